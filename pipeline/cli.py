@@ -1,0 +1,183 @@
+"""Command line: a thin layer over the library. ``main(argv) -> exit code``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pipeline.config import find_config
+from pipeline.errors import PipelineError
+
+log = logging.getLogger("pipeline")
+
+
+def _progress_bar(enabled: bool):
+    """A rich progress bar per language on a terminal; nothing otherwise."""
+    if not enabled:
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+    tasks: dict[str, tuple[int, float]] = {}
+
+    def update(lang: str, done: int, total: int) -> None:
+        if lang not in tasks:
+            tasks[lang] = (bar.add_task(f"en→{lang}", total=total), time.monotonic())
+        task, started = tasks[lang]
+        rate = done / max(time.monotonic() - started, 1e-6)
+        bar.update(task, completed=done, description=f"en→{lang} {rate:.1f} seg/s")
+
+    return bar, update
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.run import RunOptions, run
+
+    config = find_config()
+    options = RunOptions(
+        out=Path(args.out).resolve() if args.out else config.path(config.out),
+        glossary=Path(args.glossary).resolve() if args.glossary else config.path(config.glossary),
+        memory=config.path(config.memory),
+        targets=args.to.split(",") if args.to else list(config.targets),
+        beam_size=config.beam_size,
+        force=args.force,
+    )
+    bar, update = _progress_bar(sys.stderr.isatty() and not args.quiet)
+    if bar:
+        with bar:
+            report = run(args.articles or config.articles, options, root=config.root, progress=update)
+    else:
+        report = run(args.articles or config.articles, options, root=config.root)
+    print(f"documents {len(report.documents)}, segments {report.segments}, {report.seconds:.1f} s")
+    for lang in options.targets:
+        correct, total = report.term_accuracy[lang]
+        accuracy = f"{correct}/{total} ({100 * correct / total:.0f}%)" if total else "no terms"
+        qa = ", ".join(f"{code} {n}" for code, n in sorted(report.findings[lang].items())) or "none"
+        print(f"  {lang}: model {report.signature.packages[lang]}; glossary terms {accuracy}; checks: {qa}")
+    root = Path.cwd()
+    print(f"files written ({len(report.files)}):")
+    for path in report.files:
+        print(f"  {path.relative_to(root) if path.is_relative_to(root) else path}")
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from pipeline import models
+
+    if args.action == "list":
+        for package in models.list_packages():
+            print(f"{package.from_code}→{package.to_code}  {package.label()}  {package.path}")
+        return 0
+    if args.online:
+        installed = models.install_online(args.online)
+    elif args.path:
+        installed = models.install_path(Path(args.path))
+    else:
+        raise PipelineError("models install needs PATH or --online PAIR")
+    for name in installed:
+        print(f"installed {name}")
+    return 0
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    from pipeline.formats import tbx
+    from pipeline.glossary import load_glossary, overlaps
+
+    config = find_config()
+    path = Path(args.file).resolve() if args.file else config.path(config.glossary)
+    glossary = load_glossary(path)
+    if args.action == "check":
+        for note in overlaps(glossary):
+            print(f"{path}: note: {note}")
+        print(f"{path}: {len(glossary.terms)} terms, version {glossary.version}: ok")
+    else:
+        out = Path(args.out) if args.out else config.path(config.out) / "glossary.tbx"
+        tbx.write(out, glossary)
+        print(f"wrote {out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pipeline.glossary import load_glossary
+    from pipeline.importer import import_files
+    from pipeline.memory import Memory
+    from pipeline.run import OutputGuard, expand_inputs, load_documents
+
+    config = find_config()
+    glossary = load_glossary(config.path(config.glossary))
+    docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
+    paths = [Path(p).resolve() for p in args.files]
+    with Memory(config.path(config.memory)) as memory:
+        results = import_files(paths, docs, memory, glossary.version, list(config.targets))
+    # The edits are safe in the memory now, so the next run may regenerate these files.
+    out = config.path(config.out)
+    OutputGuard(out, force=False).record([p for p in paths if p.is_relative_to(out)])
+    for result in results:
+        print(f"{result.path}: {result.lang}: {result.reviewed} reviewed translation(s) imported, {result.skipped} left for review")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pipeline.review import check_files
+
+    config = find_config()
+    worst = 0
+    for line, severity in check_files([Path(p) for p in args.files], config):
+        print(line)
+        worst = max(worst, severity)
+    threshold = {"error": 2, "warning": 1, "never": 99}[args.fail_on]
+    return 1 if worst >= threshold else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pipeline", description="Offline translation of news articles into ko, uk, ru with a fixed glossary.")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="translate articles and write review files")
+    p.add_argument("articles", nargs="*", help="files, directories or globs (default: from pipeline.toml)")
+    p.add_argument("--to", help="target languages, e.g. ko,uk,ru")
+    p.add_argument("--out", help="output directory (default: locales/)")
+    p.add_argument("--glossary", help="glossary TSV")
+    p.add_argument("--force", action="store_true", help="overwrite review files edited since the last run")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("models", help="list or install Argos packages")
+    p.add_argument("action", choices=("list", "install"))
+    p.add_argument("path", nargs="?", help=".argosmodel file or a directory of them")
+    p.add_argument("--online", metavar="PAIR", help="download from the Argos index, e.g. en_ko")
+    p.set_defaults(func=cmd_models)
+
+    p = sub.add_parser("glossary", help="validate or export the glossary")
+    p.add_argument("action", choices=("check", "export"))
+    p.add_argument("file", nargs="?")
+    p.add_argument("--tbx", action="store_true", help="export as TBX (the only export format)")
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_glossary)
+
+    p = sub.add_parser("import", help="import reviewed PO/XLIFF files into the translation memory")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("check", help="re-run the quality checks on PO/XLIFF files")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--fail-on", choices=("error", "warning", "never"), default="never")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except PipelineError as exc:
+        print(f"pipeline: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("pipeline: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,43 @@
+"""Defaults for ``pipeline run`` from ``pipeline.toml`` at the project root."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+
+CONFIG_NAME = "pipeline.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    articles: list[str] = field(default_factory=lambda: ["articles"])
+    targets: list[str] = field(default_factory=lambda: ["ko", "uk", "ru"])
+    out: str = "locales"
+    glossary: str = "glossary/glossary.tsv"
+    memory: str = "memory/reviewed.sqlite"
+    beam_size: int = 4
+
+    def path(self, value: str) -> Path:
+        return (self.root / value).resolve()
+
+
+def find_config(start: Path | None = None) -> Config:
+    """The nearest ``pipeline.toml`` from ``start`` upwards; defaults rooted at ``start`` if none."""
+    start = (start or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        candidate = directory / CONFIG_NAME
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8")).get("pipeline", {})
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{candidate}: {exc}") from exc
+            known = set(Config.__dataclass_fields__) - {"root"}
+            unknown = set(data) - known
+            if unknown:
+                raise ConfigError(f"{candidate}: unknown setting(s): {', '.join(sorted(unknown))}")
+            return Config(root=directory, **data)
+    return Config(root=start)

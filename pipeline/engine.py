@@ -1,0 +1,209 @@
+"""Argos package lookup and batched CTranslate2 translation.
+
+Argos' own ``translate()`` splits, translates and joins one paragraph at a
+time; here every segment of every document for a language goes to
+CTranslate2 in one ``translate_batch`` call (token batches, which CTranslate2
+sorts by length), with the decoding options Argos uses so results match.
+Only ``argostranslate.package`` is imported: it finds and installs packages
+without pulling in stanza/spaCy/torch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.errors import EngineError
+
+log = logging.getLogger(__name__)
+
+BEAM_SIZE = 4
+LENGTH_PENALTY = 0.2  # Argos' value
+# Longer inputs are split at clause, then word boundaries: the model was trained
+# on sentences of at most 128 pieces and CTranslate2 truncates past its limit.
+MAX_INPUT_TOKENS = 120
+
+
+@dataclass(frozen=True)
+class ModelPackage:
+    """An installed Argos translation package."""
+
+    code: str
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+    target_prefix: str
+    standin: bool
+
+    def label(self) -> str:
+        return f"{self.code} {self.version}{' (stand-in)' if self.standin else ''}"
+
+
+def argos_package_dirs() -> list[Path]:
+    from argostranslate import settings
+
+    return list(settings.package_dirs)
+
+
+def installed_packages(dirs: Iterable[Path] | None = None) -> list[ModelPackage]:
+    """Every translation package in Argos' package directories (or ``dirs``)."""
+    found = []
+    for directory in dirs if dirs is not None else argos_package_dirs():
+        if not Path(directory).is_dir():
+            continue
+        for path in sorted(Path(directory).iterdir()):
+            meta_path = path / "metadata.json"
+            if not meta_path.is_file():
+                continue
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("type", "translate") != "translate":
+                continue
+            found.append(
+                ModelPackage(
+                    code=meta.get("code") or f"translate-{meta['from_code']}_{meta['to_code']}",
+                    from_code=meta["from_code"],
+                    to_code=meta["to_code"],
+                    version=str(meta.get("package_version", "")),
+                    path=path,
+                    target_prefix=meta.get("target_prefix", ""),
+                    standin="standin" in meta,
+                )
+            )
+    return found
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))
+
+
+def find_package(from_code: str, to_code: str, dirs: Iterable[Path] | None = None) -> ModelPackage:
+    """The package to use for a pair: an official one over a stand-in, then the newest."""
+    candidates = [p for p in installed_packages(dirs) if (p.from_code, p.to_code) == (from_code, to_code)]
+    if not candidates:
+        raise EngineError(
+            f"no Argos package for {from_code}→{to_code} is installed; "
+            f"run `pipeline models install models/` (stand-ins) or `pipeline models install --online {from_code}_{to_code}`"
+        )
+    return max(candidates, key=lambda p: (not p.standin, _version_key(p.version)))
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    text: str
+    score: float  # mean log-probability per output token
+
+
+class Translator:
+    """Translates batches of sentences with one Argos package."""
+
+    def __init__(self, package: ModelPackage, *, beam_size: int = BEAM_SIZE, threads: int = 0):
+        self.package = package
+        self.beam_size = beam_size
+        self.threads = threads
+
+    @cached_property
+    def _ct2(self):
+        import ctranslate2
+
+        try:
+            return ctranslate2.Translator(
+                str(self.package.path / "model"), device="cpu", compute_type="auto", intra_threads=self.threads
+            )
+        except RuntimeError as exc:
+            raise EngineError(f"{self.package.path}: cannot load CTranslate2 model: {exc}") from exc
+
+    @cached_property
+    def _sp(self):
+        import sentencepiece
+
+        model = self.package.path / "sentencepiece.model"
+        if not model.is_file():
+            raise EngineError(f"{self.package.path}: no sentencepiece.model (BPE packages are not supported)")
+        return sentencepiece.SentencePieceProcessor(model_file=str(model))
+
+    @cached_property
+    def _normalizer(self):
+        from sacremoses import MosesPunctNormalizer
+
+        return MosesPunctNormalizer(lang="en")
+
+    def normalize(self, text: str) -> str:
+        return self._normalizer.normalize(text).strip()
+
+    def _chunks(self, text: str) -> list[str]:
+        """Split an over-long input into pieces the model can take, at clause then word boundaries."""
+        if len(self._sp.encode(text)) <= MAX_INPUT_TOKENS:
+            return [text]
+        pieces: list[str] = []
+        for clause in re.split(r"(?<=[,;:])\s+", text):
+            words = clause.split(" ")
+            current: list[str] = []
+            for word in words:
+                if current and len(self._sp.encode(" ".join([*current, word]))) > MAX_INPUT_TOKENS:
+                    pieces.append(" ".join(current))
+                    current = []
+                current.append(word)
+            if current:
+                pieces.append(" ".join(current))
+        # Merge short neighbouring clauses back so the model sees as much context as it can.
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and len(self._sp.encode(merged[-1] + " " + piece)) <= MAX_INPUT_TOKENS:
+                merged[-1] += " " + piece
+            else:
+                merged.append(piece)
+        return merged
+
+    def translate(
+        self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None, batch_tokens: int = 4096
+    ) -> list[Hypothesis]:
+        """Translate ``texts`` (already normalised) in token batches; one hypothesis each."""
+        if not texts:
+            return []
+        chunked = [self._chunks(t) if t.strip() else [] for t in texts]
+        flat = [c for chunks in chunked for c in chunks]
+        prefix = [self.package.target_prefix] if self.package.target_prefix else None
+        results = []
+        # Several calls of bounded size so a progress bar can move; CTranslate2
+        # still sorts each call's inputs by length and batches them by tokens.
+        step = 256
+        for start in range(0, len(flat), step):
+            part = flat[start : start + step]
+            tokens = [self._sp.encode(t, out_type=str) for t in part]
+            try:
+                results.extend(
+                    self._ct2.translate_batch(
+                        tokens,
+                        target_prefix=[prefix] * len(part) if prefix else None,
+                        beam_size=self.beam_size,
+                        length_penalty=LENGTH_PENALTY,
+                        replace_unknowns=True,
+                        max_batch_size=batch_tokens,
+                        batch_type="tokens",
+                        return_scores=True,
+                    )
+                )
+            except RuntimeError as exc:
+                raise EngineError(f"{self.package.label()}: translation failed: {exc}") from exc
+            if progress:
+                progress(len(part))
+        outputs = iter(results)
+        hypotheses = []
+        for chunks in chunked:
+            texts_out, scores = [], []
+            for _ in chunks:
+                result = next(outputs)
+                pieces = result.hypotheses[0][1:] if prefix else result.hypotheses[0]
+                texts_out.append(self._sp.decode(pieces).strip())
+                # CTranslate2 divides the log-probability by length**length_penalty;
+                # a per-token mean compares across sentence lengths.
+                length = len(pieces) + 1
+                scores.append(result.scores[0] * length**LENGTH_PENALTY / length)
+            hypotheses.append(Hypothesis(" ".join(texts_out), min(scores) if scores else 0.0))
+        return hypotheses

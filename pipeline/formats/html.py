@@ -1,0 +1,90 @@
+"""Self-contained side-by-side review page: source and each language aligned by segment."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from pipeline.formats import write_atomic
+from pipeline.formats.notes import term_spans
+from pipeline.glossary import Glossary
+from pipeline.model import Document, RunSignature, Severity
+
+NAMES = {"ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
+STYLE = """
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:1px solid #ccc;padding:.45em;vertical-align:top;text-align:left}
+th{background:#f0f0f0;position:sticky;top:0}
+td.id{width:7.5em;font:12px monospace;color:#555}
+mark.term{background:#dff0d8;border-bottom:2px solid #3c763d;padding:0 .1em}
+tr.attention td.id{border-left:5px solid #d9534f}
+.state{font-size:11px;color:#777;display:block;margin-top:.3em}
+ul.f{margin:.3em 0 0;padding-left:1.1em;font-size:12px}
+li.error{color:#a94442}li.warning{color:#8a6d3b}li.info{color:#31708f}
+tr.boilerplate td{background:#f7f7f7;color:#888}
+.legend{font-size:13px;color:#555}
+"""
+SCRIPT = """
+document.getElementById('only').addEventListener('change',function(e){
+  document.querySelectorAll('tbody tr').forEach(function(r){
+    r.style.display=(e.target.checked&&!r.classList.contains('attention'))?'none':'';});});
+"""
+
+
+def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, term_id in sorted(spans):
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f'<mark class="term" title="glossary: {escape(term_id)}">{escape(text[start:end])}</mark>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def dumps(doc: Document, langs: list[str], glossary: Glossary, signature: RunSignature) -> str:
+    head = "".join(f"<th>{NAMES.get(lang, lang)} ({lang})</th>" for lang in langs)
+    rows = []
+    needing = 0
+    for seg in doc.segments:
+        cells = []
+        attention = False
+        for lang in langs:
+            tr = seg.target(lang)
+            shown = [f for f in tr.findings if f.severity >= Severity.WARNING or f.code == "term-repaired"]
+            attention |= any(f.severity >= Severity.WARNING for f in tr.findings)
+            items = "".join(f'<li class="{f.severity.name.lower()}">{escape(f.code)}: {escape(f.message)}</li>' for f in shown)
+            score = f", score {tr.score:.2f}" if tr.score is not None else ""
+            cells.append(
+                f'<td lang="{lang}">{_highlight(tr.text, term_spans(tr.text, tr.terms))}'
+                f'<span class="state">{tr.state.name.lower().replace("_", " ")}{score}</span>'
+                + (f'<ul class="f">{items}</ul>' if items else "")
+                + "</td>"
+            )
+        needing += attention
+        classes = " ".join(c for c, on in (("attention", attention), ("boilerplate", seg.boilerplate)) if on)
+        source = _highlight(seg.source, [(h.start, h.end, h.term_id) for h in seg.terms])
+        rows.append(
+            f'<tr id="{escape(seg.id)}" class="{classes}"><td class="id">{escape(seg.id)}</td>'
+            f'<td lang="en">{source}</td>{"".join(cells)}</tr>'
+        )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Review: {escape(doc.name)}</title>
+<style>{STYLE}</style></head><body>
+<h1>Review: {escape(doc.name)}</h1>
+<p class="legend">{len(doc.segments)} segments, {needing} need attention (red bar).
+Glossary terms are <mark class="term">highlighted</mark>. Models: {escape(", ".join(f"{k}: {v}" for k, v in sorted(signature.packages.items())))}; glossary {escape(glossary.version)}.</p>
+<p><label><input type="checkbox" id="only"> Show only segments needing attention</label></p>
+<table><thead><tr><th class="id">Segment</th><th>English</th>{head}</tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<script>{SCRIPT}</script>
+</body></html>
+"""
+
+
+def write(path: Path, doc: Document, langs: list[str], glossary: Glossary, signature: RunSignature) -> None:
+    write_atomic(path, dumps(doc, langs, glossary, signature).encode("utf-8"))

@@ -1,0 +1,39 @@
+"""The machine notes every review format shows for a segment, worded once."""
+
+from __future__ import annotations
+
+from pipeline.model import Segment, TermResult, Translation
+
+
+def term_note(tr: Translation) -> str:
+    return "terms: " + ", ".join(str(r) for r in tr.terms) if tr.terms else ""
+
+
+def qa_notes(tr: Translation) -> list[str]:
+    return [f"qa: {f}" for f in tr.findings]
+
+
+def machine_notes(seg: Segment, tr: Translation, model: str) -> list[str]:
+    """Lines for PO ``#.``, XLIFF notes, TSV and HTML: model, score, terms, QA, source remarks."""
+    notes = []
+    if model:
+        score = f", score {tr.score:.2f}" if tr.score is not None else ""
+        notes.append(f"machine: {model}{score}")
+    if tr.previous:
+        notes.append(f"previous reviewed translation: {tr.previous}")
+    if seg.boilerplate:
+        notes.append("source: probable non-article text (page furniture)")
+    if term_note(tr):
+        notes.append(term_note(tr))
+    notes.extend(qa_notes(tr))
+    return notes
+
+
+def term_spans(text: str, results: list[TermResult]) -> list[tuple[int, int, str]]:
+    """(start, end, term id) of each inserted glossary form in a translation, in order."""
+    spans, pos = [], 0
+    for r in results:
+        if r.form and (i := text.find(r.form, pos)) >= 0:
+            spans.append((i, i + len(r.form), r.term_id))
+            pos = i + len(r.form)
+    return spans

@@ -1,0 +1,79 @@
+"""gettext PO: one entry per segment, msgctxt = segment id (``locales/<lang>/LC_MESSAGES/<doc>.po``)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import polib
+
+from pipeline.errors import FormatError
+from pipeline.formats import write_atomic
+from pipeline.formats.notes import machine_notes
+from pipeline.model import Document, State, Translation
+
+PLURAL_FORMS = {
+    "ko": "nplurals=1; plural=0;",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "uk": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+}
+
+
+def _revision_date() -> str:
+    # Reproducible-builds convention: no wall-clock time in outputs unless asked for.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
+
+
+def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": doc.name,
+        "Report-Msgid-Bugs-To": "",
+        "PO-Revision-Date": _revision_date(),
+        "Last-Translator": "machine translation <mt@localhost>",
+        "Language-Team": f"{lang} reviewers <{lang}@localhost>",
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": PLURAL_FORMS[lang],
+        "X-Generator": "pipeline",
+        "X-Run-Signature": signature,
+    }
+    for seg in doc.segments:
+        tr = seg.target(lang)
+        entry = polib.POEntry(
+            msgctxt=seg.id,
+            msgid=seg.source,
+            msgstr=tr.text,
+            occurrences=[(doc.source_path or doc.name, str(seg.paragraph))],
+            comment="\n".join(machine_notes(seg, tr, models if tr.state != State.REVIEWED else "")),
+            tcomment=tr.comment,
+        )
+        if tr.state in (State.MACHINE, State.NEEDS_REVIEW):
+            entry.flags.append("fuzzy")
+        po.append(entry)
+    return str(po) + "\n" if not str(po).endswith("\n") else str(po)
+
+
+def write(path: Path, doc: Document, lang: str, signature: str, models: str) -> None:
+    write_atomic(path, dumps(doc, lang, signature, models).encode("utf-8"))
+
+
+def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """(language, {segment id: (source, doc name, translation)}) from a reviewed PO file."""
+    try:
+        po = polib.pofile(str(path), wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise FormatError(path, None, f"cannot parse PO file: {exc}") from exc
+    lang = po.metadata.get("Language", "")
+    entries = {}
+    for entry in po:
+        if entry.obsolete or not entry.msgctxt:
+            continue
+        state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
+        tr = Translation(text=entry.msgstr, state=state, comment=entry.tcomment or "")
+        entries[entry.msgctxt] = (entry.msgid, po.metadata.get("Project-Id-Version", ""), tr)
+    return lang, entries

@@ -1,0 +1,47 @@
+"""TMX 1.4b: one file per document, every segment in en and each target language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.formats import write_atomic
+from pipeline.model import Document, State
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def dumps(doc: Document, langs: list[str], signature: str) -> bytes:
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
+        root,
+        "header",
+        creationtool="pipeline",
+        creationtoolversion=signature,
+        segtype="sentence",
+        adminlang="en",
+        srclang="en",
+        datatype="plaintext",
+        **{"o-tmf": "pipeline"},
+    )
+    body = etree.SubElement(root, "body")
+    for seg in doc.segments:
+        tu = etree.SubElement(body, "tu", tuid=seg.id)
+        tuv = etree.SubElement(tu, "tuv", {XML_LANG: "en"})
+        etree.SubElement(tuv, "seg").text = seg.source
+        for lang in langs:
+            tr = seg.target(lang)
+            if not tr.text:
+                continue
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            prop = etree.SubElement(tuv, "prop", type="x-state")
+            prop.text = tr.state.name.lower()
+            etree.SubElement(tuv, "seg").text = tr.text
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+    )
+
+
+def write(path: Path, doc: Document, langs: list[str], signature: str) -> None:
+    write_atomic(path, dumps(doc, langs, signature))

@@ -1,0 +1,109 @@
+"""XLIFF 2.1 (one unit per segment, ids as in the PO files), with glossary terms marked.
+
+Machine translations are ``state="initial"``; reviewed ones ``reviewed``/``final``.
+Terms are ``<mrk type="term" ref="glossary.tbx#ID">`` in source and target.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.errors import FormatError
+from pipeline.formats import write_atomic
+from pipeline.formats.notes import machine_notes, term_spans
+from pipeline.glossary import Glossary
+from pipeline.model import Document, Segment, State, Translation
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+X = f"{{{NS}}}"
+STATE = {State.EMPTY: "initial", State.MACHINE: "initial", State.NEEDS_REVIEW: "translated", State.REVIEWED: "reviewed"}
+FROM_STATE = {"initial": State.MACHINE, "translated": State.NEEDS_REVIEW, "reviewed": State.REVIEWED, "final": State.REVIEWED}
+
+
+def _marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]], prefix: str) -> None:
+    """Fill ``parent`` with ``text``, wrapping each (start, end, term id) span in a term <mrk>."""
+    pos, last = 0, None
+    parent.text = ""
+    for n, (start, end, term_id) in enumerate(sorted(spans), 1):
+        if start < pos:
+            continue
+        chunk = text[pos:start]
+        if last is None:
+            parent.text += chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+        last = etree.SubElement(parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"glossary.tbx#{term_id}")
+        last.text = text[start:end]
+        pos = end
+    rest = text[pos:]
+    if last is None:
+        parent.text += rest
+    else:
+        last.tail = (last.tail or "") + rest
+
+
+def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) -> None:
+    unit = etree.SubElement(file_el, f"{X}unit", id=seg.id)
+    notes = machine_notes(seg, tr, model if tr.state != State.REVIEWED else "")
+    if tr.comment:
+        notes.insert(0, tr.comment)
+    if notes:
+        notes_el = etree.SubElement(unit, f"{X}notes")
+        for i, note in enumerate(notes):
+            category = "reviewer" if tr.comment and i == 0 else note.split(":", 1)[0]
+            etree.SubElement(notes_el, f"{X}note", category=category).text = note
+    segment = etree.SubElement(unit, f"{X}segment", id="s", state=STATE[tr.state])
+    _marked(etree.SubElement(segment, f"{X}source"), seg.source, [(h.start, h.end, h.term_id) for h in seg.terms], "s")
+    if tr.text:
+        _marked(etree.SubElement(segment, f"{X}target"), tr.text, term_spans(tr.text, tr.terms), "t")
+
+
+def dumps(doc: Document, lang: str, glossary: Glossary, signature: str, model: str) -> bytes:
+    root = etree.Element(f"{X}xliff", nsmap={None: NS}, version="2.1", srcLang="en", trgLang=lang)
+    file_el = etree.SubElement(root, f"{X}file", id=doc.name, original=doc.source_path or doc.name)
+    notes = etree.SubElement(file_el, f"{X}notes")
+    etree.SubElement(notes, f"{X}note", category="signature").text = signature
+    for seg in doc.segments:
+        _unit(file_el, seg, seg.target(lang), model)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write(path: Path, doc: Document, lang: str, glossary: Glossary, signature: str, model: str) -> None:
+    write_atomic(path, dumps(doc, lang, glossary, signature, model))
+
+
+def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file.
+
+    Parsed without network access, DTDs or entity expansion (no XXE, no entity bombs).
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise FormatError(path, line, f"malformed XML: {getattr(exc, 'msg', exc)}") from exc
+    if root.tag != f"{X}xliff":
+        raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
+    if any(isinstance(node, etree._Entity) for node in root.iter()):
+        raise FormatError(path, None, "entity references are not accepted in reviewed files")
+    lang = root.get("trgLang", "")
+    entries = {}
+    for file_el in root.iter(f"{X}file"):
+        for unit in file_el.iter(f"{X}unit"):
+            segment = unit.find(f"{X}segment")
+            if segment is None:
+                continue
+            source = segment.find(f"{X}source")
+            target = segment.find(f"{X}target")
+            comment = "\n".join(n.text or "" for n in unit.iterfind(f"{X}notes/{X}note[@category='reviewer']"))
+            text = "".join(target.itertext()) if target is not None else ""
+            state = FROM_STATE.get(segment.get("state", "initial"), State.MACHINE) if text else State.EMPTY
+            entries[unit.get("id")] = (
+                "".join(source.itertext()) if source is not None else "",
+                file_el.get("id", ""),
+                Translation(text=text, state=state, comment=comment),
+            )
+    return lang, entries

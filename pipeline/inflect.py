@@ -1,0 +1,217 @@
+"""Fit a glossary term into a target sentence: case and number for ru/uk, particles for ko.
+
+The case comes from the English source (the preposition or verb governing the
+term, a possessive), refined by the target when the model produced an
+unambiguous governing preposition (ru «из», uk «з» → genitive) or, for an
+adjective, the noun it must agree with. Inflection itself is pymorphy3's; the
+glossary's explicit forms override it; Korean particles are tossi's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import tossi
+
+from pipeline.glossary import Term
+from pipeline.model import TermHit
+
+_EN_CASE = {
+    "in": "loct", "at": "loct", "on": "loct", "about": "loct", "inside": "gent",
+    "into": "accs", "to": "accs", "via": "accs", "through": "accs", "across": "accs", "onto": "accs",
+    "from": "gent", "of": "gent", "near": "gent", "against": "gent", "for": "gent", "without": "gent",
+    "after": "gent", "within": "gent", "around": "gent", "outside": "gent", "beyond": "gent", "than": "gent",
+    "with": "ablt", "by": "ablt", "under": "ablt", "between": "ablt", "behind": "ablt", "before": "ablt",
+    "toward": "datv", "towards": "datv",
+}
+_SKIP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all", "both"}
+_SUBJECT_VERBS = {"is", "are", "was", "were", "be", "been", "being", "as"}
+_OBJECT_VERBS = {
+    "condemned", "condemn", "condemns", "invaded", "invade", "attacked", "attack", "entered", "enter", "enters",
+    "reached", "reach", "left", "leave", "visited", "visit", "supported", "support", "accused", "accuse",
+    "urged", "urge", "joined", "join", "reclaim", "reclaimed", "cited", "cite", "told", "called", "call",
+    "quoted", "defend", "defended", "leaving", "entering", "joining", "supporting", "counter", "countered",
+    "said", "warned", "warn", "thanked", "met", "meet", "praised", "blamed", "criticised", "criticized",
+}
+_TARGET_PREP = {
+    "ru": {
+        "из": "gent", "от": "gent", "до": "gent", "для": "gent", "без": "gent", "у": "gent", "около": "gent",
+        "против": "gent", "после": "gent", "возле": "gent", "вокруг": "gent", "среди": "gent", "из-за": "gent",
+        "к": "datv", "ко": "datv", "по": "datv", "о": "loct", "об": "loct", "обо": "loct", "при": "loct",
+        "над": "ablt", "под": "ablt", "перед": "ablt", "между": "ablt", "через": "accs", "про": "accs",
+    },
+    "uk": {
+        "з": "gent", "із": "gent", "зі": "gent", "від": "gent", "до": "gent", "для": "gent", "без": "gent",
+        "біля": "gent", "проти": "gent", "після": "gent", "серед": "gent", "навколо": "gent", "к": "datv",
+        "о": "loct", "об": "loct", "при": "loct", "по": "loct", "над": "ablt", "під": "ablt", "перед": "ablt",
+        "між": "ablt", "через": "accs", "про": "accs",
+    },
+}
+_LOCATIVE_PREPS = {"в", "во", "на", "у"}
+_KO_PARTICLES = sorted(
+    ["으로서", "으로써", "으로", "로서", "로써", "로", "이나", "이랑", "이라", "이다", "은", "는", "이", "가", "을", "를", "과", "와", "나", "랑", "라", "다"],
+    key=len,
+    reverse=True,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*")
+
+
+@lru_cache(maxsize=2)
+def morph(lang: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def source_case(term: Term, source: str, hit: TermHit) -> str:
+    """The case English grammar implies for the term at ``hit``."""
+    if source.startswith(("'s", "’s"), hit.end):
+        return "gent"
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", source[: hit.start])]
+    while words and (words[-1] in _SKIP or words[-1].endswith("ern")):
+        words.pop()
+    if words and words[-1] in ("and", "or"):
+        # "between Russia and Ukraine": the second term shares the first one's governor.
+        for word in reversed(words[-6:-1]):
+            if word in _EN_CASE or word in _OBJECT_VERBS:
+                words.append(word)
+                break
+    prev = words[-1] if words else ""
+    if prev in _EN_CASE:
+        if prev == "to" and term.type == "person":
+            return "datv"
+        return _EN_CASE[prev]
+    if prev in _OBJECT_VERBS:
+        return "accs"
+    return "nomn"
+
+
+def _plural_follows(source: str, hit: TermHit) -> bool:
+    m = re.match(r"\s+([A-Za-z]+)", source[hit.end :])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in {"people", "forces", "troops", "police", "media", "authorities"} or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    )
+
+
+def _nominative_parse(word: str, lang: str):
+    parses = morph(lang).parse(word)
+    good = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" in p.tag and "plur" not in p.tag]
+    good.sort(key=lambda p: (p.normal_form != word.lower(), "anim" not in p.tag and "Name" in str(p.tag)))
+    return good[0] if good else None
+
+
+def _match_case(original: str, inflected: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return inflected.upper()
+    if original[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in inflected.split("-")) if "-" in original else inflected[:1].upper() + inflected[1:]
+    return inflected
+
+
+def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
+    """Inflect the leading nominative words of ``phrase`` (head and its agreeing words); dependents stay."""
+    words = phrase.split(" ")
+    out = []
+    inflecting = True
+    for word in words:
+        parse = _nominative_parse(word, lang) if inflecting and re.search(r"[а-яіїєґ]", word, re.I) else None
+        if parse is None:
+            inflecting = inflecting and not re.search(r"[а-яіїєґ]", word, re.I)
+            out.append(word)
+            continue
+        wanted = set(grammemes)
+        if parse.tag.POS == "NOUN":
+            wanted -= {"masc", "femn", "neut", "anim", "inan"}
+        inflected = parse.inflect(wanted) or parse.inflect(wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"})
+        out.append(_match_case(word, inflected.word) if inflected else word)
+    return " ".join(out)
+
+
+def _noun_after(after: str, lang: str):
+    m = re.match(r"\s*([^\W\d_]+)", after)
+    if not m:
+        return None
+    parses = [p for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"]
+    return parses[0] if parses else None
+
+
+def _target_prep(before: str, lang: str) -> str:
+    m = re.search(r"([^\W\d_][\w-]*)\s*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
+    """The glossary's target term for ``lang`` in the form this position needs."""
+    base = term.targets[lang]
+    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", "\"", ":"))
+    if lang == "ko" or term.indeclinable:
+        return base
+    case = source_case(term, source, hit)
+    prep = _target_prep(before, lang)
+    if prep in _TARGET_PREP.get(lang, {}):
+        case = _TARGET_PREP[lang][prep]
+    elif prep in _LOCATIVE_PREPS and case not in ("loct", "accs"):
+        case = "loct"
+    if term.pos == "adj":
+        noun = _noun_after(after, lang)
+        if noun is not None and noun.tag.case:
+            grammemes = {noun.tag.case, noun.tag.number or "sing"}
+            if noun.tag.number != "plur" and noun.tag.gender:
+                grammemes.add(noun.tag.gender)
+            if noun.tag.case == "accs" and noun.tag.animacy:
+                grammemes.add(noun.tag.animacy)
+        else:
+            grammemes = {case, "plur" if _plural_follows(source, hit) else "sing"}
+            if "sing" in grammemes:
+                grammemes.add("masc")
+        form = inflect_phrase(base, lang, grammemes)
+    elif (lang, case) in term.forms:
+        form = term.forms[(lang, case)]
+    elif case == "nomn":
+        form = base
+    else:
+        form = inflect_phrase(base, lang, {case})
+    return form[:1].upper() + form[1:] if sentence_start else form
+
+
+def fix_particle(text: str, start: int, form: str) -> str:
+    """Make the Korean particle right after ``form`` agree with its last syllable."""
+    end = start + len(form)
+    for particle in _KO_PARTICLES:
+        if text.startswith(particle, end):
+            fitted = tossi.postfix(form, particle)[len(form) :]
+            return text[:end] + fitted + text[end + len(particle) :]
+    return text
+
+
+def _lemmas(word: str, lang: str) -> set[str]:
+    if not re.search(r"[а-яіїєґё]", word, re.I):
+        return {word.lower()}
+    return {p.normal_form for p in morph(lang).parse(word.lower())}
+
+
+def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Span of an accepted form of ``term`` in ``target``: any inflection of its words (ru/uk), else the exact term."""
+    free = lambda s, e: all(e <= a or s >= b for a, b in exclude)  # noqa: E731
+    if lang == "ko" or term.indeclinable:
+        base = term.targets[lang]
+        for m in re.finditer(re.escape(base), target):
+            if free(m.start(), m.end()):
+                return m.span()
+        return None
+    wanted = [_lemmas(w, lang) for w in term.targets[lang].split(" ")]
+    extra = {f.lower() for (l, _), f in term.forms.items() if l == lang}
+    words = list(_WORD.finditer(target))
+    for i in range(len(words) - len(wanted) + 1):
+        window = words[i : i + len(wanted)]
+        span = (window[0].start(), window[-1].end())
+        if not free(*span):
+            continue
+        text = target[span[0] : span[1]].lower()
+        if text in extra or all(_lemmas(w.group(), lang) & lem for w, lem in zip(window, wanted)):
+            return span
+    return None

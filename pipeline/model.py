@@ -1,0 +1,132 @@
+"""The one data model every stage and every format shares. No I/O here."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+class State(enum.IntEnum):
+    """One review scale; each format maps it into its own vocabulary."""
+
+    EMPTY = 0
+    MACHINE = 10  # unreviewed machine translation (PO fuzzy, XLIFF initial)
+    NEEDS_REVIEW = 20  # reviewed text whose source changed (like msgmerge's fuzzy)
+    REVIEWED = 30  # a person's translation
+
+
+class Severity(enum.IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found in one segment (or a document)."""
+
+    code: str
+    severity: Severity
+    message: str
+    segment_id: str = ""
+    lang: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.severity.name.lower()} {self.code}: {self.message}"
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a source segment (character offsets into the source)."""
+
+    term_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TermResult:
+    """What the glossary stage did with one term occurrence in one target."""
+
+    term_id: str
+    status: str  # "applied" | "repaired" | "failed"
+    form: str = ""
+    expected: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.term_id}={self.status}:{self.form}" if self.form else f"{self.term_id}={self.status}"
+
+
+@dataclass
+class Translation:
+    """One target-language rendering of a segment."""
+
+    text: str = ""
+    state: State = State.EMPTY
+    score: float | None = None  # CTranslate2 length-normalised log-probability
+    previous: str = ""  # the reviewed text this replaced when the source changed
+    comment: str = ""  # reviewer's comment, kept verbatim
+    terms: list[TermResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Segment:
+    """One sentence of a document, with what surrounds it so the text rebuilds exactly."""
+
+    id: str  # "<doc>:p<paragraph>:s<sentence>", stable for unchanged input
+    source: str
+    paragraph: int
+    index: int
+    before: str = ""  # whitespace (and line breaks) preceding the sentence in the original
+    boilerplate: bool = False
+    terms: list[TermHit] = field(default_factory=list)
+    targets: dict[str, Translation] = field(default_factory=dict)
+
+    def target(self, lang: str) -> Translation:
+        return self.targets.setdefault(lang, Translation())
+
+
+@dataclass
+class Document:
+    name: str  # file stem, used in every output path
+    segments: list[Segment] = field(default_factory=list)
+    trailing: str = ""  # text after the last segment (final newline)
+    source_path: str = ""
+
+    def source_text(self) -> str:
+        return "".join(s.before + s.source for s in self.segments) + self.trailing
+
+    def target_text(self, lang: str) -> str:
+        """The translated article, with the source's paragraph breaks and spacing."""
+        return "".join(s.before + (s.target(lang).text or s.source) for s in self.segments) + self.trailing
+
+    def segment(self, segment_id: str) -> Segment | None:
+        return next((s for s in self.segments if s.id == segment_id), None)
+
+
+@dataclass(frozen=True)
+class RunSignature:
+    """Everything that affects a result; written into every file header (cf. sacrebleu)."""
+
+    pipeline: str
+    packages: dict[str, str]  # lang -> "translate-en_ru 1.0 (stand-in)"
+    glossary: str  # short content hash
+    segmenter: str
+    beam_size: int
+
+    def for_lang(self, lang: str) -> str:
+        return (
+            f"pipeline {self.pipeline}|model {self.packages.get(lang, '-')}|glossary {self.glossary}"
+            f"|segmenter {self.segmenter}|beam {self.beam_size}"
+        )
+
+    def __str__(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
