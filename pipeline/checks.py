@@ -17,7 +17,6 @@ from pipeline.model import Document, Finding, Segment, Severity, State, Translat
 
 # pofilter test name → (our code, severity)
 POFILTER = {
-    "numbers": ("number-mismatch", Severity.ERROR),
     "brackets": ("brackets", Severity.WARNING),
     "doublewords": ("repeated-word", Severity.WARNING),
     "endpunc": ("end-punctuation", Severity.WARNING),
@@ -26,6 +25,14 @@ POFILTER = {
 LENGTH_RATIO = {"ko": (0.25, 1.3), "uk": (0.6, 2.0), "ru": (0.6, 2.0)}
 UK_ONLY, RU_ONLY = set("іїєґІЇЄҐ"), set("ыэъёЫЭЪЁ")
 LONG_SOURCE_WORDS = 60
+LANGID_MIN_LETTERS = 15
+LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+NUMBER_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+# 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
+_NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_PM = re.compile(r"(\d{1,2})\s*p\.?m\.?", re.IGNORECASE)
 LOW_CONFIDENCE_Z = -1.5
 
 
@@ -45,6 +52,37 @@ def _pofilter(source: str, target: str, lang: str) -> Iterable[Finding]:
             getattr(checker, test)(source, target)
         except FilterFailure as exc:
             yield Finding(code, severity, str(exc))
+
+
+def numbers(text: str) -> set[float]:
+    """Numeric values in ``text``, whatever the grouping convention."""
+    values = set()
+    for m in _NUMBER.finditer(text):
+        token = m.group()
+        if ":" in token:
+            values.add(float(token.split(":")[0]))
+        elif re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token):
+            values.add(float(re.sub(r"\D", "", token)))
+        else:
+            values.add(float(token.replace(",", ".")))
+    return values
+
+
+def _numbers(source: str, target: str) -> Iterable[Finding]:
+    """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
+    wanted = numbers(source)
+    found = numbers(target)
+    pm = {float(h) for h in _PM.findall(source)}
+    missing = {v for v in wanted if v not in found and not (v in pm and v + 12 in found)}
+    words = set(re.findall(r"[a-z]+", source.lower()))
+    allowed = wanted | {v + 12 for v in pm} | {float(MONTHS[w]) for w in words & MONTHS.keys()}
+    allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()}
+    added = found - allowed
+    fmt = lambda vs: ", ".join(f"{v:g}" for v in sorted(vs))  # noqa: E731
+    if missing:
+        yield Finding("number-missing", Severity.ERROR, f"number(s) {fmt(missing)} of the source not in the translation")
+    if added:
+        yield Finding("number-added", Severity.WARNING, f"number(s) {fmt(added)} not in the source")
 
 
 def _letters(text: str, predicate) -> int:
@@ -70,17 +108,17 @@ def _script(target: str, lang: str) -> Iterable[Finding]:
         yield Finding("wrong-language", Severity.ERROR, "looks Russian, not Ukrainian (ы/э/ъ/ё, no і/ї/є/ґ)")
     elif lang == "ru" and chars & UK_ONLY:
         yield Finding("wrong-language", Severity.ERROR, "contains Ukrainian letters (і/ї/є/ґ)")
-    elif lang in ("ru", "uk") and native >= 40:
-        guess, _ = _langid().classify(target)
-        if guess != lang:
-            yield Finding("wrong-language", Severity.WARNING, f"language identifier says {guess}, not {lang}")
+    elif lang in ("ru", "uk") and native >= LANGID_MIN_LETTERS:
+        guess, probability = _langid().classify(target)
+        if guess != lang and probability >= LANGID_MIN_PROBABILITY:
+            yield Finding("wrong-language", Severity.WARNING, f"language identifier says {guess} ({probability:.2f}), not {lang}")
 
 
 @lru_cache(maxsize=1)
 def _langid():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE)
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     identifier.set_languages(["ru", "uk"])
     return identifier
 
@@ -119,6 +157,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         if re.search(r"Z\s?X\s?\d", target):
             found.append(Finding("placeholder", Severity.ERROR, "term placeholder left in the translation"))
         found.extend(_pofilter(source, target, lang))
+        found.extend(_numbers(source, target))
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))

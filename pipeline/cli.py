@@ -34,6 +34,7 @@ def _progress_bar(enabled: bool):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.checks import review_order, risk
     from pipeline.run import RunOptions, run
 
     config = find_config()
@@ -57,6 +58,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         accuracy = f"{correct}/{total} ({100 * correct / total:.0f}%)" if total else "no terms"
         qa = ", ".join(f"{code} {n}" for code, n in sorted(report.findings[lang].items())) or "none"
         print(f"  {lang}: model {report.signature.packages[lang]}; glossary terms {accuracy}; checks: {qa}")
+        for doc in report.documents:
+            first = [s.id for s in review_order(doc, lang) if risk(s.target(lang))][:5]
+            if first:
+                print(f"    review first: {', '.join(first)}")
     root = Path.cwd()
     print(f"files written ({len(report.files)}):")
     for path in report.files:

@@ -18,7 +18,9 @@ from pipeline.glossary import Term
 from pipeline.model import TermHit
 
 _EN_CASE = {
-    "in": "loct", "at": "loct", "on": "loct", "about": "loct", "inside": "gent",
+    "in": "loct", "at": "loct", "about": "loct", "inside": "gent",
+    # "attack on Kursk", "pressure on Russia": a target, not a location.
+    "on": "accs",
     "into": "accs", "to": "accs", "via": "accs", "through": "accs", "across": "accs", "onto": "accs",
     "from": "gent", "of": "gent", "near": "gent", "against": "gent", "for": "gent", "without": "gent",
     "after": "gent", "within": "gent", "around": "gent", "outside": "gent", "beyond": "gent", "than": "gent",
@@ -33,6 +35,11 @@ _OBJECT_VERBS = {
     "urged", "urge", "joined", "join", "reclaim", "reclaimed", "cited", "cite", "told", "called", "call",
     "quoted", "defend", "defended", "leaving", "entering", "joining", "supporting", "counter", "countered",
     "said", "warned", "warn", "thanked", "met", "meet", "praised", "blamed", "criticised", "criticized",
+    "asked", "ask", "interviewed", "invited", "leads", "lead", "heads", "head", "captured", "capture",
+}
+_ANIMATE_NOUNS = {
+    "soldiers", "officers", "diplomats", "officials", "people", "workers", "leaders", "generals", "experts",
+    "citizens", "civilians", "prisoners", "fighters", "men", "women", "commanders", "pilots",
 }
 _TARGET_PREP = {
     "ru": {
@@ -87,11 +94,15 @@ def source_case(term: Term, source: str, hit: TermHit) -> str:
     return "nomn"
 
 
-def _plural_follows(source: str, hit: TermHit) -> bool:
+def _noun_word_after(source: str, hit: TermHit) -> str:
     m = re.match(r"\s+([A-Za-z]+)", source[hit.end :])
-    if not m:
+    return m.group(1).lower() if m else ""
+
+
+def _plural_follows(source: str, hit: TermHit) -> bool:
+    word = _noun_word_after(source, hit)
+    if not word:
         return False
-    word = m.group(1).lower()
     return word in {"people", "forces", "troops", "police", "media", "authorities"} or (
         word.endswith("s") and not word.endswith(("ss", "us", "is"))
     )
@@ -168,6 +179,8 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
             grammemes = {case, "plur" if _plural_follows(source, hit) else "sing"}
             if "sing" in grammemes:
                 grammemes.add("masc")
+            if case == "accs":
+                grammemes.add("anim" if _noun_word_after(source, hit) in _ANIMATE_NOUNS else "inan")
         form = inflect_phrase(base, lang, grammemes)
     elif (lang, case) in term.forms:
         form = term.forms[(lang, case)]

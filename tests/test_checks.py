@@ -1,0 +1,52 @@
+import pytest
+
+from bench.qa_checks import evaluate
+from pipeline.checks import check_segment, numbers, review_order
+from pipeline.model import Document, Segment, State, Translation
+
+
+def codes(source, target, lang):
+    seg = Segment(id="t:p1:s1", source=source, paragraph=1, index=1)
+    return {f.code for f in check_segment(seg, Translation(text=target, state=State.MACHINE), lang)}
+
+
+def test_labelled_set_precision_and_recall():
+    scores = evaluate()
+    assert {lang for lang, _ in scores} == {"ko", "uk", "ru"}
+    for (lang, code), s in scores.items():
+        # Floors at the measured figures (closing note of the checks issue): no regressions.
+        assert s.precision >= 0.8 and s.recall >= 0.8, (lang, code, s)
+    for lang in ("ko", "uk", "ru"):
+        assert scores[(lang, "any")].precision >= 0.97 and scores[(lang, "any")].recall >= 0.97
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [("5,000 and 50 000 and 50 000", {5000.0, 50000.0}), ("at 19:00 on 23 October", {19.0, 23.0}), ("IL-76, 2.5%", {76.0, 2.5})],
+)
+def test_number_conventions(text, values):
+    assert numbers(text) == values
+
+
+def test_numbers_in_target_conventions_pass_and_drops_fail():
+    source = "Since October 23, 5,000 soldiers arrived at 7 p.m."
+    assert not codes(source, "С 23 октября в 19:00 прибыли 5000 солдат.", "ru") & {"number-missing", "number-added"}
+    assert not codes(source, "10월 23일 이후 오후 7시에 병사 5,000명이 도착했다.", "ko") & {"number-missing", "number-added"}
+    assert "number-missing" in codes(source, "С 23 октября в 19:00 прибыли солдаты.", "ru")
+    assert "number-added" in codes(source, "С 23 октября в 19:00 прибыли 5000 солдат и 12 танков.", "ru")
+
+
+def test_boilerplate_and_placeholder_are_reported():
+    seg = Segment(id="t:p9:s1", source="Most Commented", paragraph=9, index=1, boilerplate=True)
+    found = {f.code for f in check_segment(seg, Translation(text="Самые обсуждаемые ZX1", state=State.MACHINE), "ru")}
+    assert {"boilerplate", "placeholder"} <= found
+
+
+def test_review_order_puts_errors_first():
+    a = Segment(id="d:p1:s1", source="The plane landed at 7 p.m.", paragraph=1, index=1)
+    b = Segment(id="d:p1:s2", source="Fighting has continued since August 6.", paragraph=1, index=2)
+    a.targets["ru"] = Translation(text="Самолёт приземлился в 19:00.", state=State.MACHINE, score=-0.4)
+    b.targets["ru"] = Translation(text="Бои продолжаются.", state=State.MACHINE, score=-0.3)
+    for seg in (a, b):
+        seg.targets["ru"].findings = check_segment(seg, seg.targets["ru"], "ru")
+    assert [s.id for s in review_order(Document(name="d", segments=[a, b]), "ru")] == ["d:p1:s2", "d:p1:s1"]

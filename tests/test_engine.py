@@ -1,0 +1,75 @@
+import json
+import shutil
+import socket
+
+import pytest
+
+from pipeline.engine import MAX_INPUT_TOKENS, Translator, find_package, installed_packages
+from pipeline.errors import EngineError
+
+SCRIPTS = {"ko": ("\uac00", "\ud7a3"), "uk": ("\u0400", "\u04ff"), "ru": ("\u0400", "\u04ff")}
+
+
+def in_script(text: str, lang: str) -> int:
+    low, high = SCRIPTS[lang]
+    return sum(low <= ch <= high for ch in text)
+
+
+def test_packages_install_with_argos_and_translate_into_target_script(package_dir, translators):
+    from argostranslate import package
+
+    codes = sorted(p.code for p in package.get_installed_packages())
+    assert codes == ["translate-en_ko", "translate-en_ru", "translate-en_uk"]
+    for lang, translator in translators.items():
+        assert translator.package.standin and translator.package.path.parent == package_dir
+        meta = json.loads((translator.package.path / "metadata.json").read_text())
+        assert meta["target_prefix"] == f"<2{lang}>" and meta["standin"]["chrf_valid"] > 0
+        [hyp] = translator.translate(["The soldiers arrived in the city yesterday."])
+        assert hyp.text and in_script(hyp.text, lang) >= 5, hyp.text
+        assert hyp.score < 0
+
+
+def test_argos_finds_our_packages_itself(package_dir):
+    from argostranslate import package
+
+    pkg = next(p for p in package.get_installed_packages() if p.to_code == "ru")
+    assert pkg.target_prefix == "<2ru>" and (pkg.package_path / "model" / "model.bin").is_file()
+
+
+def test_official_package_is_preferred_over_standin(package_dir, tmp_path):
+    official = tmp_path / "translate-en_ru-official"
+    shutil.copytree(package_dir / "translate-en_ru-1_0", official)
+    meta = json.loads((official / "metadata.json").read_text())
+    del meta["standin"]
+    meta["package_version"] = "0.9"
+    (official / "metadata.json").write_text(json.dumps(meta))
+    chosen = find_package("en", "ru", [package_dir, tmp_path])
+    assert chosen.path == official and not chosen.standin
+    assert chosen.label() == "translate-en_ru 0.9"
+    assert find_package("en", "ru", [package_dir]).label() == "translate-en_ru 1.0 (stand-in)"
+    assert len(installed_packages([package_dir, tmp_path])) == 4
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(EngineError, match=r"no Argos package for en→ko is installed; run `pipeline models install models/`"):
+        find_package("en", "ko", [tmp_path])
+
+
+def test_long_sentence_is_split_not_truncated(translators):
+    ru = translators["ru"]
+    sentence = " ".join(["the soldiers moved to the front, and the officers waited"] * 200)  # 2,000 words
+    chunks = ru._chunks(sentence)
+    assert len(chunks) > 10
+    assert " ".join(chunks).split() == sentence.split()
+    assert all(len(ru._sp.encode(c)) <= MAX_INPUT_TOKENS for c in chunks)
+    [hyp] = ru.translate([sentence[:3000]])
+    assert len(hyp.text) > 1000
+
+
+def test_translation_opens_no_socket(translators, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert translators["uk"].translate(["Peace talks resumed."])[0].text

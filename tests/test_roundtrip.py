@@ -1,0 +1,114 @@
+import sqlite3
+
+import polib
+import pytest
+from lxml import etree
+
+from pipeline.cli import main
+from pipeline.errors import PipelineError
+from pipeline.formats import xliff
+from tests.conftest import SAMPLE, make_project, run_project
+
+DOC = "kursk-north-korean-troops"
+NS = {"x": xliff.NS}
+PO_EDIT = "Северокорейские войска, по сообщениям, стягиваются в Курскую область России, район под контролем Украины."
+XLF_EDIT = "Північнокорейські війська, як повідомляють, рухаються до Курської області з 23 жовтня."
+
+
+def edit_po(path):
+    catalog = polib.pofile(str(path))
+    entry = catalog.find(f"{DOC}:p1:s1", by="msgctxt")
+    entry.msgstr = PO_EDIT
+    entry.flags.remove("fuzzy")
+    entry.tcomment = "Reviewed by Irina: checked the place names."
+    catalog.save()
+
+
+def edit_xliff(path):
+    tree = etree.parse(str(path))
+    unit = tree.find(f".//x:unit[@id='{DOC}:p2:s1']", NS)
+    segment = unit.find("x:segment", NS)
+    target = segment.find("x:target", NS)
+    for child in list(target):
+        target.remove(child)
+    target.text = XLF_EDIT
+    segment.set("state", "reviewed")
+    notes = unit.find("x:notes", NS)
+    etree.SubElement(notes, f"{{{xliff.NS}}}note", category="reviewer").text = "Olena: shortened."
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+def import_cli(project, monkeypatch, *files):
+    monkeypatch.chdir(project)
+    return main(["import", *map(str, files)])
+
+
+def test_reviewed_po_and_xliff_survive_a_rerun(tmp_path, package_dir, monkeypatch, capsys):
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    out = project / "locales"
+    po_path, xlf_path = out / "ru" / "LC_MESSAGES" / f"{DOC}.po", out / "uk" / f"{DOC}.xlf"
+    edit_po(po_path)
+    edit_xliff(xlf_path)
+
+    with pytest.raises(PipelineError, match="edited since the last run"):
+        run_project(project, package_dir)
+    assert polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt").msgstr == PO_EDIT
+
+    assert import_cli(project, monkeypatch, po_path, xlf_path) == 0
+    assert "ru: 1 reviewed translation(s) imported, 12 left for review" in capsys.readouterr().out
+
+    run_project(project, package_dir)
+    entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
+    assert entry.msgstr == PO_EDIT and not entry.fuzzy
+    assert entry.tcomment == "Reviewed by Irina: checked the place names."
+    unit = etree.parse(str(xlf_path)).find(f".//x:unit[@id='{DOC}:p2:s1']", NS)
+    assert "".join(unit.find("x:segment/x:target", NS).itertext()) == XLF_EDIT
+    assert unit.find("x:segment", NS).get("state") == "reviewed"
+    assert unit.find("x:notes/x:note[@category='reviewer']", NS).text == "Olena: shortened."
+    assert (out / "ru" / f"{DOC}.txt").read_text(encoding="utf-8").startswith(PO_EDIT + "\n")
+    assert XLF_EDIT in (out / "uk" / f"{DOC}.txt").read_text(encoding="utf-8")
+
+    # The source sentence changes: machine translation again, fuzzy, the reviewed text kept beside it.
+    article = project / "articles" / SAMPLE.name
+    article.write_text(article.read_text(encoding="utf-8").replace("reportedly converging", "converging"), encoding="utf-8")
+    run_project(project, package_dir)
+    entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
+    assert entry.fuzzy and entry.msgstr != PO_EDIT
+    assert f"previous reviewed translation: {PO_EDIT}" in entry.comment
+    assert entry.tcomment == "Reviewed by Irina: checked the place names."
+
+
+@pytest.fixture
+def reviewed_project(tmp_path, package_dir):
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    return project
+
+
+def memory_rows(project):
+    path = project / "memory" / "reviewed.sqlite"
+    return sqlite3.connect(path).execute("SELECT COUNT(*) FROM reviewed").fetchone()[0] if path.exists() else 0
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda t: t.replace(f'id="{DOC}:p3:s1"', 'id="nowhere:p1:s1"'), "unknown segment id 'nowhere:p1:s1'"),
+        (lambda t: t.replace('trgLang="uk"', 'trgLang="de"'), "language 'de' is not a target language"),
+        (lambda t: t.replace("These North Korean soldiers", "Those North Korean soldiers"), "differs from the article"),
+        (lambda t: t.replace("</xliff>", ""), "malformed XML"),
+        (lambda t: t.replace('<?xml version=\'1.0\' encoding=\'UTF-8\'?>',
+                             '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>').replace(
+            "Most Commented</source>", "Most Commented&e;</source>"), "entity"),
+    ],
+)
+def test_bad_reviewed_file_imports_nothing(reviewed_project, monkeypatch, capsys, mutate, message):
+    good = reviewed_project / "locales" / "ru" / "LC_MESSAGES" / f"{DOC}.po"
+    edit_po(good)
+    bad = reviewed_project / "bad.xlf"
+    bad.write_text(mutate((reviewed_project / "locales" / "uk" / f"{DOC}.xlf").read_text(encoding="utf-8")), encoding="utf-8")
+    assert import_cli(reviewed_project, monkeypatch, good, bad) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("pipeline: error: ") and message in err and "\n" not in err
+    assert memory_rows(reviewed_project) == 0
