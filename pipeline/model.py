@@ -68,6 +68,7 @@ class Translation:
     state: State = State.EMPTY
     score: float | None = None  # CTranslate2 length-normalised log-probability
     previous: str = ""  # the reviewed text this replaced when the source changed
+    previous_source: str = ""  # the source that reviewed text was for (PO's "#| msgid")
     comment: str = ""  # reviewer's comment, kept verbatim
     terms: list[TermResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

@@ -98,7 +98,7 @@ def _apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glo
                 tr.text, tr.state, tr.comment = entry.target, State.REVIEWED, entry.comment
             else:
                 if entry:
-                    tr.previous, tr.comment = entry.target, entry.comment
+                    tr.previous, tr.previous_source, tr.comment = entry.target, entry.source, entry.comment
                 todo.append(seg)
     return todo
 

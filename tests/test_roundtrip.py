@@ -76,12 +76,14 @@ def test_reviewed_po_and_xliff_survive_a_rerun(tmp_path, package_dir, monkeypatc
     entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
     assert entry.fuzzy and entry.msgstr != PO_EDIT
     assert f"previous reviewed translation: {PO_EDIT}" in entry.comment
+    assert entry.previous_msgid.startswith("North Korean troops are reportedly converging")
     assert entry.tcomment == "Reviewed by Irina: checked the place names."
 
 
-@pytest.fixture
-def reviewed_project(tmp_path, package_dir):
-    project = make_project(tmp_path)
+@pytest.fixture(scope="module")
+def reviewed_project(tmp_path_factory, package_dir):
+    # Shared: a bad import must leave the project as it was, which each case asserts.
+    project = make_project(tmp_path_factory.mktemp("reviewed"))
     run_project(project, package_dir)
     return project
 

@@ -14,7 +14,7 @@ NAMES = {"ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{border:1px solid #ccc;padding:.45em;vertical-align:top;text-align:left}
+th,td{border:1px solid #ccc;padding:.45em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#f0f0f0;position:sticky;top:0}
 td.id{width:7.5em;font:12px monospace;color:#555}
 mark.term{background:#dff0d8;border-bottom:2px solid #3c763d;padding:0 .1em}

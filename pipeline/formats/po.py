@@ -54,6 +54,8 @@ def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
         )
         if tr.state in (State.MACHINE, State.NEEDS_REVIEW):
             entry.flags.append("fuzzy")
+        if tr.previous_source and tr.previous_source != seg.source:
+            entry.previous_msgid = tr.previous_source
         po.append(entry)
     return str(po) + "\n" if not str(po).endswith("\n") else str(po)
 
