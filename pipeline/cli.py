@@ -45,6 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         targets=args.to.split(",") if args.to else list(config.targets),
         beam_size=config.beam_size,
         force=args.force,
+        xliff12=args.xliff12 or config.xliff12,
     )
     bar, update = _progress_bar(sys.stderr.isatty() and not args.quiet)
     if bar:
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output directory (default: locales/)")
     p.add_argument("--glossary", help="glossary TSV")
     p.add_argument("--force", action="store_true", help="overwrite review files edited since the last run")
+    p.add_argument("--xliff12", action="store_true", help="also write XLIFF 1.2 for older tools")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 

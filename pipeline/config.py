@@ -20,6 +20,7 @@ class Config:
     glossary: str = "glossary/glossary.tsv"
     memory: str = "memory/reviewed.sqlite"
     beam_size: int = 4
+    xliff12: bool = False
 
     def path(self, value: str) -> Path:
         return (self.root / value).resolve()

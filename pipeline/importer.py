@@ -7,11 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import FormatError, ImportMismatchError
-from pipeline.formats import po, xliff
+from pipeline.formats import po, xliff, xliff12
 from pipeline.memory import Memory
 from pipeline.model import Document, State, Translation
 
-READERS = {".po": po.read, ".xlf": xliff.read, ".xliff": xliff.read}
+
+
+def _read_xliff(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """XLIFF 1.2 or 2.x, told apart by the root element's namespace."""
+    version_12 = xliff.parse_safely(path).tag == f"{xliff12.X}xliff"
+    return (xliff12.read if version_12 else xliff.read)(path)
+
+
+READERS = {".po": po.read, ".xlf": _read_xliff, ".xliff": _read_xliff}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline import __version__, checks, terms
 from pipeline.engine import Translator, find_package
 from pipeline.errors import InputError, PipelineError
-from pipeline.formats import html, po, tbx, text, tmx, tsv, write_atomic, xliff
+from pipeline.formats import html, po, tbx, text, tmx, tsv, write_atomic, xliff, xliff12
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.memory import Memory
 from pipeline.model import Document, RunSignature, Segment, State
@@ -37,6 +37,7 @@ class RunOptions:
     beam_size: int = 4
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # overwrite files edited since the last run
+    xliff12: bool = False  # also write XLIFF 1.2 for older tools
 
 
 @dataclass
@@ -185,24 +186,26 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def output_paths(out: Path, doc: Document, langs: list[str]) -> dict[str, Path]:
+def output_paths(out: Path, doc: Document, langs: list[str], xliff_12: bool = False) -> dict[str, Path]:
     paths = {"tmx": out / f"{doc.name}.tmx", "html": out / f"{doc.name}.html"}
     for lang in langs:
         paths[f"po:{lang}"] = out / lang / "LC_MESSAGES" / f"{doc.name}.po"
         paths[f"txt:{lang}"] = out / lang / f"{doc.name}.txt"
         paths[f"tsv:{lang}"] = out / lang / f"{doc.name}.tsv"
         paths[f"xlf:{lang}"] = out / lang / f"{doc.name}.xlf"
+        if xliff_12:
+            paths[f"xlf12:{lang}"] = out / lang / f"{doc.name}.xliff12.xlf"
     return paths
 
 
 def write_outputs(docs: list[Document], glossary: Glossary, signature: RunSignature, options: RunOptions) -> list[Path]:
     out, langs = options.out, options.targets
     guard = OutputGuard(out, options.force)
-    planned = [p for doc in docs for p in output_paths(out, doc, langs).values()]
+    planned = [p for doc in docs for p in output_paths(out, doc, langs, options.xliff12).values()]
     guard.check(planned)
     written = []
     for doc in docs:
-        paths = output_paths(out, doc, langs)
+        paths = output_paths(out, doc, langs, options.xliff12)
         for lang in langs:
             sig = signature.for_lang(lang)
             model = signature.packages[lang]
@@ -210,6 +213,8 @@ def write_outputs(docs: list[Document], glossary: Glossary, signature: RunSignat
             text.write(paths[f"txt:{lang}"], doc, lang)
             tsv.write(paths[f"tsv:{lang}"], doc, lang)
             xliff.write(paths[f"xlf:{lang}"], doc, lang, glossary, sig, model)
+            if options.xliff12:
+                xliff12.write(paths[f"xlf12:{lang}"], doc, lang, sig, model)
         tmx.write(paths["tmx"], doc, langs, str(signature))
         html.write(paths["html"], doc, langs, glossary, signature)
         written.extend(paths.values())

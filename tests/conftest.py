@@ -86,5 +86,5 @@ def run_project(project: Path, package_dir: Path, **kwargs):
 def sample_run(tmp_path_factory, package_dir):
     """One full run over the sample article, shared by the format tests."""
     project = make_project(tmp_path_factory.mktemp("sample"))
-    report = run_project(project, package_dir)
+    report = run_project(project, package_dir, xliff12=True)
     return project, report

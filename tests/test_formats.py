@@ -6,7 +6,7 @@ import polib
 import pytest
 from lxml import etree
 
-from pipeline.formats import po, xliff
+from pipeline.formats import po, xliff, xliff12
 from pipeline.glossary import load_glossary
 from pipeline.model import Document, Segment, State, TermHit, TermResult, Translation
 from tests.conftest import LANGS, ROOT, SCHEMAS, make_project, run_project
@@ -34,6 +34,7 @@ def _document() -> Document:
 FORMATS = {
     "po": (lambda p, d: po.write(p, d, "ru", "sig", "model"), po.read, "d.po"),
     "xliff": (lambda p, d: xliff.write(p, d, "ru", load_glossary(ROOT / "glossary" / "glossary.tsv"), "sig", "model"), xliff.read, "d.xlf"),
+    "xliff12": (lambda p, d: xliff12.write(p, d, "ru", "sig", "model"), xliff12.read, "d.xliff12.xlf"),
 }
 
 
@@ -89,6 +90,19 @@ def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(
         assert store.units[0].source.startswith("North Korean troops")
 
 
+def test_xliff12_validates_against_strict_schema_and_parses(sample_run):
+    from translate.storage import xliff as ttk_xliff
+
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-1.2" / "xliff-core-1.2-strict.xsd")))
+    for lang in LANGS:
+        path = out(sample_run) / lang / f"{DOC}.xliff12.xlf"
+        tree = etree.parse(str(path))
+        assert schema.validate(tree), schema.error_log.last_error
+        assert tree.find(".//{*}target").get("state") == "needs-review-translation"
+        store = ttk_xliff.xlifffile.parsefile(str(path))
+        assert len(store.units) == 13 and store.units[0].getid().endswith(f"{DOC}:p1:s1")
+
+
 def test_tmx_validates_against_dtd_and_parses(sample_run):
     from translate.storage import tmx
 
@@ -129,7 +143,7 @@ def test_tsv_and_text(sample_run):
 
 def test_output_is_deterministic(sample_run, tmp_path, package_dir):
     again = make_project(tmp_path)
-    run_project(again, package_dir)
+    run_project(again, package_dir, xliff12=True)
     first, second = out(sample_run), again / "locales"
     names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())

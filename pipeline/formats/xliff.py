@@ -22,8 +22,8 @@ STATE = {State.EMPTY: "initial", State.MACHINE: "initial", State.NEEDS_REVIEW: "
 FROM_STATE = {"initial": State.MACHINE, "translated": State.NEEDS_REVIEW, "reviewed": State.REVIEWED, "final": State.REVIEWED}
 
 
-def _marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]], prefix: str) -> None:
-    """Fill ``parent`` with ``text``, wrapping each (start, end, term id) span in a term <mrk>."""
+def marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]], mark) -> None:
+    """Fill ``parent`` with ``text``, wrapping each (start, end, term id) span in ``mark(parent, n, term_id)``."""
     pos, last = 0, None
     parent.text = ""
     for n, (start, end, term_id) in enumerate(sorted(spans), 1):
@@ -34,7 +34,7 @@ def _marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]]
             parent.text += chunk
         else:
             last.tail = (last.tail or "") + chunk
-        last = etree.SubElement(parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"glossary.tbx#{term_id}")
+        last = mark(parent, n, term_id)
         last.text = text[start:end]
         pos = end
     rest = text[pos:]
@@ -42,6 +42,12 @@ def _marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]]
         parent.text += rest
     else:
         last.tail = (last.tail or "") + rest
+
+
+def _term_mrk(prefix: str):
+    return lambda parent, n, term_id: etree.SubElement(
+        parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"glossary.tbx#{term_id}"
+    )
 
 
 def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) -> None:
@@ -55,9 +61,9 @@ def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) ->
             category = "reviewer" if tr.comment and i == 0 else note.split(":", 1)[0]
             etree.SubElement(notes_el, f"{X}note", category=category).text = note
     segment = etree.SubElement(unit, f"{X}segment", id="s", state=STATE[tr.state])
-    _marked(etree.SubElement(segment, f"{X}source"), seg.source, [(h.start, h.end, h.term_id) for h in seg.terms], "s")
+    marked(etree.SubElement(segment, f"{X}source"), seg.source, [(h.start, h.end, h.term_id) for h in seg.terms], _term_mrk("s"))
     if tr.text:
-        _marked(etree.SubElement(segment, f"{X}target"), tr.text, term_spans(tr.text, tr.terms), "t")
+        marked(etree.SubElement(segment, f"{X}target"), tr.text, term_spans(tr.text, tr.terms), _term_mrk("t"))
 
 
 def dumps(doc: Document, lang: str, glossary: Glossary, signature: str, model: str) -> bytes:
@@ -74,21 +80,24 @@ def write(path: Path, doc: Document, lang: str, glossary: Glossary, signature: s
     write_atomic(path, dumps(doc, lang, glossary, signature, model))
 
 
-def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file.
-
-    Parsed without network access, DTDs or entity expansion (no XXE, no entity bombs).
-    """
+def parse_safely(path: Path) -> etree._Element:
+    """Parse without network access, DTDs or entity expansion (no XXE, no entity bombs)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.parse(str(path), parser).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
         line = getattr(exc, "lineno", None)
         raise FormatError(path, line, f"malformed XML: {getattr(exc, 'msg', exc)}") from exc
-    if root.tag != f"{X}xliff":
-        raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
     if any(isinstance(node, etree._Entity) for node in root.iter()):
         raise FormatError(path, None, "entity references are not accepted in reviewed files")
+    return root
+
+
+def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file."""
+    root = parse_safely(path)
+    if root.tag != f"{X}xliff":
+        raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
     lang = root.get("trgLang", "")
     entries = {}
     for file_el in root.iter(f"{X}file"):
