@@ -21,6 +21,8 @@ from pipeline.model import TermHit, TermResult
 # copy such tokens through unchanged, and they never occur in news text.
 PLACEHOLDER = "ZX{}"
 _FOUND = re.compile(r"Z\s?X\s?-?\s?(\d{1,2})", re.IGNORECASE)
+# A ru/uk model may glue a case ending onto the placeholder ("ZX1ом"); the inflected form replaces it.
+_GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
 
 
 _MATCHERS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -97,7 +99,10 @@ def restore(
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
-        replacements.append((m.start(), m.end(), form))
+        end = m.end()
+        if lang in ("ru", "uk") and (glued := _GLUED_ENDING.match(target, end)):
+            end = glued.end()
+        replacements.append((m.start(), end, form))
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
     for start, end, form in sorted(replacements, reverse=True):

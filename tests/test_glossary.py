@@ -93,6 +93,8 @@ def test_mangled_placeholders_are_found_and_missing_ones_reported(glossary):
     assert restored.complete
     assert restored.text == "Войска переместились из Владивостока в Курск."
     assert [r.status for r in restored.results] == ["repaired", "applied"]
+    glued = terms.restore("Войска переместились из ZX1а в ZX2.", source, hits, glossary, "ru")
+    assert glued.text == "Войска переместились из Владивостока в Курск."
     assert not terms.restore("Войска переместились в ZX2.", source, hits, glossary, "ru").complete
     assert not terms.restore("ZX1 ZX1 ZX2", source, hits, glossary, "ru").complete
 
