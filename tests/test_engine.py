@@ -73,3 +73,18 @@ def test_translation_opens_no_socket(translators, monkeypatch):
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert translators["uk"].translate(["Peace talks resumed."])[0].text
+
+
+def test_runtime_import_path_stays_light(package_dir):
+    """Argos pulls in stanza/spaCy/torch; the pipeline needs only its package module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pipeline.run, pipeline.cli, pipeline.models\n"
+        "from pipeline.engine import Translator, find_package\n"
+        "t = Translator(find_package('en', 'ru')); t.translate(['Hello.'])\n"
+        "print(sorted(m for m in ('torch', 'stanza', 'spacy', 'transformers') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
