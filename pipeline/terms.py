@@ -17,11 +17,12 @@ from pipeline import inflect
 from pipeline.glossary import Glossary, Term
 from pipeline.model import TermHit, TermResult
 
-# Placeholders look like a product code ("ZX1"): stand-in and official models
-# copy such tokens through unchanged, and they never occur in news text.
-PLACEHOLDER = "ZX{}"
-_FOUND = re.compile(r"Z\s?X\s?-?\s?(\d{1,2})", re.IGNORECASE)
-# A ru/uk model may glue a case ending onto the placeholder ("ZX1ом"); the inflected form replaces it.
+# "#1" is the shape the stand-in models carry through most often (measured on the
+# term test set: ru 57/77, uk 55/77, ko 25/77 segments intact, against 0/77 for "ZX1"
+# and 5/77 for "X1"); segments where it is lost take the repair path.
+PLACEHOLDER = "#{}"
+_FOUND = re.compile(r"(?<![\w#])#\s?(\d{1,2})(?!\d)")
+# A ru/uk model may glue a case ending onto the placeholder ("#1ом"); the inflected form replaces it.
 _GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
 
 

@@ -53,12 +53,13 @@ def evaluate(model_dir: Path, sp_model: Path, corpora: Path, lang: str) -> dict:
     pairs = read_pairs(corpora, "valid", lang)
     sources = [s for s, _ in pairs]
     hypotheses = translate(translator, sp, lang, sources)
-    chrf = sacrebleu.corpus_chrf(hypotheses, [[t for _, t in pairs]])
+    metric = sacrebleu.CHRF()
+    chrf = metric.corpus_score(hypotheses, [[t for _, t in pairs]])
     samples = [
         {"source": s, "reference": r, "output": h}
         for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]
     ]
-    return {"chrf": round(chrf.score, 1), "chrf_signature": str(sacrebleu.CHRF().get_signature()), "valid_pairs": len(pairs), "samples": samples}
+    return {"chrf": round(chrf.score, 1), "chrf_signature": str(metric.get_signature()), "valid_pairs": len(pairs), "samples": samples}
 
 
 def model_card(lang: str, meta: dict, evaluation: dict, training: dict, size_mb: float) -> str:

@@ -226,7 +226,7 @@ def train(
         "size": size,
         "parameters": params,
         "steps": step,
-        "epochs": round(epoch - 1 + 0, 0),
+        "epochs": epoch - 1,  # completed passes over the data
         "target_tokens_seen": seen_tokens,
         "training_minutes": round((time.monotonic() - start) / 60, 1),
         "examples": len(examples),
