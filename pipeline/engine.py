@@ -200,7 +200,8 @@ class Translator:
             for _ in chunks:
                 result = next(outputs)
                 pieces = result.hypotheses[0][1:] if prefix else result.hypotheses[0]
-                texts_out.append(self._sp.decode(pieces).strip())
+                # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.
+                texts_out.append(self._sp.decode(pieces).replace("\ufffd", "").strip())
                 # CTranslate2 divides the log-probability by length**length_penalty;
                 # a per-token mean compares across sentence lengths.
                 length = len(pieces) + 1

@@ -56,12 +56,26 @@ _TARGET_PREP = {
     },
 }
 _LOCATIVE_PREPS = {"в", "во", "на", "у"}
+# Target prepositions a translation may use for an English one ("to Russia": в Россию,
+# до Росії, к России). Any other preposition before the term is the weak model's noise
+# («около» for "to"), and the case stays the one the English implies.
+_ALLOWED_PREPS = {
+    "to": {"в", "во", "на", "к", "ко", "до", "у"},
+    "toward": {"к", "ко", "до", "в", "у", "на"},
+    "towards": {"к", "ко", "до", "в", "у", "на"},
+    "on": {"на", "против", "проти", "по", "о", "об"},
+    "at": {"в", "во", "на", "у", "под", "під", "біля", "около", "возле"},
+    "about": {"о", "об", "обо", "про"},
+    "for": {"для", "за", "на"},
+}
+_OBJECT_CASES = {"accs", "gent", "datv"}
 _KO_PARTICLES = sorted(
     ["으로서", "으로써", "으로", "로서", "로써", "로", "이나", "이랑", "이라", "이다", "은", "는", "이", "가", "을", "를", "과", "와", "나", "랑", "라", "다"],
     key=len,
     reverse=True,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w-]*")
+# Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
 
 @lru_cache(maxsize=2)
@@ -73,8 +87,13 @@ def morph(lang: str):
 
 def source_case(term: Term, source: str, hit: TermHit) -> str:
     """The case English grammar implies for the term at ``hit``."""
+    return _source_governor(term, source, hit)[0]
+
+
+def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
+    """(case, the English governing word: a preposition, "verb", "'s", or "" for none)."""
     if source.startswith(("'s", "’s"), hit.end):
-        return "gent"
+        return "gent", "'s"
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", source[: hit.start])]
     while words and (words[-1] in _SKIP or words[-1].endswith("ern")):
         words.pop()
@@ -86,12 +105,21 @@ def source_case(term: Term, source: str, hit: TermHit) -> str:
                 break
     prev = words[-1] if words else ""
     if prev in _EN_CASE:
-        if prev == "to" and term.type == "person":
-            return "datv"
-        return _EN_CASE[prev]
+        return ("datv" if prev == "to" and term.type == "person" else _EN_CASE[prev]), prev
     if prev in _OBJECT_VERBS:
-        return "accs"
-    return "nomn"
+        return "accs", "verb"
+    return "nomn", ""
+
+
+def _follows_target(governor: str, case: str, prep: str, target_case: str) -> bool:
+    """Whether the target's preposition (governing ``target_case``) may decide the case."""
+    if not governor:
+        return True  # the English has none: the translation restructured the phrase
+    if governor in _ALLOWED_PREPS:
+        return prep in _ALLOWED_PREPS[governor]
+    if governor == "verb":
+        return target_case in _OBJECT_CASES
+    return target_case == case
 
 
 def _noun_word_after(source: str, hit: TermHit) -> str:
@@ -161,22 +189,29 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", "\"", ":"))
     if lang == "ko" or term.indeclinable:
         return base
-    case = source_case(term, source, hit)
+    case, governor = _source_governor(term, source, hit)
     prep = _target_prep(before, lang)
-    if prep in _TARGET_PREP.get(lang, {}):
-        case = _TARGET_PREP[lang][prep]
-    elif prep in _LOCATIVE_PREPS and case not in ("loct", "accs"):
-        case = "loct"
+    target_case = _TARGET_PREP.get(lang, {}).get(prep)
+    if target_case is None and prep in _LOCATIVE_PREPS:
+        target_case = case if case in ("loct", "accs") else "loct"
+    if target_case and _follows_target(governor, case, prep, target_case):
+        case = target_case
     if term.pos == "adj":
         noun = _noun_after(after, lang)
-        if noun is not None and noun.tag.case:
+        plural = _plural_follows(source, hit)
+        if (
+            noun is not None
+            and noun.tag.case
+            and (noun.tag.number == "plur") == plural
+            and (not governor or noun.tag.case == case)
+        ):
             grammemes = {noun.tag.case, noun.tag.number or "sing"}
             if noun.tag.number != "plur" and noun.tag.gender:
                 grammemes.add(noun.tag.gender)
             if noun.tag.case == "accs" and noun.tag.animacy:
                 grammemes.add(noun.tag.animacy)
         else:
-            grammemes = {case, "plur" if _plural_follows(source, hit) else "sing"}
+            grammemes = {case, "plur" if plural else "sing"}
             if "sing" in grammemes:
                 grammemes.add("masc")
             if case == "accs":
@@ -204,7 +239,11 @@ def fix_particle(text: str, start: int, form: str) -> str:
 def _lemmas(word: str, lang: str) -> set[str]:
     if not re.search(r"[а-яіїєґё]", word, re.I):
         return {word.lower()}
-    return {p.normal_form for p in morph(lang).parse(word.lower())}
+    lemmas = {p.normal_form for p in morph(lang).parse(word.lower())}
+    if "-" in word:
+        # A fragment glued on by the model («Украинские-летлеты») does not hide the term.
+        lemmas |= {p.normal_form for p in morph(lang).parse(word.split("-", 1)[0].lower())}
+    return lemmas
 
 
 def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, int]]) -> tuple[int, int] | None:

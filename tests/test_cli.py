@@ -82,4 +82,4 @@ def test_check_catches_a_reviewer_breaking_a_number(sample_run, monkeypatch, cap
     catalog.save(str(edited))
     assert cli(project, monkeypatch, "check", str(edited), "--fail-on", "error") == 1
     out = capsys.readouterr().out
-    assert f"{edited}:{DOC}:p4:s1: error number-mismatch" in out
+    assert f"{edited}:{DOC}:p4:s1: error number-missing" in out

@@ -96,6 +96,7 @@ def test_mangled_placeholders_are_found_and_missing_ones_reported(glossary):
     glued = terms.restore("Войска переместились из #1а в #2.", source, hits, glossary, "ru")
     assert glued.text == "Войска переместились из Владивостока в Курск."
     assert not terms.restore("Войска переместились в #2.", source, hits, glossary, "ru").complete
+    assert terms.verify("Из Владивостока-1 в Курск.", hits, glossary, "ru")[0].status == "applied"
     assert not terms.restore("#1 #1 #2", source, hits, glossary, "ru").complete
 
 
