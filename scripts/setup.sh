@@ -18,7 +18,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # torch comes in through argostranslate → stanza; 2.13.0 is the CPU build cached on
 # these machines (elsewhere pip downloads it). The pipeline itself never imports it.
-if ! .venv/bin/python -c "import pipeline, polib, pymorphy3, ctranslate2" 2>/dev/null || [ "${1:-}" = "test" ]; then
+if [ ! -x .venv/bin/pipeline ] || ! .venv/bin/python -c "import polib, pymorphy3, ctranslate2" 2>/dev/null || [ "${1:-}" = "test" ]; then
     start=$(date +%s)
     .venv/bin/python -m pip install -q --disable-pip-version-check 'torch==2.13.0' -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
     echo "setup: installed in $(( $(date +%s) - start )) s; environment $(du -sh .venv | cut -f1)"
