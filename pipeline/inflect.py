@@ -40,6 +40,8 @@ _OBJECT_VERBS = {
 _ANIMATE_NOUNS = {
     "soldiers", "officers", "diplomats", "officials", "people", "workers", "leaders", "generals", "experts",
     "citizens", "civilians", "prisoners", "fighters", "men", "women", "commanders", "pilots",
+    "leader", "leaders", "ambassador", "president", "official", "soldier", "officer", "general", "expert",
+    "minister", "commander", "diplomat",
 }
 _TARGET_PREP = {
     "ru": {
@@ -165,7 +167,10 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
         wanted = set(grammemes)
         if parse.tag.POS == "NOUN":
             wanted -= {"masc", "femn", "neut", "anim", "inan"}
-        inflected = parse.inflect(wanted) or parse.inflect(wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"})
+        # The Ukrainian dictionary leaves singular adjectives without "sing": retry without it.
+        inflected = parse.inflect(wanted) or parse.inflect(wanted - {"sing"}) or parse.inflect(
+            wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"}
+        )
         out.append(_match_case(word, inflected.word) if inflected else word)
     return " ".join(out)
 
@@ -203,7 +208,7 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
             noun is not None
             and noun.tag.case
             and (noun.tag.number == "plur") == plural
-            and (not governor or noun.tag.case == case)
+            and noun.tag.case == case  # the case comes from the English; the noun adds gender
         ):
             grammemes = {noun.tag.case, noun.tag.number or "sing"}
             if noun.tag.number != "plur" and noun.tag.gender:
