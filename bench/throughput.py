@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     p, a = results["pipeline"], results["argos"]
     rate_p, rate_a = p["segments"] / p["seconds"], a["segments"] / a["seconds"]
     same = sum(x == y for x, y in zip(p["outputs"], a["outputs"]))
-    print(f"material: {args.articles} article(s), {p['segments']} segments, en→{args.lang}, beam 4, {os.cpu_count()} CPU(s)")
+    unique = len(set(p["outputs"]))
+    print(f"material: {args.articles} article(s), {p['segments']} segments ({unique} distinct translations), "
+          f"en→{args.lang}, beam 4, {os.cpu_count()} CPU(s)")
     print(f"pipeline (batched CTranslate2): {rate_p:8.2f} seg/s  {p['seconds']:7.1f} s  peak RSS {p['peak_mb']:.0f} MB")
     print(f"argostranslate.translate():     {rate_a:8.2f} seg/s  {a['seconds']:7.1f} s  peak RSS {a['peak_mb']:.0f} MB")
     print(f"ratio: {rate_p / rate_a:.2f}x   identical translations: {same}/{p['segments']}")

@@ -73,14 +73,20 @@ def test_po_files_pass_msgfmt_and_polib(sample_run):
         assert "terms: north-korean=" in catalog[0].comment
 
 
+def schema_valid(sample_run, xsd: str, name: str):
+    """(path, tree) of each language's file, after validating it against the official schema."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / xsd)))
+    for lang in LANGS:
+        path = out(sample_run) / lang / name
+        tree = etree.parse(str(path))
+        assert schema.validate(tree), schema.error_log.last_error
+        yield path, tree
+
+
 def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(sample_run):
     from translate.storage import xliff2
 
-    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-2.1" / "xliff_core_2.0.xsd")))
-    for lang in LANGS:
-        path = out(sample_run) / lang / f"{DOC}.xlf"
-        tree = etree.parse(str(path))
-        assert schema.validate(tree), schema.error_log.last_error
+    for path, tree in schema_valid(sample_run, "xliff-2.1/xliff_core_2.0.xsd", f"{DOC}.xlf"):
         ns = {"x": xliff.NS}
         assert {m.get("ref") for m in tree.iterfind(".//x:source/x:mrk[@type='term']", ns)} >= {
             "glossary.tbx#kursk", "glossary.tbx#north-korean", "glossary.tbx#vladivostok"}
@@ -93,11 +99,7 @@ def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(
 def test_xliff12_validates_against_strict_schema_and_parses(sample_run):
     from translate.storage import xliff as ttk_xliff
 
-    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-1.2" / "xliff-core-1.2-strict.xsd")))
-    for lang in LANGS:
-        path = out(sample_run) / lang / f"{DOC}.xliff12.xlf"
-        tree = etree.parse(str(path))
-        assert schema.validate(tree), schema.error_log.last_error
+    for path, tree in schema_valid(sample_run, "xliff-1.2/xliff-core-1.2-strict.xsd", f"{DOC}.xliff12.xlf"):
         assert tree.find(".//{*}target").get("state") == "needs-review-translation"
         store = ttk_xliff.xlifffile.parsefile(str(path))
         assert len(store.units) == 13 and store.units[0].getid().endswith(f"{DOC}:p1:s1")
