@@ -12,11 +12,10 @@ from pipeline.memory import Memory
 from pipeline.model import Document, State, Translation
 
 
-
 def _read_xliff(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
     """XLIFF 1.2 or 2.x, told apart by the root element's namespace."""
-    version_12 = xliff.parse_safely(path).tag == f"{xliff12.X}xliff"
-    return (xliff12.read if version_12 else xliff.read)(path)
+    root = xliff.parse_safely(path)
+    return (xliff12.read if root.tag == f"{xliff12.X}xliff" else xliff.read)(path, root)
 
 
 READERS = {".po": po.read, ".xlf": _read_xliff, ".xliff": _read_xliff}

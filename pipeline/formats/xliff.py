@@ -93,9 +93,10 @@ def parse_safely(path: Path) -> etree._Element:
     return root
 
 
-def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file."""
-    root = parse_safely(path)
+def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file
+    (``root``: the file already parsed with ``parse_safely``)."""
+    root = parse_safely(path) if root is None else root
     if root.tag != f"{X}xliff":
         raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
     lang = root.get("trgLang", "")

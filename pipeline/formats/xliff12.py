@@ -52,9 +52,10 @@ def write(path: Path, doc: Document, lang: str, signature: str, model: str) -> N
     write_atomic(path, dumps(doc, lang, signature, model))
 
 
-def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """(target language, {segment id: (source, file original, translation)}) from a reviewed XLIFF 1.2 file."""
-    root = parse_safely(path)
+def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
+    """(target language, {segment id: (source, file original, translation)}) from a reviewed XLIFF 1.2 file
+    (``root``: the file already parsed with ``parse_safely``)."""
+    root = parse_safely(path) if root is None else root
     if root.tag != f"{X}xliff":
         raise FormatError(path, root.sourceline, f"not an XLIFF 1.2 file (root element {root.tag})")
     lang, entries = "", {}
