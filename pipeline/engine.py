@@ -170,9 +170,13 @@ class Translator:
         return merged
 
     def translate(
-        self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None, batch_tokens: int = 4096
+        self, texts: Sequence[str], *, progress: Callable[[float], None] | None = None, batch_tokens: int = 4096
     ) -> list[Hypothesis]:
-        """Translate ``texts`` (already normalised) in token batches; one hypothesis each."""
+        """Translate ``texts`` (already normalised) in token batches; one hypothesis each.
+
+        ``progress`` gets the fraction done: the engine's units (distinct sentences and
+        chunks of long ones) are not the caller's.
+        """
         if not texts:
             return []
         chunked = [self._chunks(t) if t.strip() else [] for t in texts]
@@ -202,7 +206,7 @@ class Translator:
             except RuntimeError as exc:
                 raise EngineError(f"{self.package.label()}: translation failed: {exc}") from exc
             if progress:
-                progress(len(part))
+                progress(min(start + step, len(flat)) / len(flat))
         by_text = dict(zip(flat, results))
         hypotheses = []
         for chunks in chunked:

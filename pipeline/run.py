@@ -109,13 +109,10 @@ def translate_segments(
 ) -> None:
     """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders."""
     inputs = [translator.normalize(terms.protect(seg.source, seg.terms)) for seg in segments]
-    done = 0
 
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
+    def tick(fraction: float) -> None:
         if progress:
-            progress(lang, min(done, len(segments)), len(segments))
+            progress(lang, round(fraction * len(segments)), len(segments))
 
     hypotheses = translator.translate(inputs, progress=tick)
     broken: list[Segment] = []
