@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import term_spans
+from pipeline.formats.notes import source_spans, term_spans
 from pipeline.glossary import Glossary
 from pipeline.model import Document, RunSignature, Severity
 
@@ -65,7 +65,7 @@ def dumps(doc: Document, langs: list[str], glossary: Glossary, signature: RunSig
             )
         needing += attention
         classes = " ".join(c for c, on in (("attention", attention), ("boilerplate", seg.boilerplate)) if on)
-        source = _highlight(seg.source, [(h.start, h.end, h.term_id) for h in seg.terms])
+        source = _highlight(seg.source, source_spans(seg))
         rows.append(
             f'<tr id="{escape(seg.id)}" class="{classes}"><td class="id">{escape(seg.id)}</td>'
             f'<td lang="en">{source}</td>{"".join(cells)}</tr>'

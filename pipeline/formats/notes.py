@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.model import Segment, TermResult, Translation
+from pipeline.model import Segment, State, TermResult, Translation
 
 
 def term_note(tr: Translation) -> str:
@@ -14,9 +14,9 @@ def qa_notes(tr: Translation) -> list[str]:
 
 
 def machine_notes(seg: Segment, tr: Translation, model: str) -> list[str]:
-    """Lines for PO ``#.``, XLIFF notes, TSV and HTML: model, score, terms, QA, source remarks."""
+    """Lines for PO ``#.`` and XLIFF notes: model (not for a person's translation), score, terms, QA, source remarks."""
     notes = []
-    if model:
+    if model and tr.state != State.REVIEWED:
         score = f", score {tr.score:.2f}" if tr.score is not None else ""
         notes.append(f"machine: {model}{score}")
     if tr.previous:
@@ -37,3 +37,8 @@ def term_spans(text: str, results: list[TermResult]) -> list[tuple[int, int, str
             spans.append((i, i + len(r.form), r.term_id))
             pos = i + len(r.form)
     return spans
+
+
+def source_spans(seg: Segment) -> list[tuple[int, int, str]]:
+    """(start, end, term id) of each glossary term in the source."""
+    return [(h.start, h.end, h.term_id) for h in seg.terms]

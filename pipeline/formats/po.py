@@ -49,7 +49,7 @@ def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
             msgid=seg.source,
             msgstr=tr.text,
             occurrences=[(doc.source_path or doc.name, str(seg.paragraph))],
-            comment="\n".join(machine_notes(seg, tr, models if tr.state != State.REVIEWED else "")),
+            comment="\n".join(machine_notes(seg, tr, models)),
             tcomment=tr.comment,
         )
         if tr.state in (State.MACHINE, State.NEEDS_REVIEW):

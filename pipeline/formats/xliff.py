@@ -12,7 +12,7 @@ from lxml import etree
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes, term_spans
+from pipeline.formats.notes import machine_notes, source_spans, term_spans
 from pipeline.glossary import Glossary
 from pipeline.model import Document, Segment, State, Translation
 
@@ -52,7 +52,7 @@ def _term_mrk(prefix: str):
 
 def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) -> None:
     unit = etree.SubElement(file_el, f"{X}unit", id=seg.id)
-    notes = machine_notes(seg, tr, model if tr.state != State.REVIEWED else "")
+    notes = machine_notes(seg, tr, model)
     if tr.comment:
         notes.insert(0, tr.comment)
     if notes:
@@ -61,7 +61,7 @@ def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) ->
             category = "reviewer" if tr.comment and i == 0 else note.split(":", 1)[0]
             etree.SubElement(notes_el, f"{X}note", category=category).text = note
     segment = etree.SubElement(unit, f"{X}segment", id="s", state=STATE[tr.state])
-    marked(etree.SubElement(segment, f"{X}source"), seg.source, [(h.start, h.end, h.term_id) for h in seg.terms], _term_mrk("s"))
+    marked(etree.SubElement(segment, f"{X}source"), seg.source, source_spans(seg), _term_mrk("s"))
     if tr.text:
         marked(etree.SubElement(segment, f"{X}target"), tr.text, term_spans(tr.text, tr.terms), _term_mrk("t"))
 

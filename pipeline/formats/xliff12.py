@@ -12,7 +12,7 @@ from lxml import etree
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes, term_spans
+from pipeline.formats.notes import machine_notes, source_spans, term_spans
 from pipeline.formats.xliff import marked, parse_safely
 from pipeline.model import Document, State, Translation
 
@@ -37,13 +37,13 @@ def dumps(doc: Document, lang: str, signature: str, model: str) -> bytes:
     for seg in doc.segments:
         tr = seg.target(lang)
         unit = etree.SubElement(body, f"{X}trans-unit", id=seg.id)
-        marked(etree.SubElement(unit, f"{X}source"), seg.source, [(h.start, h.end, h.term_id) for h in seg.terms], _term_mrk)
+        marked(etree.SubElement(unit, f"{X}source"), seg.source, source_spans(seg), _term_mrk)
         if tr.text:
             target = etree.SubElement(unit, f"{X}target", state=STATE[tr.state])
             marked(target, tr.text, term_spans(tr.text, tr.terms), _term_mrk)
         if tr.comment:
             etree.SubElement(unit, f"{X}note", **{"from": "reviewer"}).text = tr.comment
-        for note in machine_notes(seg, tr, model if tr.state != State.REVIEWED else ""):
+        for note in machine_notes(seg, tr, model):
             etree.SubElement(unit, f"{X}note", **{"from": "pipeline"}).text = note
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
