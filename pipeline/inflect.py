@@ -40,7 +40,7 @@ _OBJECT_VERBS = {
 _ANIMATE_NOUNS = {
     "soldiers", "officers", "diplomats", "officials", "people", "workers", "leaders", "generals", "experts",
     "citizens", "civilians", "prisoners", "fighters", "men", "women", "commanders", "pilots",
-    "leader", "leaders", "ambassador", "president", "official", "soldier", "officer", "general", "expert",
+    "leader", "ambassador", "president", "official", "soldier", "officer", "general", "expert",
     "minister", "commander", "diplomat",
 }
 _TARGET_PREP = {
@@ -87,13 +87,9 @@ def morph(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-def source_case(term: Term, source: str, hit: TermHit) -> str:
-    """The case English grammar implies for the term at ``hit``."""
-    return _source_governor(term, source, hit)[0]
-
-
 def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
-    """(case, the English governing word: a preposition, "verb", "'s", or "" for none)."""
+    """(the case English grammar implies for the term at ``hit``, the governing word:
+    a preposition, "verb", "'s", or "" for none)."""
     if source.startswith(("'s", "’s"), hit.end):
         return "gent", "'s"
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", source[: hit.start])]
