@@ -20,6 +20,7 @@ class Config:
     glossary: str = "glossary/glossary.tsv"
     memory: str = "memory/reviewed.sqlite"
     beam_size: int = 4
+    batch_size: int = 1
     xliff12: bool = False
 
     def path(self, value: str) -> Path:
@@ -40,5 +41,12 @@ def find_config(start: Path | None = None) -> Config:
             unknown = set(data) - known
             if unknown:
                 raise ConfigError(f"{candidate}: unknown setting(s): {', '.join(sorted(unknown))}")
+            defaults = Config(root=directory)
+            for key, value in data.items():
+                expected = type(getattr(defaults, key))
+                if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                    raise ConfigError(f"{candidate}: {key} must be {expected.__name__}, not {value!r}")
+            if data.get("batch_size", 1) < 1 or data.get("beam_size", 1) < 1:
+                raise ConfigError(f"{candidate}: beam_size and batch_size must be at least 1")
             return Config(root=directory, **data)
     return Config(root=start)

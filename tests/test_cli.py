@@ -31,6 +31,24 @@ def test_bad_article_one_line_error_and_nothing_written(tmp_path, package_dir, m
     assert not (project / "locales").exists()
 
 
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        ("batch_size = 0", "beam_size and batch_size must be at least 1"),
+        ('batch_size = "8"', "batch_size must be int, not '8'"),
+        ("xliff12 = 1", "xliff12 must be bool, not 1"),
+        ("beams = 4", "unknown setting(s): beams"),
+    ],
+)
+def test_bad_config_one_line_error(tmp_path, monkeypatch, capsys, setting, message):
+    project = make_project(tmp_path)
+    (project / "pipeline.toml").write_text(f"[pipeline]\n{setting}\n")
+    assert cli(project, monkeypatch, "run") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "pipeline.toml" in err
+    assert not (project / "locales").exists()
+
+
 def test_missing_article_and_missing_model(tmp_path, monkeypatch, capsys):
     project = make_project(tmp_path)
     assert cli(project, monkeypatch, "run", "nope.txt") == 1
