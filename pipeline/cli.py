@@ -44,6 +44,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         memory=config.path(config.memory),
         targets=args.to.split(",") if args.to else list(config.targets),
         beam_size=config.beam_size,
+        batch_size=config.batch_size,
         force=args.force,
         xliff12=args.xliff12 or config.xliff12,
     )

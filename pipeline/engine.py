@@ -1,9 +1,9 @@
 """Argos package lookup and batched CTranslate2 translation.
 
 Argos' own ``translate()`` splits, translates and joins one paragraph at a
-time; here every segment of every document for a language goes to
-CTranslate2 in one ``translate_batch`` call (token batches, which CTranslate2
-sorts by length), with the decoding options Argos uses so results match.
+time; here each distinct segment of every document for a language goes to
+CTranslate2 once, in batches of equal-length inputs spread over two workers,
+with the decoding options Argos uses, so that results match Argos' own.
 Only ``argostranslate.package`` is imported: it finds and installs packages
 without pulling in stanza/spaCy/torch.
 """
@@ -101,11 +101,20 @@ class Hypothesis:
 
 
 class Translator:
-    """Translates batches of sentences with one Argos package."""
+    """Translates batches of sentences with one Argos package.
 
-    def __init__(self, package: ModelPackage, *, beam_size: int = BEAM_SIZE, threads: int = 0):
+    ``batch_size`` is how many sentences (of one length) go to CTranslate2 in one
+    request. It changes speed only. One by default: on the project's 2-core AMD
+    machine (int8 through oneDNN) a batch decodes slower than its sentences sent
+    one by one to two workers (409 distinct sentences, en→uk: 48 s batched, 29 s
+    one by one; en→ru: 13.5 s and 14.4 s). A GPU or another CPU may want more:
+    measure with ``python -m bench.throughput --batch N``.
+    """
+
+    def __init__(self, package: ModelPackage, *, beam_size: int = BEAM_SIZE, batch_size: int = 1, threads: int = 0):
         self.package = package
         self.beam_size = beam_size
+        self.batch_size = max(1, batch_size)
         self.threads = threads
 
     @cached_property
@@ -113,8 +122,8 @@ class Translator:
         import ctranslate2
 
         try:
-            # Measured on 2 cores: two workers of one thread each beat one worker of two
-            # (29.3 vs 27.3 seg/s); batches are split between the workers.
+            # Measured on 2 cores, 409 sentences one per request: two workers of one
+            # thread each beat one worker of two (en→uk 28.9 s vs 34.7 s, en→ko 49.8 s vs 58.4 s).
             cores = self.threads or os.cpu_count() or 1
             workers = 2 if cores >= 2 else 1
             return ctranslate2.Translator(
@@ -169,10 +178,8 @@ class Translator:
                 merged.append(piece)
         return merged
 
-    def translate(
-        self, texts: Sequence[str], *, progress: Callable[[float], None] | None = None, batch_tokens: int = 4096
-    ) -> list[Hypothesis]:
-        """Translate ``texts`` (already normalised) in token batches; one hypothesis each.
+    def translate(self, texts: Sequence[str], *, progress: Callable[[float], None] | None = None) -> list[Hypothesis]:
+        """Translate ``texts`` (already normalised); one hypothesis each.
 
         ``progress`` gets the fraction done: the engine's units (distinct sentences and
         chunks of long ones) are not the caller's.
@@ -182,32 +189,45 @@ class Translator:
         chunked = [self._chunks(t) if t.strip() else [] for t in texts]
         # Each distinct sentence is translated once (repeated boilerplate, datelines).
         flat = list(dict.fromkeys(c for chunks in chunked for c in chunks))
+        tokens = {text: self._sp.encode(text, out_type=str) for text in flat}
+        # A batch holds inputs of one length only. Padding a shorter input changes
+        # CTranslate2's arithmetic enough to change some translations (on the
+        # benchmark material 405 of 409 sentences came out as when translated alone),
+        # and equal lengths need none: so batch_size only changes speed, never text.
+        by_length: dict[int, list[str]] = {}
+        for text in flat:
+            by_length.setdefault(len(tokens[text]), []).append(text)
+        # Longest first, so that no worker is left with a long sentence at the end.
+        batches: list[list[str]] = []
+        for length in sorted(by_length, reverse=True):
+            group = by_length[length]
+            batches.extend(group[i : i + self.batch_size] for i in range(0, len(group), self.batch_size))
         prefix = [self.package.target_prefix] if self.package.target_prefix else None
-        results = []
-        # Several calls of bounded size so a progress bar can move; CTranslate2
-        # still sorts each call's inputs by length and batches them by tokens.
-        step = 256
-        for start in range(0, len(flat), step):
-            part = flat[start : start + step]
-            tokens = [self._sp.encode(t, out_type=str) for t in part]
-            try:
-                results.extend(
+        by_text = {}
+        try:
+            # Submitted without waiting, so that every CTranslate2 worker has work.
+            pending = [
+                (
+                    batch,
                     self._ct2.translate_batch(
-                        tokens,
-                        target_prefix=[prefix] * len(part) if prefix else None,
+                        [tokens[text] for text in batch],
+                        target_prefix=[prefix] * len(batch) if prefix else None,
                         beam_size=self.beam_size,
                         length_penalty=LENGTH_PENALTY,
                         replace_unknowns=True,
-                        max_batch_size=batch_tokens,
-                        batch_type="tokens",
+                        max_batch_size=self.batch_size,
                         return_scores=True,
-                    )
+                        asynchronous=True,
+                    ),
                 )
-            except RuntimeError as exc:
-                raise EngineError(f"{self.package.label()}: translation failed: {exc}") from exc
-            if progress:
-                progress(min(start + step, len(flat)) / len(flat))
-        by_text = dict(zip(flat, results))
+                for batch in batches
+            ]
+            for batch, futures in pending:
+                by_text.update((text, future.result()) for text, future in zip(batch, futures))
+                if progress:
+                    progress(len(by_text) / len(flat))
+        except RuntimeError as exc:
+            raise EngineError(f"{self.package.label()}: translation failed: {exc}") from exc
         hypotheses = []
         for chunks in chunked:
             texts_out, scores = [], []

@@ -35,6 +35,7 @@ class RunOptions:
     memory: Path
     targets: list[str] = field(default_factory=lambda: ["ko", "uk", "ru"])
     beam_size: int = 4
+    batch_size: int = 1  # changes speed, never output
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # overwrite files edited since the last run
     xliff12: bool = False  # also write XLIFF 1.2 for older tools
@@ -239,7 +240,7 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     with Memory(options.memory) as memory:
         for lang in options.targets:
             todo = _apply_memory(docs, memory, lang, glossary)
-            translator = Translator(packages[lang], beam_size=options.beam_size)
+            translator = Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size)
             translate_segments(todo, translator, glossary, lang, progress)
             for doc in docs:
                 for seg in doc.segments:

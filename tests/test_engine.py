@@ -1,11 +1,14 @@
 import json
+import re
 import shutil
 import socket
+from collections import Counter
 
 import pytest
 
 from pipeline.engine import MAX_INPUT_TOKENS, Translator, find_package, installed_packages
 from pipeline.errors import EngineError
+from tests.conftest import SAMPLE
 
 SCRIPTS = {"ko": ("\uac00", "\ud7a3"), "uk": ("\u0400", "\u04ff"), "ru": ("\u0400", "\u04ff")}
 
@@ -53,6 +56,25 @@ def test_official_package_is_preferred_over_standin(package_dir, tmp_path):
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(EngineError, match=r"no Argos package for en→ko is installed; run `pipeline models install models/`"):
         find_package("en", "ko", [tmp_path])
+
+
+def test_batched_translation_equals_one_at_a_time(translators):
+    """Batching is for speed only: each segment comes out as Argos would translate it alone."""
+    from pipeline.read import read_article
+    from pipeline.segment import segment_text
+
+    doc = segment_text("sample", read_article(SAMPLE))
+    sources = [s.source for s in doc.segments]
+    sources += [re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), s) for s in sources if re.search(r"\d", s)]
+    for lang, translator in translators.items():
+        texts = [translator.normalize(s) for s in sources]
+        lengths = Counter(len(translator._sp.encode(t)) for t in texts)
+        # Lengths vary (a mixed batch would pad) and some repeat (batches of several are made).
+        assert len(lengths) > 5 and sum(n > 1 for n in lengths.values()) >= 2
+        batched = Translator(translator.package, batch_size=64).translate(texts)
+        alone = [translator.translate([t])[0] for t in texts]
+        assert [h.text for h in batched] == [h.text for h in alone], lang
+        assert [h.score for h in batched] == pytest.approx([h.score for h in alone], abs=1e-4)
 
 
 def test_long_sentence_is_split_not_truncated(translators):
