@@ -119,11 +119,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(p).resolve() for p in args.files]
     with Memory(config.path(config.memory)) as memory:
         results = import_files(paths, docs, memory, glossary.version, list(config.targets))
-    # The edits are safe in the memory now, so the next run may regenerate these files.
+    # The edits are safe in the memory now, so the next run may regenerate these
+    # files; not a file with edits still marked for review, which only it holds.
     out = config.path(config.out)
-    OutputGuard(out, force=False).record([p for p in paths if p.is_relative_to(out)])
+    OutputGuard(out, force=False).record([r.path for r in results if r.path.is_relative_to(out) and not r.unconfirmed])
     for result in results:
         print(f"{result.path}: {result.lang}: {result.reviewed} reviewed translation(s) imported, {result.skipped} left for review")
+        if result.unconfirmed:
+            print(
+                f"pipeline: warning: {result.path}: {len(result.unconfirmed)} edited translation(s) still marked for review "
+                f"(first {result.unconfirmed[0]}) not imported; mark them reviewed (PO: drop the fuzzy flag; XLIFF: "
+                "state reviewed or final) and import again. Until then `pipeline run` keeps this file.",
+                file=sys.stderr,
+            )
     return 0
 
 

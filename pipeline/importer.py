@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.errors import FormatError, ImportMismatchError
 from pipeline.formats import po, xliff, xliff12
+from pipeline.formats.notes import edited_unreviewed
 from pipeline.memory import Memory
 from pipeline.model import Document, State, Translation
 
@@ -27,6 +28,7 @@ class Imported:
     lang: str
     reviewed: int  # entries stored as human translations
     skipped: int  # machine translations left for review
+    unconfirmed: list[str]  # ids of translations a person changed but left marked for review: not stored
 
 
 def read_reviewed(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
@@ -68,5 +70,6 @@ def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossa
             if tr.state == State.REVIEWED and tr.text.strip()
         ]
         memory.store(rows, glossary_version)
-        results.append(Imported(path, lang, len(rows), len(entries) - len(rows)))
+        unconfirmed = sorted(sid for sid, (_, _, tr) in entries.items() if edited_unreviewed(tr))
+        results.append(Imported(path, lang, len(rows), len(entries) - len(rows), unconfirmed))
     return results

@@ -70,6 +70,7 @@ class Translation:
     previous: str = ""  # the reviewed text this replaced when the source changed
     previous_source: str = ""  # the source that reviewed text was for (PO's "#| msgid")
     comment: str = ""  # reviewer's comment, kept verbatim
+    machine_digest: str = ""  # read back: digest of the machine text the file was written with
     terms: list[TermResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 

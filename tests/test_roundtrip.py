@@ -117,3 +117,38 @@ def test_bad_reviewed_file_imports_nothing(reviewed_project, monkeypatch, capsys
     err = capsys.readouterr().err.strip()
     assert err.startswith("pipeline: error: ") and message in err and "\n" not in err
     assert memory_rows(reviewed_project) == 0
+
+
+@pytest.mark.parametrize("fmt", ["po", "xlf"])
+def test_edit_left_marked_for_review_is_kept_not_lost(tmp_path, package_dir, monkeypatch, capsys, fmt):
+    """A person changed a translation but left it fuzzy / initial: not imported, and the run keeps the file."""
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    out = project / "locales"
+    if fmt == "po":
+        path = out / "ru" / "LC_MESSAGES" / f"{DOC}.po"
+        catalog = polib.pofile(str(path))
+        catalog.find(f"{DOC}:p1:s1", by="msgctxt").msgstr = PO_EDIT
+        assert catalog.find(f"{DOC}:p1:s1", by="msgctxt").fuzzy
+        catalog.save()
+    else:
+        path = out / "uk" / f"{DOC}.xlf"
+        tree = etree.parse(str(path))
+        segment = tree.find(f".//x:unit[@id='{DOC}:p2:s1']/x:segment", NS)
+        assert segment.get("state") == "initial"
+        target = segment.find("x:target", NS)
+        for child in list(target):
+            target.remove(child)
+        target.text = XLF_EDIT
+        tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    edited = path.read_bytes()
+
+    assert import_cli(project, monkeypatch, path) == 0
+    captured = capsys.readouterr()
+    assert "0 reviewed translation(s) imported, 13 left for review" in captured.out
+    first = f"{DOC}:p1:s1" if fmt == "po" else f"{DOC}:p2:s1"
+    assert f"1 edited translation(s) still marked for review (first {first}) not imported" in captured.err
+    assert memory_rows(project) == 0
+    with pytest.raises(PipelineError, match="edited since the last run"):
+        run_project(project, package_dir)
+    assert path.read_bytes() == edited

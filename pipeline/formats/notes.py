@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
+
 from pipeline.model import Segment, State, TermResult, Translation
+
+# The machine note carries a digest of the text it was written with, so that an
+# import can tell a translation a person changed but left marked for review.
+MACHINE_TEXT = re.compile(r"^machine: .*, text ([0-9a-f]{12})$")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def written_digest(notes: Iterable[str]) -> str:
+    """The digest in a segment's machine note, "" where there is none."""
+    return next((m.group(1) for note in notes if (m := MACHINE_TEXT.match(note))), "")
+
+
+def edited_unreviewed(tr: Translation) -> bool:
+    """A read-back translation still marked for review whose text is not the machine's any more."""
+    return tr.state != State.REVIEWED and bool(tr.machine_digest) and text_digest(tr.text) != tr.machine_digest
 
 
 def term_note(tr: Translation) -> str:
@@ -18,7 +40,7 @@ def machine_notes(seg: Segment, tr: Translation, model: str) -> list[str]:
     notes = []
     if model and tr.state != State.REVIEWED:
         score = f", score {tr.score:.2f}" if tr.score is not None else ""
-        notes.append(f"machine: {model}{score}")
+        notes.append(f"machine: {model}{score}, text {text_digest(tr.text)}")
     if tr.previous:
         notes.append(f"previous reviewed translation: {tr.previous}")
     if seg.boilerplate:

@@ -10,7 +10,7 @@ import polib
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes
+from pipeline.formats.notes import machine_notes, written_digest
 from pipeline.model import Document, State, Translation
 
 PLURAL_FORMS = {
@@ -76,6 +76,11 @@ def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
         if entry.obsolete or not entry.msgctxt:
             continue
         state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
-        tr = Translation(text=entry.msgstr, state=state, comment=entry.tcomment or "")
+        tr = Translation(
+            text=entry.msgstr,
+            state=state,
+            comment=entry.tcomment or "",
+            machine_digest=written_digest(entry.comment.splitlines()),
+        )
         entries[entry.msgctxt] = (entry.msgid, po.metadata.get("Project-Id-Version", ""), tr)
     return lang, entries

@@ -12,7 +12,7 @@ from lxml import etree
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes, source_spans, term_spans
+from pipeline.formats.notes import machine_notes, source_spans, term_spans, written_digest
 from pipeline.glossary import Glossary
 from pipeline.model import Document, Segment, State, Translation
 
@@ -114,6 +114,11 @@ def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str,
             entries[unit.get("id")] = (
                 "".join(source.itertext()) if source is not None else "",
                 file_el.get("id", ""),
-                Translation(text=text, state=state, comment=comment),
+                Translation(
+                    text=text,
+                    state=state,
+                    comment=comment,
+                    machine_digest=written_digest(n.text or "" for n in unit.iterfind(f"{X}notes/{X}note[@category='machine']")),
+                ),
             )
     return lang, entries

@@ -12,7 +12,7 @@ from lxml import etree
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes, source_spans, term_spans
+from pipeline.formats.notes import machine_notes, source_spans, term_spans, written_digest
 from pipeline.formats.xliff import marked, parse_safely
 from pipeline.model import Document, State, Translation
 
@@ -69,6 +69,11 @@ def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str,
             entries[unit.get("id")] = (
                 "".join(source.itertext()) if source is not None else "",
                 file_el.get("original", ""),
-                Translation(text=text, state=state, comment=comment),
+                Translation(
+                    text=text,
+                    state=state,
+                    comment=comment,
+                    machine_digest=written_digest(n.text or "" for n in unit.iterfind(f"{X}note[@from='pipeline']")),
+                ),
             )
     return lang, entries
