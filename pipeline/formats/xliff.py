@@ -6,6 +6,7 @@ Terms are ``<mrk type="term" ref="glossary.tbx#ID">`` in source and target.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -93,6 +94,24 @@ def parse_safely(path: Path) -> etree._Element:
     return root
 
 
+def read_unit(
+    source: etree._Element | None,
+    target: etree._Element | None,
+    state: State,
+    reviewer_notes: Iterable[etree._Element],
+    machine_notes: Iterable[etree._Element],
+) -> tuple[str, Translation]:
+    """(source text, translation) of a read-back unit, as both XLIFF versions keep it;
+    ``state`` applies where the target has text."""
+    text = "".join(target.itertext()) if target is not None else ""
+    return "".join(source.itertext()) if source is not None else "", Translation(
+        text=text,
+        state=state if text else State.EMPTY,
+        comment="\n".join(n.text or "" for n in reviewer_notes),
+        machine_digest=written_digest(n.text or "" for n in machine_notes),
+    )
+
+
 def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
     """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file
     (``root``: the file already parsed with ``parse_safely``)."""
@@ -106,19 +125,12 @@ def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str,
             segment = unit.find(f"{X}segment")
             if segment is None:
                 continue
-            source = segment.find(f"{X}source")
-            target = segment.find(f"{X}target")
-            comment = "\n".join(n.text or "" for n in unit.iterfind(f"{X}notes/{X}note[@category='reviewer']"))
-            text = "".join(target.itertext()) if target is not None else ""
-            state = FROM_STATE.get(segment.get("state", "initial"), State.MACHINE) if text else State.EMPTY
-            entries[unit.get("id")] = (
-                "".join(source.itertext()) if source is not None else "",
-                file_el.get("id", ""),
-                Translation(
-                    text=text,
-                    state=state,
-                    comment=comment,
-                    machine_digest=written_digest(n.text or "" for n in unit.iterfind(f"{X}notes/{X}note[@category='machine']")),
-                ),
+            source, tr = read_unit(
+                segment.find(f"{X}source"),
+                segment.find(f"{X}target"),
+                FROM_STATE.get(segment.get("state", "initial"), State.MACHINE),
+                unit.iterfind(f"{X}notes/{X}note[@category='reviewer']"),
+                unit.iterfind(f"{X}notes/{X}note[@category='machine']"),
             )
+            entries[unit.get("id")] = (source, file_el.get("id", ""), tr)
     return lang, entries

@@ -12,8 +12,8 @@ from lxml import etree
 
 from pipeline.errors import FormatError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import machine_notes, source_spans, term_spans, written_digest
-from pipeline.formats.xliff import marked, parse_safely
+from pipeline.formats.notes import machine_notes, source_spans, term_spans
+from pipeline.formats.xliff import marked, parse_safely, read_unit
 from pipeline.model import Document, State, Translation
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -62,18 +62,13 @@ def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str,
     for file_el in root.iter(f"{X}file"):
         lang = file_el.get("target-language", "")
         for unit in file_el.iter(f"{X}trans-unit"):
-            source, target = unit.find(f"{X}source"), unit.find(f"{X}target")
-            text = "".join(target.itertext()) if target is not None else ""
-            state = State.EMPTY if not text else (State.REVIEWED if target.get("state") in REVIEWED else State.MACHINE)
-            comment = "\n".join(n.text or "" for n in unit.iterfind(f"{X}note[@from='reviewer']"))
-            entries[unit.get("id")] = (
-                "".join(source.itertext()) if source is not None else "",
-                file_el.get("original", ""),
-                Translation(
-                    text=text,
-                    state=state,
-                    comment=comment,
-                    machine_digest=written_digest(n.text or "" for n in unit.iterfind(f"{X}note[@from='pipeline']")),
-                ),
+            target = unit.find(f"{X}target")
+            source, tr = read_unit(
+                unit.find(f"{X}source"),
+                target,
+                State.REVIEWED if target is not None and target.get("state") in REVIEWED else State.MACHINE,
+                unit.iterfind(f"{X}note[@from='reviewer']"),
+                unit.iterfind(f"{X}note[@from='pipeline']"),
             )
+            entries[unit.get("id")] = (source, file_el.get("original", ""), tr)
     return lang, entries
