@@ -54,24 +54,26 @@ def run_pipeline(sentences: list[str], lang: str, batch_size: int = 1) -> list[s
     return [h.text for h in translator.translate([translator.normalize(s) for s in sentences])]
 
 
-def run_argos(sentences: list[str], lang: str) -> list[str]:
+def normalized(sentences: list[str]) -> list[str]:
+    """What the pipeline gives its engine (``Translator.normalize``), for Argos' side."""
     from sacremoses import MosesPunctNormalizer
 
+    normalizer = MosesPunctNormalizer(lang="en")
+    return [normalizer.normalize(s).strip() for s in sentences]
+
+
+def run_argos(sentences: list[str], lang: str) -> list[str]:
     from argostranslate import translate
 
-    normalizer = MosesPunctNormalizer(lang="en")
-    return [translate.translate(normalizer.normalize(s).strip(), "en", lang) for s in sentences]
+    return [translate.translate(s, "en", lang) for s in normalized(sentences)]
 
 
 def argos_splits(sentences: list[str], lang: str) -> list[list[str]]:
     """The sentences Argos' own splitter makes of each (normalised) input."""
-    from sacremoses import MosesPunctNormalizer
-
     from argostranslate import translate
 
-    normalizer = MosesPunctNormalizer(lang="en")
     splitter = translate.get_translation_from_codes("en", lang).underlying.sentencizer
-    return [splitter.split_sentences(normalizer.normalize(s).strip()) for s in sentences]
+    return [splitter.split_sentences(s) for s in normalized(sentences)]
 
 
 def child(mode: str, lang: str, articles: int, distinct: bool, batch_size: int, out: Path) -> None:
