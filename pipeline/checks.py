@@ -123,14 +123,21 @@ def _langid():
     return identifier
 
 
-def _repetition(target: str) -> Iterable[Finding]:
-    words = re.findall(r"\w+", target.lower())
+def repeated_ngram(text: str) -> str | None:
+    """The first 1–4-word n-gram that ``text`` repeats three times in a row, if any."""
+    words = re.findall(r"\w+", text.lower())
     for n in (1, 2, 3, 4):
         grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
         for i in range(len(grams) - 2 * n):
             if grams[i] == grams[i + n] == grams[i + 2 * n]:
-                yield Finding("repetition", Severity.ERROR, f"'{' '.join(grams[i])}' repeated 3 times or more")
-                return
+                return " ".join(grams[i])
+    return None
+
+
+def _repetition(target: str) -> Iterable[Finding]:
+    gram = repeated_ngram(target)
+    if gram is not None:
+        yield Finding("repetition", Severity.ERROR, f"'{gram}' repeated 3 times or more")
 
 
 def _length(source: str, target: str, lang: str) -> Iterable[Finding]:

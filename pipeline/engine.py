@@ -31,6 +31,58 @@ MAX_INPUT_TOKENS = 120
 
 
 @dataclass(frozen=True)
+class Decoding:
+    """Decoding guards a package may declare in its metadata (``"decoding": {...}``).
+
+    The defaults are Argos' own decoding; official packages declare nothing and
+    are decoded exactly as Argos does. The stand-ins declare guards chosen by
+    measurement on ``valid`` (see their model cards): a small model falls into
+    loops ("президент президент…") that these cut short.
+    """
+
+    repetition_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+    # Output length cap relative to the input: ratio × input pieces + extra (0: CTranslate2's 256).
+    max_length_ratio: float = 0.0
+    max_length_extra: int = 0
+
+    @classmethod
+    def from_metadata(cls, meta: dict, path: Path) -> Decoding:
+        raw = meta.get("decoding") or {}
+        try:
+            return cls(
+                repetition_penalty=float(raw.get("repetition_penalty", 1.0)),
+                no_repeat_ngram_size=int(raw.get("no_repeat_ngram_size", 0)),
+                max_length_ratio=float(raw.get("max_length_ratio", 0.0)),
+                max_length_extra=int(raw.get("max_length_extra", 0)),
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise EngineError(f"{path}: bad 'decoding' in metadata.json: {exc}") from exc
+
+    def options(self, input_pieces: int) -> dict:
+        """CTranslate2 ``translate_batch`` options for inputs of ``input_pieces`` pieces."""
+        options: dict = {}
+        if self.repetition_penalty != 1.0:
+            options["repetition_penalty"] = self.repetition_penalty
+        if self.no_repeat_ngram_size:
+            options["no_repeat_ngram_size"] = self.no_repeat_ngram_size
+        if self.max_length_ratio:
+            # +1 for the target prefix token.
+            options["max_decoding_length"] = int(self.max_length_ratio * input_pieces) + self.max_length_extra + 1
+        return options
+
+    def describe(self) -> str:
+        parts = []
+        if self.repetition_penalty != 1.0:
+            parts.append(f"repetition_penalty {self.repetition_penalty:g}")
+        if self.no_repeat_ngram_size:
+            parts.append(f"no_repeat_ngram {self.no_repeat_ngram_size}")
+        if self.max_length_ratio:
+            parts.append(f"max_length {self.max_length_ratio:g}x+{self.max_length_extra}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class ModelPackage:
     """An installed Argos translation package."""
 
@@ -41,9 +93,13 @@ class ModelPackage:
     path: Path
     target_prefix: str
     standin: bool
+    decoding: Decoding = Decoding()
 
     def label(self) -> str:
-        return f"{self.code} {self.version}{' (stand-in)' if self.standin else ''}"
+        notes = ["stand-in"] if self.standin else []
+        if self.decoding.describe():
+            notes.append(self.decoding.describe())
+        return f"{self.code} {self.version}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def argos_package_dirs() -> list[Path]:
@@ -74,6 +130,7 @@ def installed_packages(dirs: Iterable[Path] | None = None) -> list[ModelPackage]
                     path=path,
                     target_prefix=meta.get("target_prefix", ""),
                     standin="standin" in meta,
+                    decoding=Decoding.from_metadata(meta, meta_path),
                 )
             )
     return found
@@ -202,6 +259,7 @@ class Translator:
         for length in sorted(by_length, reverse=True):
             group = by_length[length]
             batches.extend(group[i : i + self.batch_size] for i in range(0, len(group), self.batch_size))
+        # One input length per batch, so a length cap relative to the input is exact.
         prefix = [self.package.target_prefix] if self.package.target_prefix else None
         by_text = {}
         try:
@@ -218,6 +276,7 @@ class Translator:
                         max_batch_size=self.batch_size,
                         return_scores=True,
                         asynchronous=True,
+                        **self.package.decoding.options(len(tokens[batch[0]])),
                     ),
                 )
                 for batch in batches

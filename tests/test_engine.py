@@ -6,7 +6,9 @@ from collections import Counter
 
 import pytest
 
-from pipeline.engine import MAX_INPUT_TOKENS, Translator, find_package, installed_packages
+import dataclasses
+
+from pipeline.engine import MAX_INPUT_TOKENS, Decoding, Translator, find_package, installed_packages
 from pipeline.errors import EngineError
 from tests.conftest import SAMPLE
 
@@ -43,14 +45,40 @@ def test_official_package_is_preferred_over_standin(package_dir, tmp_path):
     official = tmp_path / "translate-en_ru-official"
     shutil.copytree(package_dir / "translate-en_ru-1_0", official)
     meta = json.loads((official / "metadata.json").read_text())
-    del meta["standin"]
+    del meta["standin"], meta["decoding"]
     meta["package_version"] = "0.9"
     (official / "metadata.json").write_text(json.dumps(meta))
     chosen = find_package("en", "ru", [package_dir, tmp_path])
     assert chosen.path == official and not chosen.standin
     assert chosen.label() == "translate-en_ru 0.9"
-    assert find_package("en", "ru", [package_dir]).label() == "translate-en_ru 1.0 (stand-in)"
+    assert chosen.decoding == Decoding() and chosen.decoding.options(12) == {}
+    standin = find_package("en", "ru", [package_dir])
+    assert standin.label().startswith("translate-en_ru 1.0 (stand-in; repetition_penalty 1.2")
     assert len(installed_packages([package_dir, tmp_path])) == 4
+
+
+def test_standin_decoding_guards_reach_ctranslate2(translators):
+    """The guards a stand-in declares are applied: a tight length cap truncates its output."""
+    translator = translators["ru"]
+    meta = json.loads((translator.package.path / "metadata.json").read_text())
+    assert translator.package.decoding == Decoding(**meta["decoding"])
+    assert translator.package.decoding.options(10)["max_decoding_length"] == int(10 * meta["decoding"]["max_length_ratio"]) + meta["decoding"]["max_length_extra"] + 1
+    sentence = "The soldiers arrived in the city yesterday after a long march through the forest."
+    [guarded] = translator.translate([sentence])
+    capped = Translator(dataclasses.replace(translator.package, decoding=Decoding(max_length_ratio=0.25)))
+    [short] = capped.translate([sentence])
+    pieces = len(translator._sp.encode(sentence))
+    assert len(capped._sp.encode(short.text)) <= int(0.25 * pieces) < len(translator._sp.encode(guarded.text))
+
+
+def test_bad_decoding_metadata_is_one_clear_error(package_dir, tmp_path):
+    broken = tmp_path / "translate-en_ru-broken"
+    shutil.copytree(package_dir / "translate-en_ru-1_0", broken)
+    meta = json.loads((broken / "metadata.json").read_text())
+    meta["decoding"] = {"no_repeat_ngram_size": "four"}
+    (broken / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(EngineError, match=r"metadata.json: bad 'decoding'"):
+        installed_packages([tmp_path])
 
 
 def test_missing_model_is_a_clear_error(tmp_path):

@@ -1,102 +1,143 @@
-"""Convert the trained checkpoint with CTranslate2 and write one Argos package per pair.
+"""Convert a trained checkpoint with CTranslate2, measure it, and ship it when it is better.
 
-Each package is a real Argos package: ``metadata.json`` (with ``target_prefix``),
-``model/`` (CTranslate2, int8), ``sentencepiece.model``, a ``spacy/`` sentence
-splitter so Argos' own ``translate()`` works offline (with
-``ARGOS_CHUNK_TYPE=SPACY``), and a model card ``README.md`` with the measured
-chrF and sample translations. The archive is written deterministically
-(sorted entries, fixed timestamps) so a rebuild with the same weights gives
-byte-identical files.
+Each package is a real Argos package: ``metadata.json`` (with ``target_prefix``
+and the decoding guards the pipeline's engine applies), ``model/``
+(CTranslate2, int8), ``sentencepiece.model``, a ``spacy/`` sentence splitter
+so Argos' own ``translate()`` works offline (with ``ARGOS_CHUNK_TYPE=SPACY``),
+and a model card ``README.md`` with the measured figures and the learning curve.
+Packages and the project's copy of the checkpoint (``models/checkpoint``) are
+replaced only when mean chrF on ``valid`` beats what is shipped. Archives are
+written deterministically (sorted entries, fixed timestamps).
 """
 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import zipfile
 from pathlib import Path
 
 import ctranslate2
-import sacrebleu
-import sentencepiece as spm
 from ctranslate2.converters import TransformersConverter
 
+from pipeline.engine import Translator, installed_packages
+from pipeline.glossary import load_glossary
 from tools.standin import LANGS, RECIPE_VERSION
-from tools.standin.corpus import read_pairs
-from tools.standin.train import lang_token
+from tools.standin.corpus import training_pairs
+from tools.standin.evaluate import placeholder_survival, score_valid
+from tools.standin.placeholders import with_placeholders
+from tools.standin.train import lang_token, load_record
 
 PACKAGE_VERSION = "1.0"
 NAMES = {"en": "English", "ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
-BEAM_SIZE = 4
-SAMPLES = 5
+# Decoding guards, chosen on `valid` by `python -m tools.standin.guards` (figures in
+# the model card): without them the stand-ins loop ("президент президент…").
+DECODING = {"repetition_penalty": 1.2, "no_repeat_ngram_size": 4, "max_length_ratio": 2.0, "max_length_extra": 10}
+# Training data by language: (source, domain, licence), from shared/corpora/README.md.
+_WMT = ("WMT23/24 general test: references and system outputs", "news, test suites", "WMT test-set terms (research use)")
+SOURCES = {
+    "ko": [
+        ("Tatoeba (OPUS-MT test sets, manythings.org export)", "short everyday sentences", "CC BY 2.0 FR"),
+        ("Korean-English News v1 dev/test (jungyeul)", "news, loosely aligned", "CC BY-SA 3.0"),
+        ("JHE dev/eval (jungyeul)", "general", "CC BY-SA 3.0"),
+        ("UD English-PUD ↔ Korean-PUD", "news and Wikipedia", "CC BY-SA 3.0"),
+        ("KorSTS dev/test (post-edited) and train (machine-translated Korean)", "captions, headlines, forums", "CC BY-SA 4.0"),
+        ("NCSOFT context-aware translation set", "dialogue", "CC BY 4.0"),
+        ("python-docs-ko 3.13", "technical documentation", "PSF"),
+        ("django-docs-translations 5.1", "technical documentation", "BSD"),
+    ],
+    "uk": [("Tatoeba (OPUS-MT test sets)", "short everyday sentences", "CC BY 2.0 FR"), _WMT],
+    "ru": [
+        ("Tatoeba (OPUS-MT test sets)", "short everyday sentences", "CC BY 2.0 FR"),
+        ("WMT newstest 2012–2020 (OPUS-MT test sets)", "news", "WMT test-set terms (research use)"),
+        ("TICO-19 test", "COVID-19 health and news", "CC0"),
+        _WMT,
+    ],
+}
 
 
 def package_name(lang: str) -> str:
     return f"translate-en_{lang}-{PACKAGE_VERSION.replace('.', '_')}"
 
 
-def translate(translator: ctranslate2.Translator, sp: spm.SentencePieceProcessor, lang: str, texts: list[str]) -> list[str]:
-    prefix = lang_token(lang)
-    results = translator.translate_batch(
-        [sp.encode(t, out_type=str) for t in texts],
-        target_prefix=[[prefix]] * len(texts),
-        beam_size=BEAM_SIZE,
-        max_batch_size=1024,
-        batch_type="tokens",
-    )
-    return [sp.decode(r.hypotheses[0][1:]) for r in results]
+def shipped_chrf(models: Path) -> dict[str, float]:
+    """chrF on `valid` recorded in the packages now in ``models``."""
+    scores = {}
+    for lang in LANGS:
+        archive = models / f"{package_name(lang)}.argosmodel"
+        if archive.exists():
+            with zipfile.ZipFile(archive) as zf:
+                meta = json.loads(zf.read(f"{package_name(lang)}/metadata.json"))
+            scores[lang] = meta.get("standin", {}).get("chrf_valid", 0.0)
+    return scores
 
 
-def evaluate(model_dir: Path, sp_model: Path, corpora: Path, lang: str) -> dict:
-    translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type="int8", intra_threads=2)
-    sp = spm.SentencePieceProcessor(model_file=str(sp_model))
-    pairs = read_pairs(corpora, "valid", lang)
-    sources = [s for s, _ in pairs]
-    hypotheses = translate(translator, sp, lang, sources)
-    metric = sacrebleu.CHRF()
-    chrf = metric.corpus_score(hypotheses, [[t for _, t in pairs]])
-    samples = [
-        {"source": s, "reference": r, "output": h}
-        for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]
-    ]
-    return {"chrf": round(chrf.score, 1), "chrf_signature": str(metric.get_signature()), "valid_pairs": len(pairs), "samples": samples}
-
-
-def model_card(lang: str, meta: dict, evaluation: dict, training: dict, size_mb: float) -> str:
+def learning_curve(record: dict) -> str:
     rows = "\n".join(
-        f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ")
-        for s in evaluation["samples"]
+        f"| {e['training_minutes'] / 60:.2f} | {e['steps']:,} | "
+        + " | ".join(f"{e['chrf'][lang]}" for lang in LANGS)
+        + " |"
+        for e in record.get("evaluations", [])
     )
+    return f"| cumulative hours | steps | {' | '.join(f'chrF {lang}' for lang in LANGS)} |\n|---|---|---|---|---|\n{rows}"
+
+
+def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: float) -> str:
+    samples = "\n".join(
+        f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ") for s in evaluation["samples"]
+    )
+    sources = "\n".join(f"| {name} | {domain} | {licence} |" for name, domain, licence in SOURCES[lang])
+    runs = "; ".join(f"{r['minutes']} min on {r['device']} ({r['torch_threads']} threads)" for r in record.get("runs", []))
+    guards = ", ".join(f"{k} {v}" for k, v in meta["decoding"].items())
+    survival = evaluation["placeholders"]
     return f"""# {package_name(lang)}: stand-in English→{NAMES[lang]} model
 
 **This is a stand-in, not an official Argos Translate model.** It was trained
 offline by this project's recipe (`python -m tools.standin.build`, recipe
 {RECIPE_VERSION}) because no official package could be downloaded here. It is
-weak{', very weak for Korean (about 2,000 training pairs)' if lang == 'ko' else ''}:
-install the official `translate-en_{lang}` package where a network exists; the
-pipeline prefers it automatically.
+weak{', Korean especially' if lang == 'ko' else ''}: install the official
+`translate-en_{lang}` package where a network exists; the pipeline prefers it
+automatically.
 
 | | |
 |---|---|
-| architecture | Marian transformer, {training['parameters']:,} parameters, shared with ko/uk/ru, target token `{meta['target_prefix']}` |
+| architecture | Marian transformer, {record['parameters']:,} parameters, shared with ko/uk/ru, target token `{meta['target_prefix']}` |
 | weights | CTranslate2 {ctranslate2.__version__}, int8 |
 | tokenizer | SentencePiece unigram, 8,000 pieces shared by en/ko/uk/ru |
-| training data | `shared/corpora` (Tatoeba, WMT newstest/TICO-19, WMT23/24 references and system outputs), cleaned: {training['pairs_after_cleaning'][lang]:,} en-{lang} pairs |
-| training | {training['device']}, {training['torch_threads']} threads, {training['training_minutes']} min, {training['steps']:,} steps |
-| chrF on `valid` ({evaluation['valid_pairs']} pairs, beam {BEAM_SIZE}) | **{evaluation['chrf']}** (`{evaluation['chrf_signature']}`) |
+| training data | {meta['standin']['pairs_after_cleaning']:,} cleaned en-{lang} pairs (sources below), plus {meta['standin']['placeholder_pairs']:,} copies with aligned glossary terms or numbers replaced by `#N` |
+| training | {record['training_minutes']} min cumulative, {record['steps']:,} steps, {record['target_tokens_seen']:,} target tokens: {runs} |
+| decoding (applied by the pipeline's engine) | beam 4, length penalty 0.2, {guards} |
+| chrF on `valid` ({evaluation['valid_pairs']} pairs) | **{evaluation['chrf']}** (`{evaluation['chrf_signature']}`) |
+| outputs repeating a 1–4-gram 3× on `valid` | {evaluation['repeating_outputs']} % |
+| term placeholders intact (`tests/data/termset.tsv`) | {survival['intact']}/{survival['sentences']} ({survival['percent']} %) |
 | package size | {size_mb:.1f} MB |
 
-## Sample translations (first {SAMPLES} of the valid split)
+## Training data
+
+| source | domain | licence |
+|---|---|---|
+{sources}
+
+## Learning curve (chrF on `valid`, this recipe's decoding)
+
+{learning_curve(record)}
+
+Training continues from `models/checkpoint`:
+`python -m tools.standin.build --resume models/checkpoint --minutes N`.
+
+## Sample translations (first {len(evaluation['samples'])} of the valid split)
 
 | English | this model | reference |
 |---|---|---|
-{rows}
+{samples}
 
 ## Using it with Argos Translate directly
 
 `argostranslate.package.install_from_path("{package_name(lang)}.argosmodel")`.
 Argos' default sentence splitter (MiniSBD) downloads its model; offline, set
 `ARGOS_CHUNK_TYPE=SPACY` so it uses the rule-based spaCy splitter in `spacy/`.
+Argos' own `translate()` does not apply the decoding guards above.
 """
 
 
@@ -111,50 +152,105 @@ def write_archive(src: Path, dest: Path) -> None:
     tmp.replace(dest)
 
 
-def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path) -> None:
-    """Convert ``checkpoint`` once and write ``models/translate-en_<lang>-1_0.argosmodel`` for each language."""
+def _replace_dir(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(dest.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    shutil.copytree(src, tmp)
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+
+
+def assemble(lang: str, ct2_dir: Path, sp_model: Path, packages: Path, record: dict, data: dict) -> Path:
+    """An unpacked Argos package for ``lang`` (model card written after evaluation)."""
     import spacy
 
+    pkg = packages / package_name(lang)
+    if pkg.exists():
+        shutil.rmtree(pkg)
+    shutil.copytree(ct2_dir, pkg / "model")
+    shutil.copy(sp_model, pkg / "sentencepiece.model")
+    spacy.blank("en").to_disk(pkg / "spacy")
+    meta = {
+        "package_version": PACKAGE_VERSION,
+        "argos_version": "1.11.0",
+        "code": f"translate-en_{lang}",
+        "name": f"English - {NAMES[lang]} (stand-in)",
+        "from_code": "en",
+        "from_name": NAMES["en"],
+        "to_code": lang,
+        "to_name": NAMES[lang],
+        "type": "translate",
+        "target_prefix": lang_token(lang),
+        "description": "Stand-in model trained offline by the project's recipe; not an official Argos package.",
+        "decoding": DECODING,
+        "standin": {
+            "recipe_version": RECIPE_VERSION,
+            "data": f"shared/corpora train.{lang}.*.gz (cleaned); sources and licences in README.md",
+            **data,
+            "cumulative_training_minutes": record["training_minutes"],
+            "training": {k: v for k, v in record.items() if k != "evaluations"},
+        },
+    }
+    (pkg / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return pkg
+
+
+def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, glossary: Path, *, force: bool = False) -> bool:
+    """Convert and measure ``checkpoint``; ship packages + checkpoint copy if better. Returns whether shipped."""
+    record = load_record(checkpoint)
     ct2_dir = work / "ct2"
     if ct2_dir.exists():
         shutil.rmtree(ct2_dir)
     TransformersConverter(str(checkpoint)).convert(str(ct2_dir), quantization="int8")
-    sp_model = work / "sentencepiece.model"
-    training = json.loads((work / "training.json").read_text(encoding="utf-8"))
-    models.mkdir(parents=True, exist_ok=True)
+    sp_model = checkpoint / "source.spm"
+    terms = load_glossary(glossary)
+    pkgs, evaluations = {}, {}
     for lang in LANGS:
-        pkg = work / "packages" / package_name(lang)
-        if pkg.exists():
-            shutil.rmtree(pkg)
-        shutil.copytree(ct2_dir, pkg / "model")
-        shutil.copy(sp_model, pkg / "sentencepiece.model")
-        spacy.blank("en").to_disk(pkg / "spacy")
-        evaluation = evaluate(pkg / "model", sp_model, corpora, lang)
-        meta = {
-            "package_version": PACKAGE_VERSION,
-            "argos_version": "1.11.0",
-            "code": f"translate-en_{lang}",
-            "name": f"English - {NAMES[lang]} (stand-in)",
-            "from_code": "en",
-            "from_name": NAMES["en"],
-            "to_code": lang,
-            "to_name": NAMES[lang],
-            "type": "translate",
-            "target_prefix": lang_token(lang),
-            "description": "Stand-in model trained offline by the project's recipe; not an official Argos package.",
-            "standin": {
-                "recipe_version": RECIPE_VERSION,
-                "data": "shared/corpora train.{0}.*.gz (cleaned)".format(lang),
-                "training": training,
-                "chrf_valid": evaluation["chrf"],
-                "chrf_signature": evaluation["chrf_signature"],
-            },
+        pairs = training_pairs(corpora, lang)
+        data = {
+            "pairs_after_cleaning": len(pairs),
+            "placeholder_pairs": len(with_placeholders(pairs, lang, terms, random.Random(1))),
         }
+        pkgs[lang] = assemble(lang, ct2_dir, sp_model, work / "packages", record, data)
+        package = next(p for p in installed_packages([work / "packages"]) if p.to_code == lang)
+        translator = Translator(package)
+        evaluations[lang] = score_valid(translator, corpora, lang)
+        evaluations[lang]["placeholders"] = placeholder_survival(translator, terms, lang)
+        (work / f"evaluation.{lang}.json").write_text(json.dumps(evaluations[lang], indent=2, ensure_ascii=False), encoding="utf-8")
+    point = {
+        "training_minutes": record["training_minutes"],
+        "steps": record["steps"],
+        "chrf": {lang: evaluations[lang]["chrf"] for lang in LANGS},
+        "repeating_outputs": {lang: evaluations[lang]["repeating_outputs"] for lang in LANGS},
+        "placeholders_intact": {lang: evaluations[lang]["placeholders"]["percent"] for lang in LANGS},
+    }
+    record["evaluations"] = [e for e in record.get("evaluations", []) if e["steps"] != record["steps"]] + [point]
+    (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    shipped = shipped_chrf(models)
+    mean = sum(point["chrf"].values()) / len(LANGS)
+    before = sum(shipped.get(lang, 0.0) for lang in LANGS) / len(LANGS)
+    print(f"chrF valid {point['chrf']} (mean {mean:.1f}); shipped {shipped} (mean {before:.1f})")
+    if mean <= before and not force:
+        print("not shipped: no better than the packages in", models)
+        return False
+    models.mkdir(parents=True, exist_ok=True)
+    for lang, pkg in pkgs.items():
+        meta = json.loads((pkg / "metadata.json").read_text(encoding="utf-8"))
+        meta["standin"].update(
+            chrf_valid=evaluations[lang]["chrf"],
+            chrf_signature=evaluations[lang]["chrf_signature"],
+            repeating_outputs_percent=evaluations[lang]["repeating_outputs"],
+            placeholders_intact_percent=evaluations[lang]["placeholders"]["percent"],
+        )
         (pkg / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (pkg / "README.md").write_text("(size pending)", encoding="utf-8")
         archive = models / f"{package_name(lang)}.argosmodel"
+        (pkg / "README.md").write_text("(size pending)", encoding="utf-8")
         write_archive(pkg, archive)
         size_mb = archive.stat().st_size / 1e6
-        (pkg / "README.md").write_text(model_card(lang, meta, evaluation, training, size_mb), encoding="utf-8")
+        (pkg / "README.md").write_text(model_card(lang, meta, evaluations[lang], record, size_mb), encoding="utf-8")
         write_archive(pkg, archive)
-        (work / f"evaluation.{lang}.json").write_text(json.dumps(evaluation, indent=2, ensure_ascii=False), encoding="utf-8")
+    _replace_dir(checkpoint, models / "checkpoint")
+    print("shipped to", models)
+    return True

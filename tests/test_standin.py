@@ -1,0 +1,69 @@
+"""The stand-in recipe: placeholder training pairs and resumed training (slow: trains a few steps)."""
+
+import gzip
+import json
+import random
+
+import pytest
+
+from tests.conftest import SHARED
+
+CHECKPOINT = SHARED / "standin" / "checkpoint"
+
+
+def test_placeholder_pairs_replace_aligned_terms_and_numbers_on_both_sides(glossary):
+    from tools.standin.placeholders import NUMBER_RATE, with_placeholders
+
+    pairs = [
+        ("Troops gathered in Kursk on Monday.", "Войска собрались в Курске в понедельник."),
+        ("Russia and Ukraine talked.", "Россия и Украина провели переговоры."),
+        # The term is not found on the target side: no copy.
+        ("Kursk was quiet.", "Город был тихим."),
+        ("He paid 8000 dollars.", "Он заплатил 8000 долларов."),
+    ]
+    extra = with_placeholders(pairs, "ru", glossary, random.Random(1))
+    assert extra[:2] == [
+        ("Troops gathered in #1 on Monday.", "Войска собрались в #1 в понедельник."),
+        ("#1 and #2 talked.", "#1 и #2 провели переговоры."),
+    ]
+    assert all("Город" not in tgt for _, tgt in extra)
+    numbers = with_placeholders([pairs[3]] * 200, "ru", glossary, random.Random(1))
+    assert set(numbers) == {("He paid #1 dollars.", "Он заплатил #1 долларов.")}
+    assert 0.5 * NUMBER_RATE < len(numbers) / 200 < 1.5 * NUMBER_RATE
+
+
+@pytest.mark.slow
+def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path):
+    import torch
+    from safetensors.torch import load_file
+
+    from tools.standin.build import main
+
+    corpora = tmp_path / "corpora"
+    corpora.mkdir()
+    for lang in ("ko", "uk", "ru"):
+        for side in ("en", lang):
+            with gzip.open(SHARED / "corpora" / f"train.{lang}.{side}.gz", "rt", encoding="utf-8") as fh:
+                lines = [next(fh) for _ in range(40)]
+            with gzip.open(corpora / f"train.{lang}.{side}.gz", "wt", encoding="utf-8") as fh:
+                fh.writelines(lines)
+    work = tmp_path / "work"
+    args = ["--corpora", str(corpora), "--work", str(work), "--threads", "1", "--stage", "train", "--minutes", "0.1"]
+    assert main([*args, "--resume", str(CHECKPOINT)]) == 0
+    out = work / "checkpoint"
+    before = json.loads((SHARED / "standin" / "training.json").read_text())
+    record = json.loads((out / "training.json").read_text())
+    run = record["runs"][-1]
+    assert len(record["runs"]) == 2 and run["steps"] >= 1 and run["device"] == "cpu"
+    assert record["steps"] == before["steps"] + run["steps"]
+    assert record["target_tokens_seen"] == before["target_tokens_seen"] + run["target_tokens"] > before["target_tokens_seen"]
+    assert record["training_minutes"] == pytest.approx(before["training_minutes"] + run["minutes"], abs=0.1)
+    # The SentencePiece model is kept; weights are float16 and have moved.
+    assert (out / "source.spm").read_bytes() == (CHECKPOINT / "source.spm").read_bytes()
+    old, new = load_file(CHECKPOINT / "model.safetensors"), load_file(out / "model.safetensors")
+    assert all(t.dtype == torch.float16 for t in new.values()) and old.keys() == new.keys()
+    assert any(not torch.equal(old[k], new[k]) for k in old)
+    # A second resume continues from the first: figures keep adding up.
+    assert main([*args, "--resume", str(out)]) == 0
+    again = json.loads((out / "training.json").read_text())
+    assert len(again["runs"]) == 3 and again["steps"] == record["steps"] + again["runs"][-1]["steps"]
