@@ -111,7 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pipeline.glossary import load_glossary
     from pipeline.importer import import_files
     from pipeline.memory import Memory
-    from pipeline.run import OutputGuard, expand_inputs, load_documents
+    from pipeline.workspace import expand_inputs, load_documents
 
     config = find_config()
     glossary = load_glossary(config.path(config.glossary))
@@ -119,17 +119,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = [Path(p).resolve() for p in args.files]
     with Memory(config.path(config.memory)) as memory:
         results = import_files(paths, docs, memory, glossary.version, list(config.targets))
-    # The edits are safe in the memory now, so the next run may regenerate these
-    # files; not a file with edits still marked for review, which only it holds.
-    out = config.path(config.out)
-    OutputGuard(out, force=False).record([r.path for r in results if r.path.is_relative_to(out) and not r.unconfirmed])
     for result in results:
         print(f"{result.path}: {result.lang}: {result.reviewed} reviewed translation(s) imported, {result.skipped} left for review")
         if result.unconfirmed:
             print(
                 f"pipeline: warning: {result.path}: {len(result.unconfirmed)} edited translation(s) still marked for review "
                 f"(first {result.unconfirmed[0]}) not imported; mark them reviewed (PO: drop the fuzzy flag; XLIFF: "
-                "state reviewed or final) and import again. Until then `pipeline run` keeps this file.",
+                "state reviewed or final; TSV: state reviewed) and import again. Until then `pipeline run` keeps them "
+                "as drafts.",
                 file=sys.stderr,
             )
     return 0
@@ -157,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="target languages, e.g. ko,uk,ru")
     p.add_argument("--out", help="output directory (default: locales/)")
     p.add_argument("--glossary", help="glossary TSV")
-    p.add_argument("--force", action="store_true", help="overwrite review files edited since the last run")
+    p.add_argument("--force", action="store_true", help="set unreadable review files aside and replace hand-edited non-review outputs")
     p.add_argument("--xliff12", action="store_true", help="also write XLIFF 1.2 for older tools")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
@@ -175,11 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out")
     p.set_defaults(func=cmd_glossary)
 
-    p = sub.add_parser("import", help="import reviewed PO/XLIFF files into the translation memory")
+    p = sub.add_parser("import", help="import reviewed PO/XLIFF/TSV files into the translation memory")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("check", help="re-run the quality checks on PO/XLIFF files")
+    p = sub.add_parser("check", help="re-run the quality checks on PO/XLIFF/TSV files")
     p.add_argument("files", nargs="+")
     p.add_argument("--fail-on", choices=("error", "warning", "never"), default="never")
     p.set_defaults(func=cmd_check)

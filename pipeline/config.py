@@ -9,6 +9,8 @@ from pathlib import Path
 from pipeline.errors import ConfigError
 
 CONFIG_NAME = "pipeline.toml"
+MAX_BEAM_SIZE = 16
+MAX_BATCH_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -48,5 +50,8 @@ def find_config(start: Path | None = None) -> Config:
                     raise ConfigError(f"{candidate}: {key} must be {expected.__name__}, not {value!r}")
             if data.get("batch_size", 1) < 1 or data.get("beam_size", 1) < 1:
                 raise ConfigError(f"{candidate}: beam_size and batch_size must be at least 1")
+            # Past these, one sentence takes minutes and gigabytes, and quality does not improve.
+            if data.get("beam_size", 1) > MAX_BEAM_SIZE or data.get("batch_size", 1) > MAX_BATCH_SIZE:
+                raise ConfigError(f"{candidate}: beam_size at most {MAX_BEAM_SIZE}, batch_size at most {MAX_BATCH_SIZE}")
             return Config(root=directory, **data)
     return Config(root=start)

@@ -1,4 +1,4 @@
-"""Reviewed PO/XLIFF files → translation memory, validated against the current articles."""
+"""Reviewed PO/XLIFF/TSV files → translation memory, validated against the current articles."""
 
 from __future__ import annotations
 
@@ -6,20 +6,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import FormatError, ImportMismatchError
-from pipeline.formats import po, xliff, xliff12
+from pipeline.errors import ImportMismatchError
 from pipeline.formats.notes import edited_unreviewed
+from pipeline.formats.registry import read_file
 from pipeline.memory import Memory
-from pipeline.model import Document, State, Translation
-
-
-def _read_xliff(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """XLIFF 1.2 or 2.x, told apart by the root element's namespace."""
-    root = xliff.parse_safely(path)
-    return (xliff12.read if root.tag == f"{xliff12.X}xliff" else xliff.read)(path, root)
-
-
-READERS = {".po": po.read, ".xlf": _read_xliff, ".xliff": _read_xliff}
+from pipeline.model import Document, ReadBack, State
+from pipeline.workspace import check_language
 
 
 @dataclass(frozen=True)
@@ -31,26 +23,20 @@ class Imported:
     unconfirmed: list[str]  # ids of translations a person changed but left marked for review: not stored
 
 
-def read_reviewed(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise FormatError(path, None, f"unsupported file type {path.suffix!r}; expected .po, .xlf or .xliff")
-    return reader(path)
-
-
-def validate(path: Path, lang: str, entries: dict, docs: dict[str, Document], targets: list[str]) -> None:
+def validate(path: Path, read: ReadBack, docs: dict[str, Document], targets: list[str]) -> None:
     """Raise on the first mismatch: nothing from a bad file may reach the memory."""
-    if lang not in targets:
-        raise ImportMismatchError(path, None, f"language {lang or '(none)'!r} is not a target language ({', '.join(targets)})")
-    if not entries:
+    if read.lang not in targets:
+        raise ImportMismatchError(path, None, f"language {read.lang or '(none)'!r} is not a target language ({', '.join(targets)})")
+    check_language(path, read, read.lang)
+    if not read.segments:
         raise ImportMismatchError(path, None, "no segments in file")
-    for segment_id, (source, _, _) in entries.items():
-        doc = docs.get(segment_id.split(":", 1)[0])
-        seg = doc.segment(segment_id) if doc else None
+    for entry in read.segments:
+        doc = docs.get(entry.id.rsplit(":", 2)[0])
+        seg = doc.segment(entry.id) if doc else None
         if seg is None:
-            raise ImportMismatchError(path, None, f"unknown segment id {segment_id!r}")
-        if source != seg.source:
-            raise ImportMismatchError(path, None, f"source text of {segment_id} differs from the article; was the source edited?")
+            raise ImportMismatchError(path, None, f"unknown segment id {entry.id!r}")
+        if entry.source != seg.source:
+            raise ImportMismatchError(path, None, f"source text of {entry.id} differs from the article; was the source edited?")
 
 
 def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossary_version: str, targets: list[str]) -> list[Imported]:
@@ -58,18 +44,19 @@ def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossa
     by_name = {d.name: d for d in docs}
     parsed = []
     for path in paths:
-        lang, entries = read_reviewed(path)
-        validate(path, lang, entries, by_name, targets)
-        parsed.append((path, lang, entries))
+        read = read_file(path)
+        validate(path, read, by_name, targets)
+        parsed.append((path, read))
     results = []
-    for path, lang, entries in parsed:
+    for path, read in parsed:
         origin = f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
+        lang = read.lang
         rows = [
-            (sid, lang, source, tr.text, tr.comment, origin)
-            for sid, (source, _, tr) in sorted(entries.items())
-            if tr.state == State.REVIEWED and tr.text.strip()
+            (seg.id, lang, seg.source, seg.target(lang).text, seg.target(lang).comment, origin)
+            for seg in sorted(read.segments, key=lambda s: s.id)
+            if seg.target(lang).state == State.REVIEWED and seg.target(lang).text.strip()
         ]
         memory.store(rows, glossary_version)
-        unconfirmed = sorted(sid for sid, (_, _, tr) in entries.items() if edited_unreviewed(tr))
-        results.append(Imported(path, lang, len(rows), len(entries) - len(rows), unconfirmed))
+        unconfirmed = sorted(seg.id for seg in read.segments if edited_unreviewed(seg.target(lang)))
+        results.append(Imported(path, lang, len(rows), len(read.segments) - len(rows), unconfirmed))
     return results

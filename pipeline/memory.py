@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.errors import PipelineError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviewed (
     source TEXT NOT NULL,
@@ -30,11 +32,19 @@ class Entry:
 
 
 class Memory:
+    """A cache of reviewed work: the review files hold every approved translation too."""
+
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path)
-        self._db.executescript(SCHEMA)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=10)
+            self._db.executescript(SCHEMA)
+        except (sqlite3.Error, OSError) as exc:
+            raise PipelineError(
+                f"{path}: translation memory cannot be used ({exc}); move it aside and re-run "
+                "(approved translations in the review files are kept)"
+            ) from exc
 
     def close(self) -> None:
         self._db.close()

@@ -110,6 +110,16 @@ class Document:
         return next((s for s in self.segments if s.id == segment_id), None)
 
 
+@dataclass
+class ReadBack:
+    """A review file read back: its target language, the run signature in its header, and its
+    segments, each with the one translation the file holds (``segment.target(lang)``)."""
+
+    lang: str
+    signature: str
+    segments: list[Segment]
+
+
 @dataclass(frozen=True)
 class RunSignature:
     """Everything that affects a result; written into every file header (cf. sacrebleu)."""

@@ -1,7 +1,18 @@
-"""Argos package management: list, install from files, install from Argos' online index."""
+"""Argos package management: list, install from files, install from Argos' online index.
+
+An install never damages what is installed: the archive is checked (zip
+integrity, a single package folder, metadata, the CTranslate2 model and the
+SentencePiece model load) in a temporary folder beside the package directory,
+and only then swapped in by renaming. A failed install leaves the installed
+package as it was and says why in one line.
+"""
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
+import zipfile
 from pathlib import Path
 
 from pipeline.engine import ModelPackage, installed_packages
@@ -12,20 +23,92 @@ def list_packages() -> list[ModelPackage]:
     return installed_packages()
 
 
-def install_path(path: Path) -> list[str]:
+def _package_data_dir() -> Path:
+    from argostranslate import settings
+
+    return Path(settings.package_data_dir)
+
+
+def _extract(archive: Path, into: Path) -> Path:
+    """Extract ``archive`` into ``into``; return its single top-level package folder."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            bad = zf.testzip()
+            if bad is not None:
+                raise EngineError(f"{archive}: corrupt archive (bad CRC in {bad})")
+            names = zf.namelist()
+            tops = {n.split("/", 1)[0] for n in names}
+            if len(tops) != 1 or any(n.startswith("/") or ".." in Path(n).parts for n in names):
+                raise EngineError(f"{archive}: not an Argos package (expected one package folder)")
+            zf.extractall(into)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise EngineError(f"{archive}: corrupt archive ({exc})") from exc
+    return into / tops.pop()
+
+
+def verify_package(folder: Path, archive: Path) -> dict:
+    """The package's metadata, after checking that its models load."""
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        if meta.get("type", "translate") != "translate" or not meta.get("from_code") or not meta.get("to_code"):
+            raise ValueError("not a translation package")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise EngineError(f"{archive}: bad metadata.json ({exc})") from exc
+    import ctranslate2
+    import sentencepiece
+
+    try:
+        ctranslate2.Translator(str(folder / "model"), device="cpu", compute_type="auto", intra_threads=1)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise EngineError(f"{archive}: model does not load ({exc})") from exc
+    try:
+        sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise EngineError(f"{archive}: sentencepiece.model does not load ({exc})") from exc
+    return meta
+
+
+def install_archive(archive: Path, packages: Path | None = None) -> str:
+    """Verify ``archive`` and swap it in for any installed copy; returns the package folder name."""
+    packages = packages or _package_data_dir()
+    packages.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=packages, prefix=".installing-"))
+    try:
+        folder = _extract(archive, staging)
+        verify_package(folder, archive)
+        target = packages / folder.name
+        old = staging / ".previous"
+        if target.exists():
+            target.rename(old)
+        try:
+            folder.rename(target)
+        except OSError as exc:
+            if old.exists():
+                old.rename(target)
+            raise EngineError(f"{target}: cannot install ({exc.strerror or exc}); the installed package is unchanged") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder.name
+
+
+def install_path(path: Path, packages: Path | None = None) -> list[str]:
     """Install an ``.argosmodel`` file, or every one in a directory, into Argos' package directory."""
-    import zipfile
-
-    from argostranslate import package
-
     files = sorted(path.glob("*.argosmodel")) if path.is_dir() else [path]
     if not files or not all(f.is_file() for f in files):
         raise EngineError(f"{path}: no .argosmodel package found")
     for file in files:
         if not zipfile.is_zipfile(file):
             raise EngineError(f"{file}: not an Argos package (not a zip archive)")
-        package.install_from_path(file)
+        install_archive(file, packages)
+    _forget_languages()
     return [f.name for f in files]
+
+
+def _forget_languages() -> None:
+    # Argos caches its language list; a process that installs and then translates through Argos needs it fresh.
+    from argostranslate.translate import get_installed_languages
+
+    get_installed_languages.cache_clear()
 
 
 def install_online(pair: str) -> list[str]:
@@ -42,7 +125,9 @@ def install_online(pair: str) -> list[str]:
     if not matches:
         raise EngineError(f"the Argos index has no package for {from_code}→{to_code}")
     try:
-        package.install_from_path(matches[0].download())
+        downloaded = Path(matches[0].download())
     except Exception as exc:
         raise EngineError(f"download of {matches[0]} failed: {exc}") from exc
+    install_archive(downloaded)
+    _forget_languages()
     return [str(matches[0])]

@@ -1,4 +1,4 @@
-"""Re-run the quality checks on existing or reviewed PO/XLIFF files (``pipeline check``)."""
+"""Re-run the quality checks on existing or reviewed PO/XLIFF/TSV files (``pipeline check``)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,19 @@ from pathlib import Path
 
 from pipeline import checks, terms
 from pipeline.config import Config
+from pipeline.formats.registry import read_file
 from pipeline.glossary import load_glossary
-from pipeline.importer import read_reviewed
-from pipeline.model import Segment
 
 
 def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
     """``path:segment: severity code: message`` lines with their severity, file by file."""
     glossary = load_glossary(config.path(config.glossary))
     for path in paths:
-        lang, entries = read_reviewed(path)
-        for segment_id, (source, _, tr) in entries.items():
-            seg = Segment(id=segment_id, source=source, paragraph=0, index=0)
-            seg.terms = terms.match_terms(source, glossary)
+        read = read_file(path)
+        for seg in read.segments:
+            tr = seg.target(read.lang)
+            seg.terms = terms.match_terms(seg.source, glossary)
             if tr.text:
-                tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
-            for finding in checks.check_segment(seg, tr, lang):
-                yield f"{path}:{segment_id}: {finding}", int(finding.severity)
+                tr.terms = terms.verify(tr.text, seg.terms, glossary, read.lang)
+            for finding in checks.check_segment(seg, tr, read.lang):
+                yield f"{path}:{seg.id}: {finding}", int(finding.severity)

@@ -6,10 +6,12 @@ import polib
 import pytest
 from lxml import etree
 
-from pipeline.formats import po, xliff, xliff12
-from pipeline.glossary import load_glossary
-from pipeline.model import Document, Segment, State, TermHit, TermResult, Translation
-from tests.conftest import LANGS, ROOT, SCHEMAS, make_project, run_project
+from pipeline.errors import FormatError, InputError
+from pipeline.formats import RunContext, tsv, xliff, xliff12
+from pipeline.formats.notes import edited_unreviewed
+from pipeline.formats.registry import FORMATS, REVIEWED, output_paths, read_file
+from pipeline.model import Document, RunSignature, Segment, State, TermHit, TermResult, Translation
+from tests.conftest import LANGS, SCHEMAS, make_project, run_project
 
 DOC = "kursk-north-korean-troops"
 
@@ -31,28 +33,82 @@ def _document() -> Document:
     return Document(name="d", segments=[seg1, seg2], trailing="\n", source_path="articles/d.txt")
 
 
-FORMATS = {
-    "po": (lambda p, d: po.write(p, d, "ru", "sig", "model"), po.read, "d.po"),
-    "xliff": (lambda p, d: xliff.write(p, d, "ru", load_glossary(ROOT / "glossary" / "glossary.tsv"), "sig", "model"), xliff.read, "d.xlf"),
-    "xliff12": (lambda p, d: xliff12.write(p, d, "ru", "sig", "model"), xliff12.read, "d.xliff12.xlf"),
-}
+def _context(glossary) -> RunContext:
+    signature = RunSignature(pipeline="0", packages={"ru": "translate-en_ru 1.0"}, glossary=glossary.version,
+                             segmenter="pysbd", beam_size=4)
+    return RunContext(signature=signature, glossary=glossary, langs=("ru",))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_write_read_round_trip(tmp_path, fmt):
-    write, read, name = FORMATS[fmt]
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_writes_through_the_registry(tmp_path, name, glossary):
     doc = _document()
-    write(tmp_path / name, doc)
-    lang, entries = read(tmp_path / name)
-    assert lang == "ru"
-    assert list(entries) == ["d:p1:s1", "d:p2:s1"]
-    for seg in doc.segments:
-        source, _, tr = entries[seg.id]
-        assert source == seg.source
-        assert tr.text == seg.targets["ru"].text
-        assert tr.comment == seg.targets["ru"].comment
-    assert entries["d:p1:s1"][2].state != State.REVIEWED
-    assert entries["d:p2:s1"][2].state == State.REVIEWED
+    paths = output_paths(tmp_path, doc.name, ["ru"], [name])
+    assert len(paths) == 1
+    [(key, path)] = paths.items()
+    data = FORMATS[name].dumps(doc, key[1], _context(glossary))
+    assert isinstance(data, bytes) and "Войска переместились".encode() in data
+    assert path.is_relative_to(tmp_path) and (key[1] is None) == (not FORMATS[name].PER_LANGUAGE)
+
+
+@pytest.mark.parametrize("name", REVIEWED)
+def test_write_read_round_trip(tmp_path, name, glossary):
+    doc = _document()
+    [path] = output_paths(tmp_path, doc.name, ["ru"], [name]).values()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(FORMATS[name].dumps(doc, "ru", _context(glossary)))
+    read = read_file(path)
+    assert read.lang == "ru"
+    assert [s.id for s in read.segments] == ["d:p1:s1", "d:p2:s1"]
+    for seg, back in zip(doc.segments, read.segments):
+        assert back.source == seg.source
+        assert back.target("ru").text == seg.targets["ru"].text
+        if name != "tsv":  # a spreadsheet has no comment column
+            assert back.target("ru").comment == seg.targets["ru"].comment
+    assert read.segments[0].target("ru").state == State.MACHINE or name == "po"
+    assert read.segments[0].target("ru").state != State.REVIEWED
+    assert read.segments[1].target("ru").state == State.REVIEWED
+    # A reviewer's change to the machine text, left unapproved, is recognisable as a draft.
+    assert not edited_unreviewed(read.segments[0].target("ru"))
+
+
+# The state scale each XLIFF version maps into its own vocabulary, both ways (README has the table).
+XLIFF_STATES = [
+    (State.MACHINE, "initial", "needs-review-translation"),
+    (State.NEEDS_REVIEW, "translated", "translated"),
+    (State.REVIEWED, "reviewed", "signed-off"),
+]
+
+
+@pytest.mark.parametrize(("state", "v21", "v12"), XLIFF_STATES)
+def test_xliff_state_tables_agree_both_ways(state, v21, v12):
+    assert xliff.STATE[state] == v21 and xliff12.STATE[state] == v12
+    assert xliff.FROM_STATE[v21] == state and xliff12.FROM_STATE[v12] == state
+    assert xliff.FROM_STATE["final"] == xliff12.FROM_STATE["final"] == State.REVIEWED
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x.test")', "+7 days", "-1", "@SUM(A1)", "'quoted", "plain"])
+def test_tsv_neutralises_formulas_and_reads_them_back(tmp_path, glossary, cell):
+    doc = _document()
+    doc.segments[0].targets["ru"].text = cell
+    path = tmp_path / "d.tsv"
+    path.write_bytes(tsv.dumps(doc, "ru", _context(glossary)))
+    with path.open(encoding="utf-8", newline="") as fh:
+        written = list(csv.reader(fh, delimiter="\t"))[1][2]
+    assert written[0] not in "=+-@" or written.startswith("'")
+    assert read_file(path).segments[0].target("ru").text == cell
+
+
+def test_read_refuses_duplicate_ids_and_missing_files(tmp_path, glossary):
+    doc = _document()
+    doc.segments[1].id = doc.segments[0].id
+    for name in REVIEWED:
+        [path] = output_paths(tmp_path / name, doc.name, ["ru"], [name]).values()
+        path.parent.mkdir(parents=True)
+        path.write_bytes(FORMATS[name].dumps(doc, "ru", _context(glossary)))
+        with pytest.raises(FormatError, match="duplicate"):
+            read_file(path)
+    with pytest.raises(InputError, match="no such file"):
+        read_file(tmp_path / "missing.po")
 
 
 # --- the files of a real run, checked with the tools their users use
@@ -89,7 +145,7 @@ def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(
     for path, tree in schema_valid(sample_run, "xliff-2.1/xliff_core_2.0.xsd", f"{DOC}.xlf"):
         ns = {"x": xliff.NS}
         assert {m.get("ref") for m in tree.iterfind(".//x:source/x:mrk[@type='term']", ns)} >= {
-            "glossary.tbx#kursk", "glossary.tbx#north-korean", "glossary.tbx#vladivostok"}
+            "../glossary.tbx#kursk", "../glossary.tbx#north-korean", "../glossary.tbx#vladivostok"}
         assert tree.find(".//x:segment", ns).get("state") == "initial"
         store = xliff2.Xliff2File.parsefile(str(path))
         assert len(store.units) == 13
@@ -99,7 +155,7 @@ def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(
 def test_xliff12_validates_against_strict_schema_and_parses(sample_run):
     from translate.storage import xliff as ttk_xliff
 
-    for path, tree in schema_valid(sample_run, "xliff-1.2/xliff-core-1.2-strict.xsd", f"{DOC}.xliff12.xlf"):
+    for path, tree in schema_valid(sample_run, "xliff-1.2/xliff-core-1.2-strict.xsd", f"xliff12/{DOC}.xlf"):
         assert tree.find(".//{*}target").get("state") == "needs-review-translation"
         store = ttk_xliff.xlifffile.parsefile(str(path))
         assert len(store.units) == 13 and store.units[0].getid().endswith(f"{DOC}:p1:s1")
@@ -135,7 +191,7 @@ def test_tsv_and_text(sample_run):
     for lang in LANGS:
         with (out(sample_run) / lang / f"{DOC}.tsv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh, delimiter="\t"))
-        assert rows[0] == ["id", "source", "target", "state", "score", "terms", "qa"]
+        assert rows[0] == ["id", "en", lang, "state", "score", "terms", "qa", "machine"]
         assert [r[0] for r in rows[1:]] == [s.id for s in doc.segments]
         assert rows[-1][1] == "Most Commented" and "boilerplate" in rows[-1][6]
         text = (out(sample_run) / lang / f"{DOC}.txt").read_text(encoding="utf-8")

@@ -1,3 +1,4 @@
+import csv
 import sqlite3
 
 import polib
@@ -5,8 +6,10 @@ import pytest
 from lxml import etree
 
 from pipeline.cli import main
-from pipeline.errors import PipelineError
 from pipeline.formats import xliff
+from pipeline.formats.notes import edited_unreviewed
+from pipeline.formats.registry import read_file
+from pipeline.model import State
 from tests.conftest import SAMPLE, make_project, run_project
 
 DOC = "kursk-north-korean-troops"
@@ -52,13 +55,15 @@ def test_reviewed_po_and_xliff_survive_a_rerun(tmp_path, package_dir, monkeypatc
     edit_po(po_path)
     edit_xliff(xlf_path)
 
-    with pytest.raises(PipelineError, match="edited since the last run"):
-        run_project(project, package_dir)
-    assert polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt").msgstr == PO_EDIT
-
+    # Not imported yet: the run merges the approved edits instead of overwriting them.
+    run_project(project, package_dir)
+    assert memory_rows(project) == 2
     assert import_cli(project, monkeypatch, po_path, xlf_path) == 0
     assert "ru: 1 reviewed translation(s) imported, 12 left for review" in capsys.readouterr().out
 
+    # The memory and the manifest are caches: emptied or lost, they lose nothing.
+    (project / "memory" / "reviewed.sqlite").write_bytes(b"")
+    (out / ".pipeline-manifest.json").unlink()
     run_project(project, package_dir)
     entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
     assert entry.msgstr == PO_EDIT and not entry.fuzzy
@@ -119,36 +124,66 @@ def test_bad_reviewed_file_imports_nothing(reviewed_project, monkeypatch, capsys
     assert memory_rows(reviewed_project) == 0
 
 
-@pytest.mark.parametrize("fmt", ["po", "xlf"])
-def test_edit_left_marked_for_review_is_kept_not_lost(tmp_path, package_dir, monkeypatch, capsys, fmt):
-    """A person changed a translation but left it fuzzy / initial: not imported, and the run keeps the file."""
-    project = make_project(tmp_path)
-    run_project(project, package_dir)
-    out = project / "locales"
+def _edit_unapproved(out, fmt):
+    """Change one machine translation and leave it marked for review; return the file and segment id."""
     if fmt == "po":
         path = out / "ru" / "LC_MESSAGES" / f"{DOC}.po"
         catalog = polib.pofile(str(path))
         catalog.find(f"{DOC}:p1:s1", by="msgctxt").msgstr = PO_EDIT
         assert catalog.find(f"{DOC}:p1:s1", by="msgctxt").fuzzy
         catalog.save()
-    else:
-        path = out / "uk" / f"{DOC}.xlf"
-        tree = etree.parse(str(path))
-        segment = tree.find(f".//x:unit[@id='{DOC}:p2:s1']/x:segment", NS)
-        assert segment.get("state") == "initial"
-        target = segment.find("x:target", NS)
-        for child in list(target):
-            target.remove(child)
-        target.text = XLF_EDIT
-        tree.write(str(path), xml_declaration=True, encoding="UTF-8")
-    edited = path.read_bytes()
+        return path, f"{DOC}:p1:s1", PO_EDIT
+    if fmt == "tsv":
+        path = out / "uk" / f"{DOC}.tsv"
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter="\t"))
+        assert rows[2][0] == f"{DOC}:p2:s1" and rows[2][3] == "machine"
+        rows[2][2] = XLF_EDIT
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, delimiter="\t", lineterminator="\n").writerows(rows)
+        return path, f"{DOC}:p2:s1", XLF_EDIT
+    path = out / "uk" / f"{DOC}.xlf"
+    tree = etree.parse(str(path))
+    segment = tree.find(f".//x:unit[@id='{DOC}:p2:s1']/x:segment", NS)
+    assert segment.get("state") == "initial"
+    target = segment.find("x:target", NS)
+    for child in list(target):
+        target.remove(child)
+    target.text = XLF_EDIT
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    return path, f"{DOC}:p2:s1", XLF_EDIT
+
+
+@pytest.mark.parametrize("fmt", ["po", "xlf", "tsv"])
+def test_edit_left_marked_for_review_is_kept_not_lost(tmp_path, package_dir, monkeypatch, capsys, fmt):
+    """A person changed a translation but left it fuzzy / initial / machine: not imported, and every
+    later run keeps it in place, still marked for review."""
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    out = project / "locales"
+    path, first, text = _edit_unapproved(out, fmt)
 
     assert import_cli(project, monkeypatch, path) == 0
     captured = capsys.readouterr()
     assert "0 reviewed translation(s) imported, 13 left for review" in captured.out
-    first = f"{DOC}:p1:s1" if fmt == "po" else f"{DOC}:p2:s1"
     assert f"1 edited translation(s) still marked for review (first {first}) not imported" in captured.err
     assert memory_rows(project) == 0
-    with pytest.raises(PipelineError, match="edited since the last run"):
+    for _ in range(2):
         run_project(project, package_dir)
-    assert path.read_bytes() == edited
+        read = read_file(path)
+        [kept] = [s for s in read.segments if s.id == first]
+        assert kept.target(read.lang).text == text and kept.target(read.lang).state != State.REVIEWED
+        assert edited_unreviewed(kept.target(read.lang))
+    assert memory_rows(project) == 0
+
+
+def test_approved_tsv_row_imports_like_po(tmp_path, package_dir, monkeypatch, capsys):
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    path, first, text = _edit_unapproved(project / "locales", "tsv")
+    path.write_text(path.read_text(encoding="utf-8").replace(f"{text}\tmachine\t", f"{text}\treviewed\t"), encoding="utf-8")
+    assert import_cli(project, monkeypatch, path) == 0
+    assert "uk: 1 reviewed translation(s) imported, 12 left for review" in capsys.readouterr().out
+    run_project(project, package_dir)
+    xlf = etree.parse(str(project / "locales" / "uk" / f"{DOC}.xlf")).find(f".//x:unit[@id='{first}']/x:segment", NS)
+    assert xlf.get("state") == "reviewed" and "".join(xlf.find("x:target", NS).itertext()) == text

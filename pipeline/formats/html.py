@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
-
-from pipeline.formats import write_atomic
+from pipeline.formats import RunContext
 from pipeline.formats.notes import source_spans, term_spans
-from pipeline.glossary import Glossary
-from pipeline.model import Document, RunSignature, Severity
+from pipeline.model import Document, Severity
+
+PER_LANGUAGE = False
 
 NAMES = {"ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 STYLE = """
@@ -44,7 +43,12 @@ def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def dumps(doc: Document, langs: list[str], glossary: Glossary, signature: RunSignature) -> str:
+def relpath(doc: str, lang: str | None) -> str:
+    return f"{doc}.html"
+
+
+def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
+    langs, glossary, signature = context.langs, context.glossary, context.signature
     head = "".join(f"<th>{NAMES.get(lang, lang)} ({lang})</th>" for lang in langs)
     rows = []
     needing = 0
@@ -83,8 +87,4 @@ Glossary terms are <mark class="term">highlighted</mark>. Models: {escape(", ".j
 </tbody></table>
 <script>{SCRIPT}</script>
 </body></html>
-"""
-
-
-def write(path: Path, doc: Document, langs: list[str], glossary: Glossary, signature: RunSignature) -> None:
-    write_atomic(path, dumps(doc, langs, glossary, signature).encode("utf-8"))
+""".encode("utf-8")

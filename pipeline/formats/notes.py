@@ -10,7 +10,7 @@ from pipeline.model import Segment, State, TermResult, Translation
 
 # The machine note carries a digest of the text it was written with, so that an
 # import can tell a translation a person changed but left marked for review.
-MACHINE_TEXT = re.compile(r"^machine: .*, text ([0-9a-f]{12})$")
+MACHINE_TEXT = re.compile(r"(?:^| )machine: .*?, text ([0-9a-f]{12})\b")
 
 
 def text_digest(text: str) -> str:
@@ -18,8 +18,10 @@ def text_digest(text: str) -> str:
 
 
 def written_digest(notes: Iterable[str]) -> str:
-    """The digest in a segment's machine note, "" where there is none."""
-    return next((m.group(1) for note in notes if (m := MACHINE_TEXT.match(note))), "")
+    """The digest in a segment's machine note, "" where there is none. Lines are joined first:
+    PO editors re-wrap long comments."""
+    m = MACHINE_TEXT.search(" ".join(notes))
+    return m.group(1) if m else ""
 
 
 def edited_unreviewed(tr: Translation) -> bool:
@@ -40,7 +42,8 @@ def machine_notes(seg: Segment, tr: Translation, model: str) -> list[str]:
     notes = []
     if model and tr.state != State.REVIEWED:
         score = f", score {tr.score:.2f}" if tr.score is not None else ""
-        notes.append(f"machine: {model}{score}, text {text_digest(tr.text)}")
+        # A kept draft carries the digest of the machine text it was edited from, so it stays a draft.
+        notes.append(f"machine: {model}{score}, text {tr.machine_digest or text_digest(tr.text)}")
     if tr.previous:
         notes.append(f"previous reviewed translation: {tr.previous}")
     if seg.boilerplate:

@@ -9,9 +9,12 @@ from pathlib import Path
 import polib
 
 from pipeline.errors import FormatError
-from pipeline.formats import write_atomic
+from pipeline.formats import RunContext
 from pipeline.formats.notes import machine_notes, written_digest
-from pipeline.model import Document, State, Translation
+from pipeline.model import Document, ReadBack, Segment, State, Translation
+
+PER_LANGUAGE = True
+SUFFIXES = (".po",)
 
 PLURAL_FORMS = {
     "ko": "nplurals=1; plural=0;",
@@ -26,7 +29,13 @@ def _revision_date() -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
 
 
-def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
+def relpath(doc: str, lang: str | None) -> str:
+    return f"{lang}/LC_MESSAGES/{doc}.po"
+
+
+def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
+    assert lang is not None
+    models = context.signature.packages.get(lang, "")
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
         "Project-Id-Version": doc.name,
@@ -40,7 +49,7 @@ def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": PLURAL_FORMS[lang],
         "X-Generator": "pipeline",
-        "X-Run-Signature": signature,
+        "X-Run-Signature": context.signature.for_lang(lang),
     }
     for seg in doc.segments:
         tr = seg.target(lang)
@@ -57,30 +66,32 @@ def dumps(doc: Document, lang: str, signature: str, models: str) -> str:
         if tr.previous_source and tr.previous_source != seg.source:
             entry.previous_msgid = tr.previous_source
         po.append(entry)
-    return str(po) + "\n" if not str(po).endswith("\n") else str(po)
+    text = str(po)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
-def write(path: Path, doc: Document, lang: str, signature: str, models: str) -> None:
-    write_atomic(path, dumps(doc, lang, signature, models).encode("utf-8"))
-
-
-def read(path: Path) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """(language, {segment id: (source, doc name, translation)}) from a reviewed PO file."""
+def read(path: Path) -> ReadBack:
+    """A reviewed PO file: fuzzy entries need review, others with text are a person's translation."""
     try:
         po = polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise FormatError(path, None, f"cannot parse PO file: {exc}") from exc
     lang = po.metadata.get("Language", "")
-    entries = {}
+    segments: list[Segment] = []
+    seen = set()
     for entry in po:
         if entry.obsolete or not entry.msgctxt:
             continue
+        if entry.msgctxt in seen:
+            raise FormatError(path, entry.linenum, f"duplicate msgctxt {entry.msgctxt!r} (msgfmt refuses it too)")
+        seen.add(entry.msgctxt)
         state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
-        tr = Translation(
+        seg = Segment(id=entry.msgctxt, source=entry.msgid, paragraph=0, index=len(segments))
+        seg.targets[lang] = Translation(
             text=entry.msgstr,
             state=state,
             comment=entry.tcomment or "",
             machine_digest=written_digest(entry.comment.splitlines()),
         )
-        entries[entry.msgctxt] = (entry.msgid, po.metadata.get("Project-Id-Version", ""), tr)
-    return lang, entries
+        segments.append(seg)
+    return ReadBack(lang=lang, signature=po.metadata.get("X-Run-Signature", ""), segments=segments)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pipeline.formats import write_atomic
+from pipeline.formats import RunContext
 from pipeline.model import Document
 
+PER_LANGUAGE = True
 
-def write(path: Path, doc: Document, lang: str) -> None:
-    write_atomic(path, doc.target_text(lang).encode("utf-8"))
+
+def relpath(doc: str, lang: str | None) -> str:
+    return f"{lang}/{doc}.txt"
+
+
+def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
+    assert lang is not None
+    return doc.target_text(lang).encode("utf-8")

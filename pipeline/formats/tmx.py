@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
 
-from pipeline.formats import write_atomic
-from pipeline.model import Document, State
+from pipeline.formats import RunContext
+from pipeline.model import Document
+
+PER_LANGUAGE = False
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def dumps(doc: Document, langs: list[str], signature: str) -> bytes:
+def relpath(doc: str, lang: str | None) -> str:
+    return f"{doc}.tmx"
+
+
+def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(
         root,
         "header",
         creationtool="pipeline",
-        creationtoolversion=signature,
+        creationtoolversion=str(context.signature),
         segtype="sentence",
         adminlang="en",
         srclang="en",
@@ -30,11 +34,11 @@ def dumps(doc: Document, langs: list[str], signature: str) -> bytes:
         tu = etree.SubElement(body, "tu", tuid=seg.id)
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: "en"})
         etree.SubElement(tuv, "seg").text = seg.source
-        for lang in langs:
-            tr = seg.target(lang)
+        for target_lang in context.langs:
+            tr = seg.target(target_lang)
             if not tr.text:
                 continue
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: target_lang})
             prop = etree.SubElement(tuv, "prop", type="x-state")
             prop.text = tr.state.name.lower()
             etree.SubElement(tuv, "seg").text = tr.text
@@ -42,6 +46,3 @@ def dumps(doc: Document, langs: list[str], signature: str) -> bytes:
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
     )
 
-
-def write(path: Path, doc: Document, langs: list[str], signature: str) -> None:
-    write_atomic(path, dumps(doc, langs, signature))

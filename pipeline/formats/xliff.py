@@ -1,7 +1,8 @@
 """XLIFF 2.1 (one unit per segment, ids as in the PO files), with glossary terms marked.
 
 Machine translations are ``state="initial"``; reviewed ones ``reviewed``/``final``.
-Terms are ``<mrk type="term" ref="glossary.tbx#ID">`` in source and target.
+Terms are ``<mrk type="term" ref="../glossary.tbx#ID">`` in source and target (the TBX the run
+writes beside the language folders).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import FormatError
-from pipeline.formats import write_atomic
+from pipeline.formats import RunContext
 from pipeline.formats.notes import machine_notes, source_spans, term_spans, written_digest
-from pipeline.glossary import Glossary
-from pipeline.model import Document, Segment, State, Translation
+from pipeline.model import Document, ReadBack, Segment, State, Translation
 
+PER_LANGUAGE = True
+SUFFIXES = (".xlf", ".xliff")
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 X = f"{{{NS}}}"
+# The state scale beside XLIFF 1.2's (xliff12.STATE): written, and read back.
 STATE = {State.EMPTY: "initial", State.MACHINE: "initial", State.NEEDS_REVIEW: "translated", State.REVIEWED: "reviewed"}
 FROM_STATE = {"initial": State.MACHINE, "translated": State.NEEDS_REVIEW, "reviewed": State.REVIEWED, "final": State.REVIEWED}
 
@@ -47,7 +50,7 @@ def marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]],
 
 def _term_mrk(prefix: str):
     return lambda parent, n, term_id: etree.SubElement(
-        parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"glossary.tbx#{term_id}"
+        parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"../glossary.tbx#{term_id}"
     )
 
 
@@ -67,18 +70,20 @@ def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) ->
         marked(etree.SubElement(segment, f"{X}target"), tr.text, term_spans(tr.text, tr.terms), _term_mrk("t"))
 
 
-def dumps(doc: Document, lang: str, glossary: Glossary, signature: str, model: str) -> bytes:
+def relpath(doc: str, lang: str | None) -> str:
+    return f"{lang}/{doc}.xlf"
+
+
+def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
+    assert lang is not None
+    model = context.signature.packages.get(lang, "")
     root = etree.Element(f"{X}xliff", nsmap={None: NS}, version="2.1", srcLang="en", trgLang=lang)
     file_el = etree.SubElement(root, f"{X}file", id=doc.name, original=doc.source_path or doc.name)
     notes = etree.SubElement(file_el, f"{X}notes")
-    etree.SubElement(notes, f"{X}note", category="signature").text = signature
+    etree.SubElement(notes, f"{X}note", category="signature").text = context.signature.for_lang(lang)
     for seg in doc.segments:
         _unit(file_el, seg, seg.target(lang), model)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def write(path: Path, doc: Document, lang: str, glossary: Glossary, signature: str, model: str) -> None:
-    write_atomic(path, dumps(doc, lang, glossary, signature, model))
 
 
 def parse_safely(path: Path) -> etree._Element:
@@ -95,42 +100,60 @@ def parse_safely(path: Path) -> etree._Element:
 
 
 def read_unit(
+    unit_id: str | None,
+    index: int,
+    lang: str,
     source: etree._Element | None,
     target: etree._Element | None,
     state: State,
     reviewer_notes: Iterable[etree._Element],
     machine_notes: Iterable[etree._Element],
-) -> tuple[str, Translation]:
-    """(source text, translation) of a read-back unit, as both XLIFF versions keep it;
+) -> Segment:
+    """A read-back unit as a segment with one translation, as both XLIFF versions keep it;
     ``state`` applies where the target has text."""
     text = "".join(target.itertext()) if target is not None else ""
-    return "".join(source.itertext()) if source is not None else "", Translation(
+    seg = Segment(id=unit_id or "", source="".join(source.itertext()) if source is not None else "", paragraph=0, index=index)
+    seg.targets[lang] = Translation(
         text=text,
         state=state if text else State.EMPTY,
         comment="\n".join(n.text or "" for n in reviewer_notes),
         machine_digest=written_digest(n.text or "" for n in machine_notes),
     )
+    return seg
 
 
-def read(path: Path, root: etree._Element | None = None) -> tuple[str, dict[str, tuple[str, str, Translation]]]:
-    """(target language, {segment id: (source, file id, translation)}) from a reviewed XLIFF 2 file
-    (``root``: the file already parsed with ``parse_safely``)."""
+def unique(path: Path, segments: list[Segment]) -> list[Segment]:
+    """``segments``, refusing a file where an id is missing or repeated."""
+    seen = set()
+    for seg in segments:
+        if not seg.id or seg.id in seen:
+            raise FormatError(path, None, f"{'duplicate' if seg.id else 'missing'} unit id {seg.id!r}")
+        seen.add(seg.id)
+    return segments
+
+
+def read(path: Path, root: etree._Element | None = None) -> ReadBack:
+    """A reviewed XLIFF 2 file (``root``: the file already parsed with ``parse_safely``)."""
     root = parse_safely(path) if root is None else root
     if root.tag != f"{X}xliff":
         raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
     lang = root.get("trgLang", "")
-    entries = {}
-    for file_el in root.iter(f"{X}file"):
-        for unit in file_el.iter(f"{X}unit"):
-            segment = unit.find(f"{X}segment")
-            if segment is None:
-                continue
-            source, tr = read_unit(
+    segments = []
+    for unit in root.iterfind(f"{X}file/{X}unit"):
+        segment = unit.find(f"{X}segment")
+        if segment is None:
+            continue
+        segments.append(
+            read_unit(
+                unit.get("id"),
+                len(segments),
+                lang,
                 segment.find(f"{X}source"),
                 segment.find(f"{X}target"),
                 FROM_STATE.get(segment.get("state", "initial"), State.MACHINE),
                 unit.iterfind(f"{X}notes/{X}note[@category='reviewer']"),
                 unit.iterfind(f"{X}notes/{X}note[@category='machine']"),
             )
-            entries[unit.get("id")] = (source, file_el.get("id", ""), tr)
-    return lang, entries
+        )
+    signature = root.findtext(f"{X}file/{X}notes/{X}note[@category='signature']") or ""
+    return ReadBack(lang=lang, signature=signature, segments=unique(path, segments))
