@@ -247,6 +247,10 @@ class Translator:
         # Each distinct sentence is translated once (repeated boilerplate, datelines).
         flat = list(dict.fromkeys(c for chunks in chunked for c in chunks))
         tokens = {text: self._sp.encode(text, out_type=str) for text in flat}
+        # One word longer than the model's input (a long URL, a hash) is copied, not translated:
+        # the model has no positions for it and a word cannot be split further.
+        verbatim = {text for text in flat if len(tokens[text]) > MAX_INPUT_TOKENS}
+        flat = [text for text in flat if text not in verbatim]
         # A batch holds inputs of one length only. Padding a shorter input changes
         # CTranslate2's arithmetic enough to change some translations (on the
         # benchmark material 405 of 409 sentences came out as when translated alone),
@@ -291,6 +295,9 @@ class Translator:
         for chunks in chunked:
             texts_out, scores = [], []
             for chunk in chunks:
+                if chunk in verbatim:
+                    texts_out.append(chunk)
+                    continue
                 result = by_text[chunk]
                 pieces = result.hypotheses[0][1:] if prefix else result.hypotheses[0]
                 # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.

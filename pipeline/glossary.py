@@ -66,7 +66,12 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
     terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_variants: dict[str, tuple[str, int]] = {}
-    for line, row in enumerate(reader, 2):
+    end = reader.line_num
+    for row in reader:
+        line, end = end + 1, reader.line_num
+        if any("\n" in cell or "\r" in cell for cell in row):
+            # An unclosed quote makes csv read on through the following rows as one cell.
+            raise FormatError(path, line, "a cell opens a quote (\") that this line does not close; remove or close it")
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(COLUMNS):

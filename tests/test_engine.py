@@ -116,6 +116,14 @@ def test_long_sentence_is_split_not_truncated(translators):
     assert len(hyp.text) > 1000
 
 
+def test_word_longer_than_the_model_input_is_copied_not_fatal(translators):
+    url = "https://news.example.test/" + "a1b2c3" * 100
+    sentence = f"The full report is at {url} and was published on Monday."
+    for translator in translators.values():
+        [hyp] = translator.translate([sentence, "Peace talks resumed."])[:1]
+        assert url in hyp.text and hyp.text.replace(url, "").strip()
+
+
 def test_translation_opens_no_socket(translators, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")

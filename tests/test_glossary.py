@@ -23,6 +23,9 @@ def row(*cells):
         (row("a", "planet", "noun", "Kursk", "쿠", "К", "К", "", "", ""), 2, "type 'planet'"),
         (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "uk.gen=Курська", ""), 2, "bad form"),
         (row("a", "place", "noun", "Kursk", "쿠", "К"), 2, "expected 10 tab-separated columns"),
+        # An unclosed leading quote would swallow every row after it into one cell.
+        (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "") + "\n" + row("b", "place", "noun", '"Orel', "오", "О", "О", "", "", "")
+         + "\n" + row("c", "place", "noun", "Tula", "툴", "Т", "Т", "", "", ""), 3, "does not close"),
     ],
 )
 def test_glossary_errors_name_the_line(body, line, message):
