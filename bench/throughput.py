@@ -17,6 +17,7 @@ pieces is counted apart, since the pipeline translates a segment whole.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -42,15 +43,16 @@ def material(articles: int, distinct: bool = False) -> list[str]:
     base = read_article(SAMPLE)
     sentences = []
     for n in range(articles):
-        text = base if n == 0 else re.sub(r"\d+", lambda m: str(int(m.group()) + n), base)
+        text = base if n == 0 else re.sub(r"\d+", lambda m, n=n: str(int(m.group()) + n), base)
         sentences.extend(s.source for s in segment_text(f"a{n}", text).segments)
     return list(dict.fromkeys(sentences)) if distinct else sentences
 
 
 def run_pipeline(sentences: list[str], lang: str, batch_size: int = 1) -> list[str]:
-    from pipeline.engine import Translator, find_package
+    from pipeline.engine import Decoding, Translator, find_package
 
-    translator = Translator(find_package("en", lang), batch_size=batch_size)
+    # Argos' decoding on both sides: a stand-in's own guards are not applied by Argos' translate().
+    translator = Translator(dataclasses.replace(find_package("en", lang), decoding=Decoding()), batch_size=batch_size)
     return [h.text for h in translator.translate([translator.normalize(s) for s in sentences])]
 
 
@@ -113,8 +115,10 @@ def compare(label: str, lang: str, p: dict, a: dict) -> None:
     print(f"  pipeline engine (CTranslate2):  {rate_p:8.2f} seg/s  {p['seconds']:7.1f} s  peak RSS {p['peak_mb']:.0f} MB")
     print(f"  argostranslate.translate():     {rate_a:8.2f} seg/s  {a['seconds']:7.1f} s  peak RSS {a['peak_mb']:.0f} MB")
     print(f"  ratio: {rate_p / rate_a:.2f}x   identical translations: {p['segments'] - len(differ)}/{p['segments']}")
-    print(f"  of the {len(differ)} others, {len(resplit)} are segments Argos splits into several sentences;"
-          f" given those sentences, the engine gives Argos' text for {same_split}")
+    print(
+        f"  of the {len(differ)} others, {len(resplit)} are segments Argos splits into several sentences;"
+        f" given those sentences, the engine gives Argos' text for {same_split}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,8 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="ru")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3, help="runs per side; the fastest counts")
-    parser.add_argument("--batch", type=int, default=find_config(ROOT).batch_size,
-                        help="the pipeline's batch_size (sentences per request); default: pipeline.toml's")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=find_config(ROOT).batch_size,
+        help="the pipeline's batch_size (sentences per request); default: pipeline.toml's",
+    )
     parser.add_argument("--child", choices=("pipeline", "argos"), help=argparse.SUPPRESS)
     parser.add_argument("--distinct", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -133,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     # Argos' default sentence splitter downloads a model; the packages carry a spaCy one.
     env = dict(os.environ, ARGOS_CHUNK_TYPE="SPACY", ARGOS_BEAM_SIZE="4")
-    print(f"material: {args.articles} article(s), en→{args.lang}, beam 4, {os.cpu_count()} CPU(s), "
-          f"pipeline batch_size {args.batch}, fastest of {args.repeat} run(s) per side")
+    print(
+        f"material: {args.articles} article(s), en→{args.lang}, beam 4, {os.cpu_count()} CPU(s), "
+        f"pipeline batch_size {args.batch}, fastest of {args.repeat} run(s) per side"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for label, distinct in (("every segment", []), ("each distinct segment once", ["--distinct"])):
             results: dict[str, dict] = {}
@@ -142,9 +152,25 @@ def main(argv: list[str] | None = None) -> int:
                 for mode in ("pipeline", "argos"):
                     result = Path(tmp) / f"{mode}.json"
                     subprocess.run(
-                        [sys.executable, "-m", "bench.throughput", "--child", mode, "--lang", args.lang,
-                         "--articles", str(args.articles), "--batch", str(args.batch), "--result", str(result), *distinct],
-                        cwd=ROOT, env=env, check=True,
+                        [
+                            sys.executable,
+                            "-m",
+                            "bench.throughput",
+                            "--child",
+                            mode,
+                            "--lang",
+                            args.lang,
+                            "--articles",
+                            str(args.articles),
+                            "--batch",
+                            str(args.batch),
+                            "--result",
+                            str(result),
+                            *distinct,
+                        ],
+                        cwd=ROOT,
+                        env=env,
+                        check=True,
                     )
                     run = json.loads(result.read_text())
                     if mode not in results or run["seconds"] < results[mode]["seconds"]:

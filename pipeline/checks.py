@@ -27,8 +27,7 @@ UK_ONLY, RU_ONLY = set("іїєґІЇЄҐ"), set("ыэъёЫЭЪЁ")
 LONG_SOURCE_WORDS = 60
 LANGID_MIN_LETTERS = 15
 LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 NUMBER_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
 _NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
@@ -178,17 +177,15 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
 
 def confidence_findings(docs: list[Document], lang: str) -> None:
     """Flag machine translations whose model score is far below this language's run average."""
-    scored = [(seg, seg.target(lang)) for doc in docs for seg in doc.segments if seg.target(lang).score is not None]
-    scores = [tr.score for _, tr in scored]
+    scored = [(seg, seg.target(lang), score) for doc in docs for seg in doc.segments if (score := seg.target(lang).score) is not None]
+    scores = [score for _, _, score in scored]
     if len(scores) < 3:
         return
     mean, spread = statistics.fmean(scores), statistics.pstdev(scores) or 1.0
-    for seg, tr in scored:
-        z = (tr.score - mean) / spread
+    for seg, tr, score in scored:
+        z = (score - mean) / spread
         if tr.state == State.MACHINE and z < LOW_CONFIDENCE_Z:
-            tr.findings.append(
-                Finding("low-confidence", Severity.WARNING, f"model score {tr.score:.2f} (z {z:.1f} for {lang})", seg.id, lang)
-            )
+            tr.findings.append(Finding("low-confidence", Severity.WARNING, f"model score {score:.2f} (z {z:.1f} for {lang})", seg.id, lang))
 
 
 def risk(tr: Translation) -> int:

@@ -18,10 +18,10 @@ def _progress_bar(enabled: bool):
     """A rich progress bar per language on a terminal; nothing otherwise."""
     if not enabled:
         return None, None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
-    tasks: dict[str, tuple[int, float]] = {}
+    tasks: dict[str, tuple[TaskID, float]] = {}
 
     def update(lang: str, done: int, total: int) -> None:
         if lang not in tasks:
@@ -145,7 +145,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description="Offline translation of news articles into ko, uk, ru with a fixed glossary.")
+    parser = argparse.ArgumentParser(
+        prog="pipeline", description="Offline translation of news articles into ko, uk, ru with a fixed glossary."
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
 

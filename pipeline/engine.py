@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import EngineError
 
@@ -265,7 +266,7 @@ class Translator:
             batches.extend(group[i : i + self.batch_size] for i in range(0, len(group), self.batch_size))
         # One input length per batch, so a length cap relative to the input is exact.
         prefix = [self.package.target_prefix] if self.package.target_prefix else None
-        by_text = {}
+        by_text: dict[str, Any] = {}  # text -> ctranslate2.TranslationResult
         try:
             # Submitted without waiting, so that every CTranslate2 worker has work.
             pending = [

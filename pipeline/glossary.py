@@ -71,7 +71,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
         line, end = end + 1, reader.line_num
         if any("\n" in cell or "\r" in cell for cell in row):
             # An unclosed quote makes csv read on through the following rows as one cell.
-            raise FormatError(path, line, "a cell opens a quote (\") that this line does not close; remove or close it")
+            raise FormatError(path, line, 'a cell opens a quote (") that this line does not close; remove or close it')
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(COLUMNS):

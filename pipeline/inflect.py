@@ -18,43 +18,186 @@ from pipeline.glossary import Term
 from pipeline.model import TermHit
 
 _EN_CASE = {
-    "in": "loct", "at": "loct", "about": "loct", "inside": "gent",
+    "in": "loct",
+    "at": "loct",
+    "about": "loct",
+    "inside": "gent",
     # "attack on Kursk", "pressure on Russia": a target, not a location.
     "on": "accs",
-    "into": "accs", "to": "accs", "via": "accs", "through": "accs", "across": "accs", "onto": "accs",
-    "from": "gent", "of": "gent", "near": "gent", "against": "gent", "for": "gent", "without": "gent",
-    "after": "gent", "within": "gent", "around": "gent", "outside": "gent", "beyond": "gent", "than": "gent",
-    "with": "ablt", "by": "ablt", "under": "ablt", "between": "ablt", "behind": "ablt", "before": "ablt",
-    "toward": "datv", "towards": "datv",
+    "into": "accs",
+    "to": "accs",
+    "via": "accs",
+    "through": "accs",
+    "across": "accs",
+    "onto": "accs",
+    "from": "gent",
+    "of": "gent",
+    "near": "gent",
+    "against": "gent",
+    "for": "gent",
+    "without": "gent",
+    "after": "gent",
+    "within": "gent",
+    "around": "gent",
+    "outside": "gent",
+    "beyond": "gent",
+    "than": "gent",
+    "with": "ablt",
+    "by": "ablt",
+    "under": "ablt",
+    "between": "ablt",
+    "behind": "ablt",
+    "before": "ablt",
+    "toward": "datv",
+    "towards": "datv",
 }
 _SKIP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all", "both"}
 _SUBJECT_VERBS = {"is", "are", "was", "were", "be", "been", "being", "as"}
 _OBJECT_VERBS = {
-    "condemned", "condemn", "condemns", "invaded", "invade", "attacked", "attack", "entered", "enter", "enters",
-    "reached", "reach", "left", "leave", "visited", "visit", "supported", "support", "accused", "accuse",
-    "urged", "urge", "joined", "join", "reclaim", "reclaimed", "cited", "cite", "told", "called", "call",
-    "quoted", "defend", "defended", "leaving", "entering", "joining", "supporting", "counter", "countered",
-    "said", "warned", "warn", "thanked", "met", "meet", "praised", "blamed", "criticised", "criticized",
-    "asked", "ask", "interviewed", "invited", "leads", "lead", "heads", "head", "captured", "capture",
+    "condemned",
+    "condemn",
+    "condemns",
+    "invaded",
+    "invade",
+    "attacked",
+    "attack",
+    "entered",
+    "enter",
+    "enters",
+    "reached",
+    "reach",
+    "left",
+    "leave",
+    "visited",
+    "visit",
+    "supported",
+    "support",
+    "accused",
+    "accuse",
+    "urged",
+    "urge",
+    "joined",
+    "join",
+    "reclaim",
+    "reclaimed",
+    "cited",
+    "cite",
+    "told",
+    "called",
+    "call",
+    "quoted",
+    "defend",
+    "defended",
+    "leaving",
+    "entering",
+    "joining",
+    "supporting",
+    "counter",
+    "countered",
+    "said",
+    "warned",
+    "warn",
+    "thanked",
+    "met",
+    "meet",
+    "praised",
+    "blamed",
+    "criticised",
+    "criticized",
+    "asked",
+    "ask",
+    "interviewed",
+    "invited",
+    "leads",
+    "lead",
+    "heads",
+    "head",
+    "captured",
+    "capture",
 }
 _ANIMATE_NOUNS = {
-    "soldiers", "officers", "diplomats", "officials", "people", "workers", "leaders", "generals", "experts",
-    "citizens", "civilians", "prisoners", "fighters", "men", "women", "commanders", "pilots",
-    "leader", "ambassador", "president", "official", "soldier", "officer", "general", "expert",
-    "minister", "commander", "diplomat",
+    "soldiers",
+    "officers",
+    "diplomats",
+    "officials",
+    "people",
+    "workers",
+    "leaders",
+    "generals",
+    "experts",
+    "citizens",
+    "civilians",
+    "prisoners",
+    "fighters",
+    "men",
+    "women",
+    "commanders",
+    "pilots",
+    "leader",
+    "ambassador",
+    "president",
+    "official",
+    "soldier",
+    "officer",
+    "general",
+    "expert",
+    "minister",
+    "commander",
+    "diplomat",
 }
 _TARGET_PREP = {
     "ru": {
-        "из": "gent", "от": "gent", "до": "gent", "для": "gent", "без": "gent", "у": "gent", "около": "gent",
-        "против": "gent", "после": "gent", "возле": "gent", "вокруг": "gent", "среди": "gent", "из-за": "gent",
-        "к": "datv", "ко": "datv", "по": "datv", "о": "loct", "об": "loct", "обо": "loct", "при": "loct",
-        "над": "ablt", "под": "ablt", "перед": "ablt", "между": "ablt", "через": "accs", "про": "accs",
+        "из": "gent",
+        "от": "gent",
+        "до": "gent",
+        "для": "gent",
+        "без": "gent",
+        "у": "gent",
+        "около": "gent",
+        "против": "gent",
+        "после": "gent",
+        "возле": "gent",
+        "вокруг": "gent",
+        "среди": "gent",
+        "из-за": "gent",
+        "к": "datv",
+        "ко": "datv",
+        "по": "datv",
+        "о": "loct",
+        "об": "loct",
+        "обо": "loct",
+        "при": "loct",
+        "над": "ablt",
+        "под": "ablt",
+        "перед": "ablt",
+        "между": "ablt",
+        "через": "accs",
+        "про": "accs",
     },
     "uk": {
-        "з": "gent", "із": "gent", "зі": "gent", "від": "gent", "до": "gent", "для": "gent", "без": "gent",
-        "біля": "gent", "проти": "gent", "після": "gent", "серед": "gent", "навколо": "gent", "к": "datv",
-        "о": "loct", "об": "loct", "при": "loct", "по": "loct", "над": "ablt", "під": "ablt", "перед": "ablt",
-        "між": "ablt", "через": "accs", "про": "accs",
+        "з": "gent",
+        "із": "gent",
+        "зі": "gent",
+        "від": "gent",
+        "до": "gent",
+        "для": "gent",
+        "без": "gent",
+        "біля": "gent",
+        "проти": "gent",
+        "після": "gent",
+        "серед": "gent",
+        "навколо": "gent",
+        "к": "datv",
+        "о": "loct",
+        "об": "loct",
+        "при": "loct",
+        "по": "loct",
+        "над": "ablt",
+        "під": "ablt",
+        "перед": "ablt",
+        "між": "ablt",
+        "через": "accs",
+        "про": "accs",
     },
 }
 _LOCATIVE_PREPS = {"в", "во", "на", "у"}
@@ -72,7 +215,30 @@ _ALLOWED_PREPS = {
 }
 _OBJECT_CASES = {"accs", "gent", "datv"}
 _KO_PARTICLES = sorted(
-    ["으로서", "으로써", "으로", "로서", "로써", "로", "이나", "이랑", "이라", "이다", "은", "는", "이", "가", "을", "를", "과", "와", "나", "랑", "라", "다"],
+    [
+        "으로서",
+        "으로써",
+        "으로",
+        "로서",
+        "로써",
+        "로",
+        "이나",
+        "이랑",
+        "이라",
+        "이다",
+        "은",
+        "는",
+        "이",
+        "가",
+        "을",
+        "를",
+        "과",
+        "와",
+        "나",
+        "랑",
+        "라",
+        "다",
+    ],
     key=len,
     reverse=True,
 )
@@ -145,7 +311,11 @@ def _match_case(original: str, inflected: str) -> str:
     if original.isupper() and len(original) > 1:
         return inflected.upper()
     if original[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in inflected.split("-")) if "-" in original else inflected[:1].upper() + inflected[1:]
+        return (
+            "-".join(part[:1].upper() + part[1:] for part in inflected.split("-"))
+            if "-" in original
+            else inflected[:1].upper() + inflected[1:]
+        )
     return inflected
 
 
@@ -164,8 +334,10 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
         if parse.tag.POS == "NOUN":
             wanted -= {"masc", "femn", "neut", "anim", "inan"}
         # The Ukrainian dictionary leaves singular adjectives without "sing": retry without it.
-        inflected = parse.inflect(wanted) or parse.inflect(wanted - {"sing"}) or parse.inflect(
-            wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"}
+        inflected = (
+            parse.inflect(wanted)
+            or parse.inflect(wanted - {"sing"})
+            or parse.inflect(wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"})
         )
         out.append(_match_case(word, inflected.word) if inflected else word)
     return " ".join(out)
@@ -187,7 +359,7 @@ def _target_prep(before: str, lang: str) -> str:
 def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
     """The glossary's target term for ``lang`` in the form this position needs."""
     base = term.targets[lang]
-    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", "\"", ":"))
+    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
     if lang == "ko" or term.indeclinable:
         return base
     case, governor = _source_governor(term, source, hit)
@@ -257,7 +429,7 @@ def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, in
                 return m.span()
         return None
     wanted = [_lemmas(w, lang) for w in term.targets[lang].split(" ")]
-    extra = {f.lower() for (l, _), f in term.forms.items() if l == lang}
+    extra = {f.lower() for (form_lang, _), f in term.forms.items() if form_lang == lang}
     words = list(_WORD.finditer(target))
     for i in range(len(words) - len(wanted) + 1):
         window = words[i : i + len(wanted)]

@@ -74,8 +74,7 @@ class Memory:
         ).fetchone()
         if row is None:
             row = self._db.execute(
-                "SELECT source, target, comment, 0 FROM reviewed WHERE segment_id = ? AND lang = ?"
-                " ORDER BY rowid DESC LIMIT 1",
+                "SELECT source, target, comment, 0 FROM reviewed WHERE segment_id = ? AND lang = ? ORDER BY rowid DESC LIMIT 1",
                 (segment_id, lang),
             ).fetchone()
         return Entry(source=row[0], target=row[1], comment=row[2], exact=bool(row[3])) if row else None

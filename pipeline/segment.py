@@ -30,8 +30,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if _BOILERPLATE.match(text):
         return True
     words = text.split()
-    return len(words) <= 4 and not text.endswith((".", "!", "?", "\"", "”", ":")) and all(
-        w[:1].isupper() or not w[:1].isalpha() for w in words
+    return (
+        len(words) <= 4 and not text.endswith((".", "!", "?", '"', "”", ":")) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import inflect
-from pipeline.glossary import Glossary, Term
+from pipeline.glossary import Glossary
 from pipeline.model import TermHit, TermResult
 
 # "#1" is the shape the stand-in models carry through most often (measured on the
@@ -81,16 +81,12 @@ class Restored:
     complete: bool  # every placeholder was found exactly once
 
 
-def restore(
-    target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str
-) -> Restored:
+def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms."""
     found: dict[int, list[re.Match[str]]] = {}
     for m in _FOUND.finditer(target):
         found.setdefault(int(m.group(1)), []).append(m)
-    complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(
-        range(1, len(hits) + 1)
-    )
+    complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:
         return Restored(text="", results=[], complete=False)
     results: list[TermResult] = []

@@ -66,7 +66,8 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
 
 
 def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Document]:
-    docs, names = [], {}
+    docs: list[Document] = []
+    names: dict[str, Path] = {}
     for path in paths:
         name = path.stem
         if name in names:
@@ -98,9 +99,7 @@ class HumanWork:
     files: list[Path] = field(default_factory=list)
 
 
-def collect_human_work(
-    docs: list[Document], out: Path, langs: list[str], memory: Memory, glossary: Glossary, *, force: bool
-) -> HumanWork:
+def collect_human_work(docs: list[Document], out: Path, langs: list[str], memory: Memory, glossary: Glossary, *, force: bool) -> HumanWork:
     """Read the existing review files; store approved entries in ``memory``, return the drafts.
 
     A review file that cannot be read is refused (one line naming it) unless
@@ -111,8 +110,8 @@ def collect_human_work(
     found = []
     for doc in docs:
         ids = {s.id for s in doc.segments}
-        for (name, lang), path in output_paths(out, doc.name, langs, list(REVIEWED)).items():
-            if path.is_file():
+        for (_, lang), path in output_paths(out, doc.name, langs, list(REVIEWED)).items():
+            if path.is_file() and lang is not None:
                 found.append((path.stat().st_mtime_ns, str(path), path, lang, ids))
     # Oldest first: where two files hold different edits of one segment, the later edit wins.
     for _, _, path, lang, ids in sorted(found):
@@ -121,9 +120,7 @@ def collect_human_work(
             check_language(path, read, lang)
         except PipelineError as exc:
             if not force:
-                raise PipelineError(
-                    f"{exc}; this review file would be replaced: fix or move it (or --force to set it aside)"
-                ) from exc
+                raise PipelineError(f"{exc}; this review file would be replaced: fix or move it (or --force to set it aside)") from exc
             aside = _aside(path)
             log.warning("%s cannot be read (%s); moved to %s", path, exc, aside.name)
             continue
@@ -189,7 +186,7 @@ class Manifest:
             log.warning("%s is unreadable; treating every output as unedited machine output", self.path)
 
     def edited(self, path: Path) -> bool:
-        accepted = self.digests.get(self._key(path))
+        accepted = self.digests.get(self._key(path), [])
         return bool(accepted) and path.is_file() and _sha(path.read_bytes()) not in accepted
 
     def save(self, digests: dict[Path, str], *, pending: bool) -> None:

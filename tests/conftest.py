@@ -24,6 +24,13 @@ os.environ["XDG_CONFIG_HOME"] = str(_ARGOS_HOME / "config")
 os.environ["XDG_CACHE_HOME"] = str(_ARGOS_HOME / "cache")
 
 
+def pytest_collection_modifyitems(config, items):
+    # The fast tier is `-m "not model and not slow"`: every test that installs the models is marked here.
+    for item in items:
+        if "package_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_ARGOS_HOME, ignore_errors=True)
 

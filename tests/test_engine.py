@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import re
 import shutil
@@ -5,8 +6,6 @@ import socket
 from collections import Counter
 
 import pytest
-
-import dataclasses
 
 from pipeline.engine import MAX_INPUT_TOKENS, Decoding, Translator, find_package, installed_packages
 from pipeline.errors import EngineError
@@ -62,7 +61,10 @@ def test_standin_decoding_guards_reach_ctranslate2(translators):
     translator = translators["ru"]
     meta = json.loads((translator.package.path / "metadata.json").read_text())
     assert translator.package.decoding == Decoding(**meta["decoding"])
-    assert translator.package.decoding.options(10)["max_decoding_length"] == int(10 * meta["decoding"]["max_length_ratio"]) + meta["decoding"]["max_length_extra"] + 1
+    assert (
+        translator.package.decoding.options(10)["max_decoding_length"]
+        == int(10 * meta["decoding"]["max_length_ratio"]) + meta["decoding"]["max_length_extra"] + 1
+    )
     sentence = "The soldiers arrived in the city yesterday after a long march through the forest."
     [guarded] = translator.translate([sentence])
     capped = Translator(dataclasses.replace(translator.package, decoding=Decoding(max_length_ratio=0.25)))

@@ -67,8 +67,15 @@ def test_run_from_another_folder(reviewed, tmp_path, monkeypatch, capsys):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    args = ["run", str(reviewed / "articles" / f"{DOC}.txt"), "--out", str(reviewed / "locales"),
-            "--glossary", str(reviewed / "glossary" / "glossary.tsv"), "-q"]
+    args = [
+        "run",
+        str(reviewed / "articles" / f"{DOC}.txt"),
+        "--out",
+        str(reviewed / "locales"),
+        "--glossary",
+        str(reviewed / "glossary" / "glossary.tsv"),
+        "-q",
+    ]
     assert main(args) == 0, capsys.readouterr().err
     assert approved_text(reviewed) == APPROVED
 

@@ -23,19 +23,21 @@ def out(sample_run):
 
 # --- one contract for every format that is read back (cf. translate-toolkit's TestTranslationStore)
 
+
 def _document() -> Document:
-    seg1 = Segment(id="d:p1:s1", source="Troops moved to Kursk.", paragraph=1, index=1,
-                   terms=[TermHit("kursk", 16, 21, "Kursk")])
-    seg1.targets["ru"] = Translation(text="Войска переместились в Курск.", state=State.MACHINE, score=-0.51,
-                                     terms=[TermResult("kursk", "applied", "Курск")])
+    seg1 = Segment(id="d:p1:s1", source="Troops moved to Kursk.", paragraph=1, index=1, terms=[TermHit("kursk", 16, 21, "Kursk")])
+    seg1.targets["ru"] = Translation(
+        text="Войска переместились в Курск.", state=State.MACHINE, score=-0.51, terms=[TermResult("kursk", "applied", "Курск")]
+    )
     seg2 = Segment(id="d:p2:s1", source='He said: "5,000 & <more>".', paragraph=2, index=1, before="\n")
     seg2.targets["ru"] = Translation(text="Он сказал: «5000 & <больше>».", state=State.REVIEWED, comment="checked by Olena\nsecond line")
     return Document(name="d", segments=[seg1, seg2], trailing="\n", source_path="articles/d.txt")
 
 
 def _context(glossary) -> RunContext:
-    signature = RunSignature(pipeline="0", packages={"ru": "translate-en_ru 1.0"}, glossary=glossary.version,
-                             segmenter="pysbd", beam_size=4)
+    signature = RunSignature(
+        pipeline="0", packages={"ru": "translate-en_ru 1.0"}, glossary=glossary.version, segmenter="pysbd", beam_size=4
+    )
     return RunContext(signature=signature, glossary=glossary, langs=("ru",))
 
 
@@ -113,6 +115,7 @@ def test_read_refuses_duplicate_ids_and_missing_files(tmp_path, glossary):
 
 # --- the files of a real run, checked with the tools their users use
 
+
 def test_po_files_pass_msgfmt_and_polib(sample_run):
     _, report = sample_run
     for lang in LANGS:
@@ -145,7 +148,10 @@ def test_xliff_validates_against_oasis_schema_and_parses_with_translate_toolkit(
     for path, tree in schema_valid(sample_run, "xliff-2.1/xliff_core_2.0.xsd", f"{DOC}.xlf"):
         ns = {"x": xliff.NS}
         assert {m.get("ref") for m in tree.iterfind(".//x:source/x:mrk[@type='term']", ns)} >= {
-            "../glossary.tbx#kursk", "../glossary.tbx#north-korean", "../glossary.tbx#vladivostok"}
+            "../glossary.tbx#kursk",
+            "../glossary.tbx#north-korean",
+            "../glossary.tbx#vladivostok",
+        }
         assert tree.find(".//x:segment", ns).get("state") == "initial"
         store = xliff2.Xliff2File.parsefile(str(path))
         assert len(store.units) == 13
@@ -215,10 +221,17 @@ def test_review_page_renders_in_headless_chromium(sample_run, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "<script src" not in html and "http" not in html.split("<body>")[1]
     shot = tmp_path / "page.png"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
     dom = subprocess.run(["chromium", *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert 'class="term"' in dom.stdout and "kursk-north-korean-troops:p7:s1" in dom.stdout
-    subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1400,1800", page.as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1400,1800", page.as_uri()], capture_output=True, timeout=120)
     assert shot.stat().st_size > 20_000

@@ -18,14 +18,33 @@ def row(*cells):
     "body, line, message",
     [
         (row("a", "place", "noun", "Kursk", "쿠르스크", "", "Курск", "", "", ""), 2, "no target term for uk"),
-        (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "") + "\n" + row("a", "place", "noun", "Orel", "오", "О", "О", "", "", ""), 3, "duplicate id 'a'"),
-        (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "") + "\n" + row("b", "place", "noun", "kursk", "쿠", "Х", "Х", "", "", ""), 3, "conflicting targets"),
+        (
+            row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "")
+            + "\n"
+            + row("a", "place", "noun", "Orel", "오", "О", "О", "", "", ""),
+            3,
+            "duplicate id 'a'",
+        ),
+        (
+            row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "")
+            + "\n"
+            + row("b", "place", "noun", "kursk", "쿠", "Х", "Х", "", "", ""),
+            3,
+            "conflicting targets",
+        ),
         (row("a", "planet", "noun", "Kursk", "쿠", "К", "К", "", "", ""), 2, "type 'planet'"),
         (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "uk.gen=Курська", ""), 2, "bad form"),
         (row("a", "place", "noun", "Kursk", "쿠", "К"), 2, "expected 10 tab-separated columns"),
         # An unclosed leading quote would swallow every row after it into one cell.
-        (row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "") + "\n" + row("b", "place", "noun", '"Orel', "오", "О", "О", "", "", "")
-         + "\n" + row("c", "place", "noun", "Tula", "툴", "Т", "Т", "", "", ""), 3, "does not close"),
+        (
+            row("a", "place", "noun", "Kursk", "쿠", "К", "К", "", "", "")
+            + "\n"
+            + row("b", "place", "noun", '"Orel', "오", "О", "О", "", "", "")
+            + "\n"
+            + row("c", "place", "noun", "Tula", "툴", "Т", "Т", "", "", ""),
+            3,
+            "does not close",
+        ),
     ],
 )
 def test_glossary_errors_name_the_line(body, line, message):
@@ -46,8 +65,20 @@ def test_bad_header_and_encoding(tmp_path):
 
 def test_shipped_glossary_covers_the_sample_article(glossary):
     ids = {t.id for t in glossary.terms}
-    assert {"kursk", "kursk-region", "russia", "ukraine", "north-korea", "north-korean", "vladivostok", "il-76",
-            "zelenskyy", "nyt", "jo-hyun-gi", "kdia"} <= ids
+    assert {
+        "kursk",
+        "kursk-region",
+        "russia",
+        "ukraine",
+        "north-korea",
+        "north-korean",
+        "vladivostok",
+        "il-76",
+        "zelenskyy",
+        "nyt",
+        "jo-hyun-gi",
+        "kdia",
+    } <= ids
     assert glossary.term("nyt").targets == {"ko": "뉴욕타임스", "uk": "The New York Times", "ru": "The New York Times"}
 
 

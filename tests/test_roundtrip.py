@@ -106,9 +106,12 @@ def memory_rows(project):
         (lambda t: t.replace('trgLang="uk"', 'trgLang="de"'), "language 'de' is not a target language"),
         (lambda t: t.replace("<source>These <mrk", "<source>Those <mrk"), "differs from the article"),
         (lambda t: t.replace("</xliff>", ""), "malformed XML"),
-        (lambda t: t.replace('<?xml version=\'1.0\' encoding=\'UTF-8\'?>',
-                             '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>').replace(
-            "Most Commented</source>", "Most Commented&e;</source>"), "entity"),
+        (
+            lambda t: t.replace(
+                "<?xml version='1.0' encoding='UTF-8'?>", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            ).replace("Most Commented</source>", "Most Commented&e;</source>"),
+            "entity",
+        ),
     ],
 )
 def test_bad_reviewed_file_imports_nothing(reviewed_project, monkeypatch, capsys, mutate, message):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+
 from pipeline.formats import RunContext
 from pipeline.formats.notes import source_spans, term_spans
 from pipeline.model import Document, Severity
@@ -87,4 +88,4 @@ Glossary terms are <mark class="term">highlighted</mark>. Models: {escape(", ".j
 </tbody></table>
 <script>{SCRIPT}</script>
 </body></html>
-""".encode("utf-8")
+""".encode()

@@ -42,7 +42,4 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
             prop = etree.SubElement(tuv, "prop", type="x-state")
             prop.text = tr.state.name.lower()
             etree.SubElement(tuv, "seg").text = tr.text
-    return etree.tostring(
-        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
-    )
-
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')

@@ -49,9 +49,7 @@ def marked(parent: etree._Element, text: str, spans: list[tuple[int, int, str]],
 
 
 def _term_mrk(prefix: str):
-    return lambda parent, n, term_id: etree.SubElement(
-        parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"../glossary.tbx#{term_id}"
-    )
+    return lambda parent, n, term_id: etree.SubElement(parent, f"{X}mrk", id=f"{prefix}{n}", type="term", ref=f"../glossary.tbx#{term_id}")
 
 
 def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) -> None:
@@ -138,7 +136,7 @@ def read(path: Path, root: etree._Element | None = None) -> ReadBack:
     if root.tag != f"{X}xliff":
         raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
     lang = root.get("trgLang", "")
-    segments = []
+    segments: list[Segment] = []
     for unit in root.iterfind(f"{X}file/{X}unit"):
         segment = unit.find(f"{X}segment")
         if segment is None:

@@ -14,7 +14,7 @@ from pipeline.errors import FormatError
 from pipeline.formats import RunContext
 from pipeline.formats.notes import machine_notes, source_spans, term_spans
 from pipeline.formats.xliff import marked, parse_safely, read_unit, unique
-from pipeline.model import Document, ReadBack, State
+from pipeline.model import Document, ReadBack, Segment, State
 
 PER_LANGUAGE = True
 SUFFIXES = (".xlf", ".xliff")
@@ -74,7 +74,7 @@ def read(path: Path, root: etree._Element | None = None) -> ReadBack:
         raise FormatError(path, root.sourceline, f"not an XLIFF 1.2 file (root element {root.tag})")
     file_el = root.find(f"{X}file")
     lang = file_el.get("target-language", "") if file_el is not None else ""
-    segments = []
+    segments: list[Segment] = []
     for unit in root.iterfind(f"{X}file/{X}body/{X}trans-unit"):
         target = unit.find(f"{X}target")
         segments.append(

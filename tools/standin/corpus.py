@@ -52,9 +52,10 @@ def keep_pair(src: str, tgt: str, lang: str) -> bool:
 
 def read_pairs(corpora: Path, split: str, lang: str) -> list[tuple[str, str]]:
     """Line-aligned (English, target) pairs of one split, unfiltered."""
-    with gzip.open(corpora / f"{split}.{lang}.en.gz", "rt", encoding="utf-8") as fe, gzip.open(
-        corpora / f"{split}.{lang}.{lang}.gz", "rt", encoding="utf-8"
-    ) as ft:
+    with (
+        gzip.open(corpora / f"{split}.{lang}.en.gz", "rt", encoding="utf-8") as fe,
+        gzip.open(corpora / f"{split}.{lang}.{lang}.gz", "rt", encoding="utf-8") as ft,
+    ):
         return [(e.strip(), t.strip()) for e, t in zip(fe, ft, strict=True)]
 
 

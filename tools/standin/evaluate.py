@@ -41,9 +41,7 @@ def score_valid(translator: Translator, corpora: Path, lang: str) -> dict:
         "valid_pairs": len(pairs),
         "repeating_outputs": round(100 * repeats / len(pairs), 1),
         "seconds": round(seconds, 1),
-        "samples": [
-            {"source": s, "reference": r, "output": h} for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]
-        ],
+        "samples": [{"source": s, "reference": r, "output": h} for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]],
     }
 
 

@@ -49,8 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, decoding in CANDIDATES.items():
             result = score_valid(Translator(dataclasses.replace(package, decoding=decoding)), args.corpora, lang)
             print(
-                f"{lang}  {name:18} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  "
-                f"{result['seconds']:6.1f} s",
+                f"{lang}  {name:18} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  {result['seconds']:6.1f} s",
                 flush=True,
             )
     return 0

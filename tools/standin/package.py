@@ -75,18 +75,14 @@ def shipped_chrf(models: Path) -> dict[str, float]:
 
 def learning_curve(record: dict) -> str:
     rows = "\n".join(
-        f"| {e['training_minutes'] / 60:.2f} | {e['steps']:,} | "
-        + " | ".join(f"{e['chrf'][lang]}" for lang in LANGS)
-        + " |"
+        f"| {e['training_minutes'] / 60:.2f} | {e['steps']:,} | " + " | ".join(f"{e['chrf'][lang]}" for lang in LANGS) + " |"
         for e in record.get("evaluations", [])
     )
     return f"| cumulative hours | steps | {' | '.join(f'chrF {lang}' for lang in LANGS)} |\n|---|---|---|---|---|\n{rows}"
 
 
 def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: float) -> str:
-    samples = "\n".join(
-        f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ") for s in evaluation["samples"]
-    )
+    samples = "\n".join(f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ") for s in evaluation["samples"])
     sources = "\n".join(f"| {name} | {domain} | {licence} |" for name, domain, licence in SOURCES[lang])
     runs = "; ".join(f"{r['minutes']} min on {r['device']} ({r['torch_threads']} threads)" for r in record.get("runs", []))
     guards = ", ".join(f"{k} {v}" for k, v in meta["decoding"].items())
@@ -96,21 +92,21 @@ def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: f
 **This is a stand-in, not an official Argos Translate model.** It was trained
 offline by this project's recipe (`python -m tools.standin.build`, recipe
 {RECIPE_VERSION}) because no official package could be downloaded here. It is
-weak{', Korean especially' if lang == 'ko' else ''}: install the official
+weak{", Korean especially" if lang == "ko" else ""}: install the official
 `translate-en_{lang}` package where a network exists; the pipeline prefers it
 automatically.
 
 | | |
 |---|---|
-| architecture | Marian transformer, {record['parameters']:,} parameters, shared with ko/uk/ru, target token `{meta['target_prefix']}` |
+| architecture | Marian transformer, {record["parameters"]:,} parameters, shared with ko/uk/ru, target token `{meta["target_prefix"]}` |
 | weights | CTranslate2 {ctranslate2.__version__}, int8 |
 | tokenizer | SentencePiece unigram, 8,000 pieces shared by en/ko/uk/ru |
-| training data | {meta['standin']['pairs_after_cleaning']:,} cleaned en-{lang} pairs (sources below), plus {meta['standin']['placeholder_pairs']:,} copies with aligned glossary terms or numbers replaced by `#N` |
-| training | {record['training_minutes']} min cumulative, {record['steps']:,} steps, {record['target_tokens_seen']:,} target tokens: {runs} |
+| training data | {meta["standin"]["pairs_after_cleaning"]:,} cleaned en-{lang} pairs (sources below), plus {meta["standin"]["placeholder_pairs"]:,} copies with aligned glossary terms or numbers replaced by `#N` |
+| training | {record["training_minutes"]} min cumulative, {record["steps"]:,} steps, {record["target_tokens_seen"]:,} target tokens: {runs} |
 | decoding (applied by the pipeline's engine) | beam 4, length penalty 0.2, {guards} |
-| chrF on `valid` ({evaluation['valid_pairs']} pairs) | **{evaluation['chrf']}** (`{evaluation['chrf_signature']}`) |
-| outputs repeating a 1–4-gram 3× on `valid` | {evaluation['repeating_outputs']} % |
-| term placeholders intact (`tests/data/termset.tsv`) | {survival['intact']}/{survival['sentences']} ({survival['percent']} %) |
+| chrF on `valid` ({evaluation["valid_pairs"]} pairs) | **{evaluation["chrf"]}** (`{evaluation["chrf_signature"]}`) |
+| outputs repeating a 1–4-gram 3× on `valid` | {evaluation["repeating_outputs"]} % |
+| term placeholders intact (`tests/data/termset.tsv`) | {survival["intact"]}/{survival["sentences"]} ({survival["percent"]} %) |
 | package size | {size_mb:.1f} MB |
 
 ## Training data
@@ -126,7 +122,7 @@ automatically.
 Training continues from `models/checkpoint`:
 `python -m tools.standin.build --resume models/checkpoint --minutes N`.
 
-## Sample translations (first {len(evaluation['samples'])} of the valid split)
+## Sample translations (first {len(evaluation["samples"])} of the valid split)
 
 | English | this model | reference |
 |---|---|---|

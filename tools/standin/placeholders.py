@@ -79,9 +79,7 @@ def _number_spans(src: str, tgt: str) -> tuple[list, list] | None:
     return None
 
 
-def with_placeholders(
-    pairs: list[tuple[str, str]], lang: str, glossary: Glossary, rng: random.Random
-) -> list[tuple[str, str]]:
+def with_placeholders(pairs: list[tuple[str, str]], lang: str, glossary: Glossary, rng: random.Random) -> list[tuple[str, str]]:
     """Extra pairs with aligned glossary terms or numbers replaced by ``#N`` on both sides."""
     extra = []
     for src, tgt in pairs:

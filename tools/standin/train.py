@@ -123,20 +123,14 @@ def build_model(pad_id: int, size: str) -> MarianMTModel:
     return MarianMTModel(config)
 
 
-def encode_pairs(
-    sp: spm.SentencePieceProcessor, pairs: dict[str, list[tuple[str, str]]]
-) -> list[tuple[list[int], list[int]]]:
+def encode_pairs(sp: spm.SentencePieceProcessor, pairs: dict[str, list[tuple[str, str]]]) -> list[tuple[list[int], list[int]]]:
     """Source pieces without </s> (Argos feeds them so), target = <2xx> pieces </s>."""
     examples = []
     for lang, items in pairs.items():
         prefix = sp.piece_to_id(lang_token(lang))
         srcs = sp.encode([s for s, _ in items])
         tgts = sp.encode([t for _, t in items])
-        encoded = [
-            (s, [prefix, *t, 0])
-            for s, t in zip(srcs, tgts)
-            if len(s) <= MAX_LEN and len(t) < MAX_LEN
-        ]
+        encoded = [(s, [prefix, *t, 0]) for s, t in zip(srcs, tgts) if len(s) <= MAX_LEN and len(t) < MAX_LEN]
         examples.extend(encoded * (KO_UPSAMPLE if lang == "ko" else 1))
     return examples
 
