@@ -20,8 +20,8 @@ from pipeline.engine import Translator, find_package
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.model import Segment
 from pipeline.read import read_article
-from pipeline.run import translate_segments
 from pipeline.segment import segment_text
+from pipeline.translate import translate_segments
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMSET = ROOT / "tests" / "data" / "termset.tsv"

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from pipeline import terms
+from pipeline.glossary import Glossary
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
 
 # pofilter test name → (our code, severity)
@@ -22,8 +26,6 @@ POFILTER = {
     "endpunc": ("end-punctuation", Severity.WARNING),
     "unchanged": ("untranslated", Severity.ERROR),
 }
-LENGTH_RATIO = {"ko": (0.25, 1.3), "uk": (0.6, 2.0), "ru": (0.6, 2.0)}
-UK_ONLY, RU_ONLY = set("іїєґІЇЄҐ"), set("ыэъёЫЭЪЁ")
 LONG_SOURCE_WORDS = 60
 LANGID_MIN_LETTERS = 15
 LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
@@ -84,30 +86,29 @@ def _numbers(source: str, target: str) -> Iterable[Finding]:
         yield Finding("number-added", Severity.WARNING, f"number(s) {fmt(added)} not in the source")
 
 
-def _letters(text: str, predicate) -> int:
-    return sum(1 for ch in text if ch.isalpha() and predicate(ch))
-
-
 def _script(target: str, lang: str) -> Iterable[Finding]:
-    letters = _letters(target, lambda ch: True)
+    language = LANGUAGES[lang]
+    letters = [ch for ch in target if ch.isalpha()]
     if not letters:
         return
-    if lang == "ko":
-        native = _letters(target, lambda ch: "\uac00" <= ch <= "\ud7a3")
-        name = "Hangul"
-    else:
-        native = _letters(target, lambda ch: "CYRILLIC" in unicodedata.name(ch, ""))
-        name = "Cyrillic"
+    native = sum(language.is_native(ch) for ch in letters)
     if native == 0:
-        yield Finding("wrong-script", Severity.ERROR, f"no {name} in the translation")
-    elif native / letters < 0.5:
-        yield Finding("mostly-latin", Severity.WARNING, f"only {native * 100 // letters}% of letters are {name}")
+        yield Finding("wrong-script", Severity.ERROR, f"no {language.script} in the translation")
+    elif native / len(letters) < 0.5:
+        foreign = Counter(unicodedata.name(ch, "?").split()[0] for ch in letters if not language.is_native(ch))
+        script = foreign.most_common(1)[0][0].title()
+        code = "mostly-latin" if script == "Latin" else "mixed-script"
+        yield Finding(
+            code, Severity.WARNING, f"only {native * 100 // len(letters)}% of letters are {language.script}; most others {script}"
+        )
     chars = set(target)
-    if lang == "uk" and chars & RU_ONLY and not chars & UK_ONLY:
-        yield Finding("wrong-language", Severity.ERROR, "looks Russian, not Ukrainian (ы/э/ъ/ё, no і/ї/є/ґ)")
-    elif lang == "ru" and chars & UK_ONLY:
-        yield Finding("wrong-language", Severity.ERROR, "contains Ukrainian letters (і/ї/є/ґ)")
-    elif lang in ("ru", "uk") and native >= LANGID_MIN_LETTERS:
+    neighbours = [other for other in LANGUAGES.values() if other.code != lang and other.script == language.script]
+    for other in neighbours:
+        if chars & other.own_letters and not chars & language.own_letters:
+            letters_seen = "/".join(sorted(chars & other.own_letters))
+            yield Finding("wrong-language", Severity.ERROR, f"looks {other.name}, not {language.name} ({letters_seen})")
+            return
+    if neighbours and native >= LANGID_MIN_LETTERS:
         guess, probability = _langid().classify(target)
         if guess != lang and probability >= LANGID_MIN_PROBABILITY:
             yield Finding("wrong-language", Severity.WARNING, f"language identifier says {guess} ({probability:.2f}), not {lang}")
@@ -118,7 +119,7 @@ def _langid():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    identifier.set_languages(["ru", "uk"])
+    identifier.set_languages([code for code, lang in LANGUAGES.items() if lang.script == "Cyrillic"])
     return identifier
 
 
@@ -142,7 +143,7 @@ def _repetition(target: str) -> Iterable[Finding]:
 def _length(source: str, target: str, lang: str) -> Iterable[Finding]:
     if len(source) < 20:
         return
-    low, high = LENGTH_RATIO[lang]
+    low, high = LANGUAGES[lang].length_ratio
     ratio = len(target) / len(source)
     if not low <= ratio <= high:
         kind = "truncated" if ratio < low else "too long"
@@ -173,6 +174,16 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         elif term.status == "repaired":
             found.append(Finding("term-repaired", Severity.INFO, f"glossary term {term.term_id} re-inserted as «{term.form}»"))
     return [Finding(f.code, f.severity, f.message, seg.id, lang) for f in found]
+
+
+def verify_and_check(seg: Segment, lang: str, glossary: Glossary) -> list[Finding]:
+    """Check a segment's ``lang`` translation, run or read back: glossary terms are verified in any
+    text the glossary stage did not place them in (a person's, or one read from a file), then every check."""
+    tr = seg.target(lang)
+    if tr.text and (tr.state == State.REVIEWED or not tr.terms):
+        tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
+    tr.findings = check_segment(seg, tr, lang)
+    return tr.findings
 
 
 def confidence_findings(docs: list[Document], lang: str) -> None:

@@ -38,16 +38,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.run import RunOptions, run
 
     config = find_config()
-    options = RunOptions(
-        out=Path(args.out).resolve() if args.out else config.path(config.out),
-        glossary=Path(args.glossary).resolve() if args.glossary else config.path(config.glossary),
-        memory=config.path(config.memory),
-        targets=args.to.split(",") if args.to else list(config.targets),
-        beam_size=config.beam_size,
-        batch_size=config.batch_size,
-        force=args.force,
-        xliff12=args.xliff12 or config.xliff12,
-    )
+    options = RunOptions.from_config(config, out=args.out, glossary=args.glossary, targets=args.to, xliff12=args.xliff12, force=args.force)
     bar, update = _progress_bar(sys.stderr.isatty() and not args.quiet)
     if bar:
         with bar:

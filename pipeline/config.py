@@ -6,7 +6,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.engine import BEAM_SIZE
 from pipeline.errors import ConfigError
+from pipeline.languages import TARGETS, parse_targets
 
 CONFIG_NAME = "pipeline.toml"
 MAX_BEAM_SIZE = 16
@@ -17,11 +19,11 @@ MAX_BATCH_SIZE = 1024
 class Config:
     root: Path
     articles: list[str] = field(default_factory=lambda: ["articles"])
-    targets: list[str] = field(default_factory=lambda: ["ko", "uk", "ru"])
+    targets: list[str] = field(default_factory=lambda: list(TARGETS))
     out: str = "locales"
     glossary: str = "glossary/glossary.tsv"
     memory: str = "memory/reviewed.sqlite"
-    beam_size: int = 4
+    beam_size: int = BEAM_SIZE
     batch_size: int = 1
     xliff12: bool = False
 
@@ -36,9 +38,16 @@ def find_config(start: Path | None = None) -> Config:
         candidate = directory / CONFIG_NAME
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8")).get("pipeline", {})
+                document = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{candidate}: {exc}") from exc
+            if set(document) - {"pipeline"}:
+                raise ConfigError(
+                    f"{candidate}: unknown table(s) {', '.join(sorted(set(document) - {'pipeline'}))}; settings go under [pipeline]"
+                )
+            data = document.get("pipeline", {})
+            if not isinstance(data, dict):
+                raise ConfigError(f"{candidate}: pipeline must be a table ([pipeline])")
             known = set(Config.__dataclass_fields__) - {"root"}
             unknown = set(data) - known
             if unknown:
@@ -53,5 +62,7 @@ def find_config(start: Path | None = None) -> Config:
             # Past these, one sentence takes minutes and gigabytes, and quality does not improve.
             if data.get("beam_size", 1) > MAX_BEAM_SIZE or data.get("batch_size", 1) > MAX_BATCH_SIZE:
                 raise ConfigError(f"{candidate}: beam_size at most {MAX_BEAM_SIZE}, batch_size at most {MAX_BATCH_SIZE}")
+            if "targets" in data:
+                parse_targets(data["targets"], f"{candidate}: targets")
             return Config(root=directory, **data)
     return Config(root=start)

@@ -158,6 +158,12 @@ class Hypothesis:
     score: float  # mean log-probability per output token
 
 
+def decoding_signature(beam_size: int) -> str:
+    """What the engine does to every package's input and output, for the run signature
+    (a package's own guards are in its label)."""
+    return f"beam {beam_size}|length_penalty {LENGTH_PENALTY}|max_input {MAX_INPUT_TOKENS}"
+
+
 class Translator:
     """Translates batches of sentences with one Argos package.
 

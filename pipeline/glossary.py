@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import FormatError, InputError
+from pipeline.languages import TARGETS
 from pipeline.model import content_hash
 from pipeline.read import decode
 
-LANGS = ("ko", "uk", "ru")
+LANGS = TARGETS
 COLUMNS = ("id", "type", "pos", "en", *LANGS, "flags", "forms", "note")
 TYPES = {"person", "place", "organisation", "equipment", "event", "other"}
 CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}

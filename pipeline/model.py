@@ -128,13 +128,10 @@ class RunSignature:
     packages: dict[str, str]  # lang -> "translate-en_ru 1.0 (stand-in)"
     glossary: str  # short content hash
     segmenter: str
-    beam_size: int
+    decoding: str  # the engine's own account: beam, length penalty, input limit
 
     def for_lang(self, lang: str) -> str:
-        return (
-            f"pipeline {self.pipeline}|model {self.packages.get(lang, '-')}|glossary {self.glossary}"
-            f"|segmenter {self.segmenter}|beam {self.beam_size}"
-        )
+        return f"pipeline {self.pipeline}|model {self.packages.get(lang, '-')}|glossary {self.glossary}|segmenter {self.segmenter}|{self.decoding}"
 
     def __str__(self) -> str:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)

@@ -17,9 +17,6 @@ def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
     for path in paths:
         read = read_file(path)
         for seg in read.segments:
-            tr = seg.target(read.lang)
             seg.terms = terms.match_terms(seg.source, glossary)
-            if tr.text:
-                tr.terms = terms.verify(tr.text, seg.terms, glossary, read.lang)
-            for finding in checks.check_segment(seg, tr, read.lang):
+            for finding in checks.verify_and_check(seg, read.lang, glossary):
                 yield f"{path}:{seg.id}: {finding}", int(finding.severity)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import __version__, checks, terms
-from pipeline.engine import Translator, find_package
+from pipeline import __version__, checks
+from pipeline.config import Config
+from pipeline.engine import Translator, decoding_signature, find_package
 from pipeline.formats import RunContext
 from pipeline.formats.registry import selected
-from pipeline.glossary import Glossary, load_glossary
+from pipeline.glossary import load_glossary
+from pipeline.languages import parse_targets
 from pipeline.memory import Memory
-from pipeline.model import Document, RunSignature, Segment, State
+from pipeline.model import Document, RunSignature
 from pipeline.segment import SEGMENTER
+from pipeline.translate import Progress, translate_language
 from pipeline.workspace import (
-    apply_drafts,
     collect_human_work,
     ensure_writable,
     expand_inputs,
@@ -29,20 +30,45 @@ from pipeline.workspace import (
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]  # (language, done, total)
-
 
 @dataclass
 class RunOptions:
+    """Everything a run needs; built from ``pipeline.toml`` and command-line overrides by ``from_config``."""
+
     out: Path
     glossary: Path
     memory: Path
-    targets: list[str] = field(default_factory=lambda: ["ko", "uk", "ru"])
-    beam_size: int = 4
-    batch_size: int = 1  # changes speed, never output
+    targets: list[str]
+    beam_size: int
+    batch_size: int  # changes speed, never output
+    xliff12: bool  # also write XLIFF 1.2 for older tools
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # set unreadable review files aside, replace hand-edited non-review outputs
-    xliff12: bool = False  # also write XLIFF 1.2 for older tools
+
+    @classmethod
+    def from_config(
+        cls,
+        config: Config,
+        *,
+        out: str | None = None,
+        glossary: str | None = None,
+        targets: str | None = None,
+        xliff12: bool = False,
+        force: bool = False,
+        package_dirs: list[Path] | None = None,
+    ) -> RunOptions:
+        """``config``'s settings, each overridden where the caller gives one (paths relative to the caller)."""
+        return cls(
+            out=Path(out).resolve() if out else config.path(config.out),
+            glossary=Path(glossary).resolve() if glossary else config.path(config.glossary),
+            memory=config.path(config.memory),
+            targets=parse_targets(targets) if targets is not None else list(config.targets),
+            beam_size=config.beam_size,
+            batch_size=config.batch_size,
+            xliff12=xliff12 or config.xliff12,
+            package_dirs=package_dirs,
+            force=force,
+        )
 
 
 @dataclass
@@ -57,66 +83,6 @@ class RunReport:
     @property
     def segments(self) -> int:
         return sum(len(d.segments) for d in self.documents)
-
-
-def _apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glossary) -> list[Segment]:
-    """Fill reviewed translations from the memory; return the segments still to translate."""
-    todo = []
-    for doc in docs:
-        for seg in doc.segments:
-            entry = memory.lookup(seg.id, seg.source, lang, glossary.version)
-            tr = seg.target(lang)
-            if entry and entry.exact:
-                tr.text, tr.state, tr.comment = entry.target, State.REVIEWED, entry.comment
-            else:
-                if entry:
-                    tr.previous, tr.previous_source, tr.comment = entry.target, entry.source, entry.comment
-                todo.append(seg)
-    return todo
-
-
-def translate_segments(
-    segments: list[Segment], translator: Translator, glossary: Glossary, lang: str, progress: Progress | None = None
-) -> None:
-    """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders."""
-    inputs = [translator.normalize(terms.protect(seg.source, seg.terms)) for seg in segments]
-
-    def tick(fraction: float) -> None:
-        if progress:
-            progress(lang, round(fraction * len(segments)), len(segments))
-
-    hypotheses = translator.translate(inputs, progress=tick)
-    broken: list[Segment] = []
-    for seg, hyp in zip(segments, hypotheses):
-        tr = seg.target(lang)
-        tr.score = hyp.score
-        tr.state = State.NEEDS_REVIEW if tr.previous else State.MACHINE
-        if not seg.terms:
-            tr.text = hyp.text
-            continue
-        restored = terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)
-        if restored.complete:
-            tr.text, tr.terms = restored.text, restored.results
-        else:
-            broken.append(seg)
-    if broken:
-        # The model dropped or duplicated a placeholder: translate the text between
-        # the terms on its own and put the inflected terms back in between.
-        pieces = [terms.split_around_terms(seg.source, seg.terms) for seg in broken]
-        flat = [translator.normalize(p) for ps in pieces for p in ps]
-        out = iter(translator.translate(flat))
-        for seg, ps in zip(broken, pieces):
-            translated = [next(out).text for _ in ps]
-            restored = terms.assemble(translated, seg.source, seg.terms, glossary, lang)
-            tr = seg.target(lang)
-            tr.text, tr.terms = restored.text, restored.results
-    for seg in segments:
-        tr = seg.target(lang)
-        if seg.terms:
-            verified = terms.verify(tr.text, seg.terms, glossary, lang)
-            for result, check in zip(tr.terms, verified):
-                if check.status == "failed":
-                    result.status, result.expected = "failed", check.expected
 
 
 def _term_accuracy(docs: list[Document], lang: str) -> tuple[int, int]:
@@ -137,22 +103,17 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
         packages={lang: p.label() for lang, p in packages.items()},
         glossary=glossary.version,
         segmenter=SEGMENTER,
-        beam_size=options.beam_size,
+        decoding=decoding_signature(options.beam_size),
     )
     accuracy, findings = {}, {}
     with Memory(options.memory) as memory:
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
-            todo = _apply_memory(docs, memory, lang, glossary)
             translator = Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size)
-            translate_segments(todo, translator, glossary, lang, progress)
-            apply_drafts(docs, work, lang, glossary)
+            translate_language(docs, lang, translator, memory, glossary, work, progress)
             for doc in docs:
                 for seg in doc.segments:
-                    tr = seg.target(lang)
-                    if tr.state == State.REVIEWED:
-                        tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
-                    tr.findings = checks.check_segment(seg, tr, lang)
+                    checks.verify_and_check(seg, lang, glossary)
             checks.confidence_findings(docs, lang)
             accuracy[lang] = _term_accuracy(docs, lang)
             findings[lang] = Counter(f.code for d in docs for s in d.segments for f in s.target(lang).findings)

@@ -79,13 +79,7 @@ def run_project(project: Path, package_dir: Path, **kwargs):
     from pipeline.run import RunOptions, run
 
     config = find_config(project)
-    options = RunOptions(
-        out=config.path(config.out),
-        glossary=config.path(config.glossary),
-        memory=config.path(config.memory),
-        package_dirs=[package_dir],
-        **kwargs,
-    )
+    options = RunOptions.from_config(config, package_dirs=[package_dir], **kwargs)
     return run(config.articles, options, root=config.root)
 
 

@@ -39,6 +39,10 @@ def test_bad_article_one_line_error_and_nothing_written(tmp_path, package_dir, m
         ('batch_size = "8"', "batch_size must be int, not '8'"),
         ("xliff12 = 1", "xliff12 must be bool, not 1"),
         ("beams = 4", "unknown setting(s): beams"),
+        ('targets = ["ru", "ru"]', "ru given more than once"),
+        ('targets = ["RU"]', "unknown target language 'RU' (did you mean 'ru'?)"),
+        ("targets = []", "no target language given"),
+        ("[pipline]\nbeam_size = 4", "unknown table(s) pipline"),
     ],
 )
 def test_bad_config_one_line_error(tmp_path, monkeypatch, capsys, setting, message):
@@ -48,6 +52,16 @@ def test_bad_config_one_line_error(tmp_path, monkeypatch, capsys, setting, messa
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and "pipeline.toml" in err
     assert not (project / "locales").exists()
+
+
+@pytest.mark.parametrize(
+    "to, message", [("", "no target language given"), ("ru,ru", "ru given more than once"), ("de", "unknown target language 'de'")]
+)
+def test_bad_target_option_one_line_error(tmp_path, monkeypatch, capsys, to, message):
+    project = make_project(tmp_path)
+    assert cli(project, monkeypatch, "run", "--to", to) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--to" in err and message in err
 
 
 def test_missing_article_and_missing_model(tmp_path, monkeypatch, capsys):

@@ -36,7 +36,7 @@ def _document() -> Document:
 
 def _context(glossary) -> RunContext:
     signature = RunSignature(
-        pipeline="0", packages={"ru": "translate-en_ru 1.0"}, glossary=glossary.version, segmenter="pysbd", beam_size=4
+        pipeline="0", packages={"ru": "translate-en_ru 1.0"}, glossary=glossary.version, segmenter="pysbd", decoding="beam 4"
     )
     return RunContext(signature=signature, glossary=glossary, langs=("ru",))
 

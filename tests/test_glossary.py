@@ -5,7 +5,7 @@ from pipeline import inflect, terms
 from pipeline.errors import FormatError
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
-from pipeline.run import translate_segments
+from pipeline.translate import translate_segments
 
 HEADER = "\t".join(COLUMNS)
 

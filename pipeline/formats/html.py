@@ -6,11 +6,11 @@ from html import escape
 
 from pipeline.formats import RunContext
 from pipeline.formats.notes import source_spans, term_spans
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document, Severity
 
 PER_LANGUAGE = False
 
-NAMES = {"ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
@@ -50,7 +50,7 @@ def relpath(doc: str, lang: str | None) -> str:
 
 def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     langs, glossary, signature = context.langs, context.glossary, context.signature
-    head = "".join(f"<th>{NAMES.get(lang, lang)} ({lang})</th>" for lang in langs)
+    head = "".join(f"<th>{LANGUAGES[lang].name} ({lang})</th>" for lang in langs)
     rows = []
     needing = 0
     for seg in doc.segments:

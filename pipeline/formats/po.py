@@ -11,16 +11,11 @@ import polib
 from pipeline.errors import FormatError
 from pipeline.formats import RunContext
 from pipeline.formats.notes import machine_notes, written_digest
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document, ReadBack, Segment, State, Translation
 
 PER_LANGUAGE = True
 SUFFIXES = (".po",)
-
-PLURAL_FORMS = {
-    "ko": "nplurals=1; plural=0;",
-    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-    "uk": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-}
 
 
 def _revision_date() -> str:
@@ -47,7 +42,7 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS[lang],
+        "Plural-Forms": LANGUAGES[lang].plural_forms,
         "X-Generator": "pipeline",
         "X-Run-Signature": context.signature.for_lang(lang),
     }
