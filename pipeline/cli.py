@@ -38,14 +38,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.run import RunOptions, run
 
     config = find_config()
-    options = RunOptions.from_config(config, out=args.out, glossary=args.glossary, targets=args.to, xliff12=args.xliff12, force=args.force)
+    options = RunOptions.from_config(
+        config,
+        out=args.out,
+        glossary=args.glossary,
+        targets=args.to,
+        xliff12=args.xliff12,
+        force=args.force,
+        device=args.device,
+        no_cache=args.no_cache,
+    )
     bar, update = _progress_bar(sys.stderr.isatty() and not args.quiet)
     if bar:
         with bar:
             report = run(args.articles or config.articles, options, root=config.root, progress=update)
     else:
         report = run(args.articles or config.articles, options, root=config.root)
-    print(f"documents {len(report.documents)}, segments {report.segments}, {report.seconds:.1f} s")
+    cached = f", translation cache {report.cache_hits} hit(s), {report.cache_misses} translated" if options.cache else ""
+    print(f"documents {len(report.documents)}, segments {report.segments}, {report.seconds:.1f} s{cached}")
     for lang in options.targets:
         correct, total = report.term_accuracy[lang]
         accuracy = f"{correct}/{total} ({100 * correct / total:.0f}%)" if total else "no terms"
@@ -102,14 +112,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pipeline.glossary import load_glossary
     from pipeline.importer import import_files
     from pipeline.memory import Memory
-    from pipeline.workspace import expand_inputs, load_documents
+    from pipeline.workspace import RunRecord, expand_inputs, find_run_record, load_documents
 
     config = find_config()
-    glossary = load_glossary(config.path(config.glossary))
-    docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
     paths = [Path(p).resolve() for p in args.files]
+    out = Path(args.out).resolve() if args.out else None
+    # Files from one output folder are checked against the articles and glossary that produced it.
+    groups: dict[RunRecord | None, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(find_run_record(path, out), []).append(path)
+    results = []
     with Memory(config.path(config.memory)) as memory:
-        results = import_files(paths, docs, memory, glossary.version, list(config.targets))
+        for record, files in groups.items():
+            if record is None:
+                glossary = load_glossary(config.path(config.glossary))
+                docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
+                targets = list(config.targets)
+            else:
+                docs, glossary = record.documents()
+                targets = list(record.targets)
+            results += import_files(files, docs, memory, glossary.version, targets)
     for result in results:
         print(f"{result.path}: {result.lang}: {result.reviewed} reviewed translation(s) imported, {result.skipped} left for review")
         if result.unconfirmed:
@@ -149,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glossary", help="glossary TSV")
     p.add_argument("--force", action="store_true", help="set unreadable review files aside and replace hand-edited non-review outputs")
     p.add_argument("--xliff12", action="store_true", help="also write XLIFF 1.2 for older tools")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), help="where CTranslate2 runs (default: pipeline.toml, else auto)")
+    p.add_argument("--no-cache", action="store_true", help="translate every segment, neither reading nor writing the cache")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 
@@ -167,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import reviewed PO/XLIFF/TSV files into the translation memory")
     p.add_argument("files", nargs="+")
+    p.add_argument("--out", help="the output folder the files came from (default: found beside each file)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("check", help="re-run the quality checks on PO/XLIFF/TSV files")

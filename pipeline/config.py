@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.engine import BEAM_SIZE
+from pipeline.engine import BEAM_SIZE, DEVICES
 from pipeline.errors import ConfigError
 from pipeline.languages import TARGETS, parse_targets
 
@@ -23,6 +23,8 @@ class Config:
     out: str = "locales"
     glossary: str = "glossary/glossary.tsv"
     memory: str = "memory/reviewed.sqlite"
+    cache: str = "cache/translations.sqlite"  # machine translations by input and engine; "" for none
+    device: str = "auto"  # auto (CUDA when CTranslate2 sees one), cpu or cuda
     beam_size: int = BEAM_SIZE
     batch_size: int = 1
     xliff12: bool = False
@@ -62,6 +64,8 @@ def find_config(start: Path | None = None) -> Config:
             # Past these, one sentence takes minutes and gigabytes, and quality does not improve.
             if data.get("beam_size", 1) > MAX_BEAM_SIZE or data.get("batch_size", 1) > MAX_BATCH_SIZE:
                 raise ConfigError(f"{candidate}: beam_size at most {MAX_BEAM_SIZE}, batch_size at most {MAX_BATCH_SIZE}")
+            if data.get("device", "auto") not in DEVICES:
+                raise ConfigError(f"{candidate}: device must be one of {', '.join(DEVICES)}, not {data['device']!r}")
             if "targets" in data:
                 parse_targets(data["targets"], f"{candidate}: targets")
             return Config(root=directory, **data)

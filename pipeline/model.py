@@ -98,6 +98,8 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     trailing: str = ""  # text after the last segment (final newline)
     source_path: str = ""
+    title: str = ""  # a web page's title and address, for the file headers
+    url: str = ""
 
     def source_text(self) -> str:
         return "".join(s.before + s.source for s in self.segments) + self.trailing

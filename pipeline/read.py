@@ -1,8 +1,10 @@
-"""Read an article file into text: encoding detection, line endings, sanity limits."""
+"""Read an article file into text: encoding detection, line endings, sanity limits; the main text
+of a web page; Markdown kept as Markdown (the segmenter skips its markup)."""
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -48,3 +50,53 @@ def read_article(path: Path) -> str:
     if controls:
         raise InputError(path, f"control character U+{ord(controls[0]):04X} in text; binary file?")
     return text
+
+
+# Article types by suffix; a file without one is plain text.
+KINDS = {".txt": "text", "": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as the segmenter gets it."""
+
+    text: str
+    kind: str  # "text", "html" (already reduced to its main text) or "markdown"
+    title: str = ""
+    url: str = ""
+
+
+def article_kind(path: Path) -> str:
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        supported = ", ".join(s for s in KINDS if s)
+        raise InputError(path, f"unsupported article type {path.suffix!r}; expected {supported}")
+    return kind
+
+
+def read_source(path: Path) -> Source:
+    """The article in ``path``: plain text, a web page's title and paragraphs, or Markdown."""
+    kind = article_kind(path)
+    text = read_article(path)
+    if kind != "html":
+        return Source(text, kind)
+    return _main_text(text, path)
+
+
+def _main_text(html: str, path: Path) -> Source:
+    """Title and paragraphs of a news page, in order, without navigation, banners, share bars,
+    related lists, captions or footers (trafilatura, tuned for precision)."""
+    import trafilatura
+
+    body = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False, include_images=False, favor_precision=True
+    )
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title or "").strip() if meta else ""
+    url = (meta.url or "").strip() if meta else ""
+    if not body or not body.strip():
+        raise InputError(path, "no article text found in the web page")
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and lines[0] != title:
+        lines.insert(0, title)
+    return Source("\n".join(lines) + "\n", "html", title, url)

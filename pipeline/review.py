@@ -9,12 +9,15 @@ from pipeline import checks, terms
 from pipeline.config import Config
 from pipeline.formats.registry import read_file
 from pipeline.glossary import load_glossary
+from pipeline.workspace import find_run_record
 
 
 def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
     """``path:segment: severity code: message`` lines with their severity, file by file."""
-    glossary = load_glossary(config.path(config.glossary))
     for path in paths:
+        # The glossary that produced the file's output folder, else the project's.
+        record = find_run_record(path)
+        glossary = load_glossary(record.glossary if record else config.path(config.glossary))
         read = read_file(path)
         for seg in read.segments:
             seg.terms = terms.match_terms(seg.source, glossary)

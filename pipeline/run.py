@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections import Counter
@@ -9,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import __version__, checks
+from pipeline.cache import TranslationCache
 from pipeline.config import Config
-from pipeline.engine import Translator, decoding_signature, find_package
+from pipeline.engine import Translator, decoding_signature, find_package, resolve_device
 from pipeline.formats import RunContext
 from pipeline.formats.registry import selected
 from pipeline.glossary import load_glossary
@@ -26,6 +28,7 @@ from pipeline.workspace import (
     load_documents,
     render,
     write_outputs,
+    write_run_record,
 )
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,8 @@ class RunOptions:
     beam_size: int
     batch_size: int  # changes speed, never output
     xliff12: bool  # also write XLIFF 1.2 for older tools
+    cache: Path | None  # translation cache; None: translate everything
+    device: str  # auto, cpu or cuda
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # set unreadable review files aside, replace hand-edited non-review outputs
 
@@ -56,6 +61,8 @@ class RunOptions:
         xliff12: bool = False,
         force: bool = False,
         package_dirs: list[Path] | None = None,
+        device: str | None = None,
+        no_cache: bool = False,
     ) -> RunOptions:
         """``config``'s settings, each overridden where the caller gives one (paths relative to the caller)."""
         return cls(
@@ -66,6 +73,8 @@ class RunOptions:
             beam_size=config.beam_size,
             batch_size=config.batch_size,
             xliff12=xliff12 or config.xliff12,
+            cache=None if no_cache or not config.cache else config.path(config.cache),
+            device=device or config.device,
             package_dirs=package_dirs,
             force=force,
         )
@@ -79,6 +88,8 @@ class RunReport:
     files: list[Path]
     term_accuracy: dict[str, tuple[int, int]]  # lang -> (correct, occurrences)
     findings: dict[str, Counter]  # lang -> Counter of finding codes
+    cache_hits: int = 0  # engine inputs found in the translation cache
+    cache_misses: int = 0  # engine inputs translated
 
     @property
     def segments(self) -> int:
@@ -95,21 +106,25 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     keeping every human entry of the review files being replaced."""
     started = time.monotonic()
     glossary = load_glossary(options.glossary)
-    docs = load_documents(expand_inputs(inputs, root), glossary, root)
+    articles = expand_inputs(inputs, root)
+    docs = load_documents(articles, glossary, root)
     ensure_writable(options.out)
     packages = {lang: find_package("en", lang, options.package_dirs) for lang in options.targets}
+    device = resolve_device(options.device)
     signature = RunSignature(
         pipeline=__version__,
         packages={lang: p.label() for lang, p in packages.items()},
         glossary=glossary.version,
         segmenter=SEGMENTER,
-        decoding=decoding_signature(options.beam_size),
+        decoding=decoding_signature(options.beam_size, device),
     )
     accuracy, findings = {}, {}
-    with Memory(options.memory) as memory:
+    with contextlib.ExitStack() as stack:
+        memory = stack.enter_context(Memory(options.memory))
+        cache = stack.enter_context(TranslationCache(options.cache)) if options.cache else None
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
-            translator = Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size)
+            translator = Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size, device=device, cache=cache)
             translate_language(docs, lang, translator, memory, glossary, work, progress)
             for doc in docs:
                 for seg in doc.segments:
@@ -117,7 +132,9 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
             checks.confidence_findings(docs, lang)
             accuracy[lang] = _term_accuracy(docs, lang)
             findings[lang] = Counter(f.code for d in docs for s in d.segments for f in s.target(lang).findings)
+        hits, misses = (cache.hits, cache.misses) if cache else (0, 0)
     context = RunContext(signature=signature, glossary=glossary, langs=tuple(options.targets))
     files = render(docs, context, options.out, selected(xliff12=options.xliff12))
     written = write_outputs(files, options.out, force=options.force, merged=work.files)
-    return RunReport(docs, signature, time.monotonic() - started, written, accuracy, findings)
+    write_run_record(options.out, articles, options.glossary, options.targets, root)
+    return RunReport(docs, signature, time.monotonic() - started, written, accuracy, findings, hits, misses)

@@ -29,13 +29,15 @@ from pipeline.formats.registry import FORMATS, REVIEWED, output_paths, read_file
 from pipeline.glossary import Glossary
 from pipeline.memory import Memory
 from pipeline.model import Document, ReadBack, Segment, State, Translation
-from pipeline.read import read_article
+from pipeline.read import KINDS, article_kind, read_source
 from pipeline.segment import segment_text
 
 log = logging.getLogger(__name__)
 
 MANIFEST = ".pipeline-manifest.json"
-ARTICLE_SUFFIXES = (".txt",)
+# Which articles, glossary and languages produced an output folder, so that its review files can
+# be imported or checked from anywhere.
+RUN_RECORD = ".pipeline-run.json"
 
 
 def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
@@ -44,7 +46,7 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
     for item in inputs:
         path = Path(item) if Path(item).is_absolute() else root / item
         if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES))
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix and p.suffix.lower() in KINDS))
         elif path.exists():
             paths.append(path)
         else:
@@ -53,7 +55,7 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
                 raise InputError(item, "no such file, directory or glob match")
             paths.extend(matches)
     if not paths:
-        raise InputError(", ".join(inputs), "no articles (*.txt) found")
+        raise InputError(", ".join(inputs), "no articles (.txt, .html, .htm, .md) found")
     for path in paths:
         try:
             mode = path.stat().st_mode
@@ -62,6 +64,7 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
         if not stat.S_ISREG(mode):
             # A FIFO or device would block or never end.
             raise InputError(path, "not a regular file")
+        article_kind(path)
     return list(dict.fromkeys(p.resolve() for p in paths))
 
 
@@ -73,7 +76,9 @@ def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Do
         if name in names:
             raise InputError(path, f"same document name as {names[name]}; output files would collide")
         names[name] = path
-        doc = segment_text(name, read_article(path))
+        source = read_source(path)
+        doc = segment_text(name, source.text, markdown=source.kind == "markdown")
+        doc.title, doc.url = source.title, source.url
         doc.source_path = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
         for seg in doc.segments:
             seg.terms = terms.match_terms(seg.source, glossary)
@@ -249,3 +254,50 @@ def ensure_writable(out: Path) -> None:
     probe = out if out.exists() else next((p for p in out.parents if p.exists()), out)
     if not os.access(probe, os.W_OK):
         raise PipelineError(f"{out}: output folder is not writable")
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    articles: tuple[Path, ...]
+    glossary: Path
+    targets: tuple[str, ...]
+    root: Path
+    path: Path  # the record file
+
+    def documents(self) -> tuple[list[Document], Glossary]:
+        from pipeline.glossary import load_glossary
+
+        glossary = load_glossary(self.glossary)
+        return load_documents(list(self.articles), glossary, self.root), glossary
+
+
+def write_run_record(out: Path, articles: list[Path], glossary: Path, targets: list[str], root: Path) -> Path:
+    """Record what produced ``out``; paths relative to it, so the record is the same on every machine."""
+
+    def rel(path: Path) -> str:
+        return Path(os.path.relpath(path, out)).as_posix()
+
+    record = {"articles": [rel(p) for p in articles], "glossary": rel(glossary), "targets": targets, "root": rel(root)}
+    path = out / RUN_RECORD
+    write_atomic(path, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+    return path
+
+
+def find_run_record(start: Path, out: Path | None = None) -> RunRecord | None:
+    """The record of the output folder ``start`` lies in (or of ``out``), if any."""
+    folders = [out] if out else list(start.resolve().parents)
+    for folder in folders:
+        path = folder / RUN_RECORD
+        if path.is_file():
+            try:
+                raw = json.loads(path.read_text(encoding="utf-8"))
+                return RunRecord(
+                    articles=tuple((folder / a).resolve() for a in raw["articles"]),
+                    glossary=(folder / raw["glossary"]).resolve(),
+                    targets=tuple(raw["targets"]),
+                    root=(folder / raw["root"]).resolve(),
+                    path=path,
+                )
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise FormatError(path, None, f"unreadable run record ({exc})") from exc
+    return None

@@ -43,6 +43,7 @@ def test_bad_article_one_line_error_and_nothing_written(tmp_path, package_dir, m
         ('targets = ["RU"]', "unknown target language 'RU' (did you mean 'ru'?)"),
         ("targets = []", "no target language given"),
         ("[pipline]\nbeam_size = 4", "unknown table(s) pipline"),
+        ('device = "gpu"', "device must be one of auto, cpu, cuda"),
     ],
 )
 def test_bad_config_one_line_error(tmp_path, monkeypatch, capsys, setting, message):

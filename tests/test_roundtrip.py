@@ -190,3 +190,29 @@ def test_approved_tsv_row_imports_like_po(tmp_path, package_dir, monkeypatch, ca
     run_project(project, package_dir)
     xlf = etree.parse(str(project / "locales" / "uk" / f"{DOC}.xlf")).find(f".//x:unit[@id='{first}']/x:segment", NS)
     assert xlf.get("state") == "reviewed" and "".join(xlf.find("x:target", NS).itertext()) == text
+
+
+def test_review_files_from_any_output_folder_import_and_survive(tmp_path, package_dir, monkeypatch, capsys):
+    """`pipeline run ARTICLES --out DIR` from elsewhere: the files know what produced them."""
+    project = make_project(tmp_path / "project")
+    elsewhere = tmp_path / "desk"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out = tmp_path / "review-round-3"
+    args = [
+        "run",
+        str(project / "articles" / SAMPLE.name),
+        "--out",
+        str(out),
+        "--glossary",
+        str(project / "glossary" / "glossary.tsv"),
+        "-q",
+    ]
+    assert main(args) == 0
+    po_path = out / "ru" / "LC_MESSAGES" / f"{DOC}.po"
+    edit_po(po_path)
+    assert main(["import", str(po_path)]) == 0
+    assert "ru: 1 reviewed translation(s) imported" in capsys.readouterr().out
+    assert main(args) == 0
+    entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
+    assert entry.msgstr == PO_EDIT and not entry.fuzzy

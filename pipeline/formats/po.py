@@ -46,6 +46,10 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
         "X-Generator": "pipeline",
         "X-Run-Signature": context.signature.for_lang(lang),
     }
+    if doc.title:
+        po.metadata["X-Source-Title"] = doc.title
+    if doc.url:
+        po.metadata["X-Source-URL"] = doc.url
     for seg in doc.segments:
         tr = seg.target(lang)
         entry = polib.POEntry(

@@ -79,6 +79,8 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     file_el = etree.SubElement(root, f"{X}file", id=doc.name, original=doc.source_path or doc.name)
     notes = etree.SubElement(file_el, f"{X}notes")
     etree.SubElement(notes, f"{X}note", category="signature").text = context.signature.for_lang(lang)
+    if doc.title or doc.url:
+        etree.SubElement(notes, f"{X}note", category="source").text = " ".join(filter(None, (doc.title, doc.url)))
     for seg in doc.segments:
         _unit(file_el, seg, seg.target(lang), model)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

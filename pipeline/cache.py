@@ -1,0 +1,110 @@
+"""Persistent cache of machine translations (SQLite), so a rerun translates only what changed.
+
+Keyed by what determines the engine's output: the package's content digest,
+the decoding options, and the exact input the engine gets (normalised, with
+glossary terms already replaced by placeholders, so the glossary's effect is in
+the key). Stored: the hypothesis text and its score, exactly; so outputs are
+byte-identical with or without the cache. The cache is disposable: a corrupt
+file is reported in one line and rebuilt, never read; two runs may share it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.errors import PipelineError
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS translation (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (engine, source)
+);
+CREATE TABLE IF NOT EXISTS file_digest (
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    PRIMARY KEY (path, size, mtime_ns)
+);
+"""
+
+
+class TranslationCache:
+    def __init__(self, path: Path):
+        self.path = path
+        self.hits = self.misses = 0
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise PipelineError(f"{path}: translation cache is locked by another process ({exc})") from exc
+            log.warning("%s: translation cache unreadable (%s); rebuilding it", path, exc)
+            for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                stale.unlink(missing_ok=True)
+            self._db = self._open()
+        except OSError as exc:
+            raise PipelineError(f"{path}: translation cache cannot be opened ({exc.strerror or exc})") from exc
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30)
+        # WAL: one run reads while another writes.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+        db.execute("SELECT COUNT(*) FROM translation").fetchone()
+        return db
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def file_digest(self, path: Path) -> str:
+        """Content digest of a model file, remembered by size and modification time."""
+        st = path.stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+        row = self._db.execute("SELECT digest FROM file_digest WHERE path = ? AND size = ? AND mtime_ns = ?", key).fetchone()
+        if row:
+            return row[0]
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO file_digest VALUES (?, ?, ?, ?)", (*key, digest.hexdigest()))
+        return digest.hexdigest()
+
+    def get(self, engine: str, sources: Iterable[str]) -> dict[str, tuple[str, float]]:
+        """Cached (text, score) for those of ``sources`` translated before by ``engine``."""
+        found: dict[str, tuple[str, float]] = {}
+        wanted = list(dict.fromkeys(sources))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT source, target, score FROM translation WHERE engine = ? AND source IN ({','.join('?' * len(chunk))})",
+                (engine, *chunk),
+            )
+            found.update((source, (target, score)) for source, target, score in rows)
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
+
+    def put(self, engine: str, results: dict[str, tuple[str, float]]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?)",
+                [(engine, source, text, score) for source, (text, score) in results.items()],
+            )

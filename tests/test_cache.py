@@ -1,0 +1,69 @@
+"""The translation cache: a rerun translates nothing and loads no model; outputs never change."""
+
+import ctranslate2
+import pytest
+
+from pipeline.cli import main
+from tests.conftest import SAMPLE, make_project, run_project
+
+
+def outputs(project):
+    out = project / "locales"
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.fixture(scope="module")
+def uncached(tmp_path_factory, package_dir):
+    project = make_project(tmp_path_factory.mktemp("uncached"))
+    report = run_project(project, package_dir, no_cache=True)
+    assert report.cache_hits == report.cache_misses == 0 and not (project / "cache").exists()
+    return outputs(project)
+
+
+def test_rerun_translates_nothing_and_loads_no_model(tmp_path, package_dir, uncached, monkeypatch):
+    project = make_project(tmp_path)
+    first = run_project(project, package_dir)
+    assert first.cache_hits == 0 and first.cache_misses > 0
+    assert outputs(project) == uncached
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("a model was loaded on a fully cached rerun")
+
+    monkeypatch.setattr(ctranslate2, "Translator", no_model)
+    (project / "locales" / ".pipeline-manifest.json").unlink()
+    again = run_project(project, package_dir)
+    assert again.cache_misses == 0 and again.cache_hits == first.cache_misses
+    assert outputs(project) == uncached
+
+
+def test_changed_sentence_retranslates_only_itself(tmp_path, package_dir):
+    project = make_project(tmp_path)
+    first = run_project(project, package_dir)
+    article = project / "articles" / SAMPLE.name
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("reportedly converging", "converging"), encoding="utf-8")
+    again = run_project(project, package_dir)
+    # One changed sentence per language (and its pieces, where its placeholders were lost).
+    assert 3 <= again.cache_misses <= 3 * 4 and again.cache_hits >= first.cache_misses - 3 * 4
+
+
+def test_corrupt_cache_is_rebuilt_not_used(tmp_path, package_dir, uncached, caplog):
+    project = make_project(tmp_path)
+    (project / "cache").mkdir()
+    (project / "cache" / "translations.sqlite").write_bytes(b"garbage" * 1000)
+    report = run_project(project, package_dir)
+    assert "translation cache unreadable" in caplog.text and "rebuilding" in caplog.text
+    assert report.cache_hits == 0 and outputs(project) == uncached
+
+
+def test_summary_reports_cache_and_device_option_errors_in_one_line(tmp_path, package_dir, monkeypatch, capsys):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert main(["run", "-q"]) == 0
+    assert "translation cache 0 hit(s)" in capsys.readouterr().out
+    assert main(["run", "-q"]) == 0
+    assert ", 0 translated" in capsys.readouterr().out
+    if ctranslate2.get_cuda_device_count() == 0:
+        assert main(["run", "-q", "--device", "cuda"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "sees no CUDA device" in err
