@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -98,9 +99,11 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     path = Path(args.file).resolve() if args.file else config.path(config.glossary)
     glossary = load_glossary(path)
     if args.action == "check":
-        for note in overlaps(glossary):
+        notes = overlaps(glossary)
+        summary = f"; {len(notes)} note(s) on overlapping terms (-v lists them)" if notes and not args.verbose else ""
+        print(f"{path}: {len(glossary.terms)} terms, version {glossary.version}: ok{summary}")
+        for note in notes if args.verbose else []:
             print(f"{path}: note: {note}")
-        print(f"{path}: {len(glossary.terms)} terms, version {glossary.version}: ok")
     else:
         out = Path(args.out) if args.out else config.path(config.out) / "glossary.tbx"
         tbx.write(out, glossary)
@@ -205,10 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the handlers below, so a closed pipe is reported like the rest
+        return code
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("pipeline: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `pipeline run | head`: the reader left. Python would report the pipe again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

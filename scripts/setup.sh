@@ -7,6 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
 if [ "${1:-}" = "test" ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+# A Korean font, so the review page's Hangul renders in the screenshot test (not empty boxes).
+if [ "${1:-}" = "test" ] && ! fc-list :lang=ko 2>/dev/null | grep -q .; then need_apt+=(fonts-nanum); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -98,7 +98,11 @@ def test_full_run_offline_through_the_cli(tmp_path, package_dir, monkeypatch, ca
 def test_glossary_commands(tmp_path, monkeypatch, capsys):
     project = make_project(tmp_path)
     assert cli(project, monkeypatch, "glossary", "check") == 0
-    assert "terms, version" in capsys.readouterr().out
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and "terms, version" in lines[0] and ": ok" in lines[0]
+    assert cli(project, monkeypatch, "-v", "glossary", "check") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert ": ok" in out[0] and all(": note: " in line for line in out[1:])
     assert cli(project, monkeypatch, "glossary", "export", "--tbx", "--out", "g.tbx") == 0
     assert (project / "g.tbx").read_bytes().startswith(b"<?xml")
     bad = project / "glossary" / "glossary.tsv"

@@ -1,4 +1,5 @@
 import csv
+import re
 import shutil
 import subprocess
 
@@ -233,5 +234,10 @@ def test_review_page_renders_in_headless_chromium(sample_run, tmp_path):
     ]
     dom = subprocess.run(["chromium", *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert 'class="term"' in dom.stdout and "kursk-north-korean-troops:p7:s1" in dom.stdout
+    # Severity in words; notes folded; a Korean font named and installed.
+    assert re.search(r'<li class="(error|warning)"><b>(error|warning)</b>', dom.stdout)
+    assert "<details><summary>" in dom.stdout and '"NanumGothic"' in html
+    fonts = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "a Korean font is installed by scripts/setup.sh test"
     subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1400,1800", page.as_uri()], capture_output=True, timeout=120)
     assert shot.stat().st_size > 20_000

@@ -7,21 +7,25 @@ from html import escape
 from pipeline.formats import RunContext
 from pipeline.formats.notes import source_spans, term_spans
 from pipeline.languages import LANGUAGES
-from pipeline.model import Document, Severity
+from pipeline.model import Document, Finding, Severity
 
 PER_LANGUAGE = False
 
 STYLE = """
-body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
+body{font:15px/1.45 system-ui,"Noto Sans",sans-serif;margin:1.5em;color:#222}
+[lang=ko]{font-family:"Noto Sans CJK KR","Noto Sans KR","NanumGothic","Nanum Gothic","Malgun Gothic","Apple SD Gothic Neo",sans-serif}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #ccc;padding:.45em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#f0f0f0;position:sticky;top:0}
-td.id{width:7.5em;font:12px monospace;color:#555}
+th.id,td.id{width:7.5em}
+td.id{font:12px monospace;color:#555;overflow-wrap:anywhere}
 mark.term{background:#dff0d8;border-bottom:2px solid #3c763d;padding:0 .1em}
 tr.attention td.id{border-left:5px solid #d9534f}
 .state{font-size:11px;color:#777;display:block;margin-top:.3em}
 ul.f{margin:.3em 0 0;padding-left:1.1em;font-size:12px}
 li.error{color:#a94442}li.warning{color:#8a6d3b}li.info{color:#31708f}
+li b{font-weight:600;text-transform:uppercase;font-size:10px;letter-spacing:.04em}
+details{font-size:12px;color:#31708f;margin-top:.3em}details ul{margin:.2em 0 0;padding-left:1.1em}
 tr.boilerplate td{background:#f7f7f7;color:#888}
 .legend{font-size:13px;color:#555}
 """
@@ -30,6 +34,11 @@ document.getElementById('only').addEventListener('change',function(e){
   document.querySelectorAll('tbody tr').forEach(function(r){
     r.style.display=(e.target.checked&&!r.classList.contains('attention'))?'none':'';});});
 """
+
+
+def _item(finding: Finding) -> str:
+    level = finding.severity.name.lower()
+    return f'<li class="{level}"><b>{level}</b> {escape(finding.code)}: {escape(finding.message)}</li>'
 
 
 def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -58,14 +67,22 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
         attention = False
         for lang in langs:
             tr = seg.target(lang)
-            shown = [f for f in tr.findings if f.severity >= Severity.WARNING or f.code == "term-repaired"]
-            attention |= any(f.severity >= Severity.WARNING for f in tr.findings)
-            items = "".join(f'<li class="{f.severity.name.lower()}">{escape(f.code)}: {escape(f.message)}</li>' for f in shown)
+            problems = [f for f in tr.findings if f.severity >= Severity.WARNING]
+            notes = [f for f in tr.findings if f.severity < Severity.WARNING]
+            attention |= bool(problems)
+            # Severity in words as well as colour; informational notes folded so errors stand out.
+            items = "".join(_item(f) for f in sorted(problems, key=lambda f: -f.severity))
+            folded = (
+                f"<details><summary>{len(notes)} note{'s' if len(notes) > 1 else ''}</summary><ul>{''.join(_item(f) for f in notes)}</ul></details>"
+                if notes
+                else ""
+            )
             score = f", score {tr.score:.2f}" if tr.score is not None else ""
             cells.append(
                 f'<td lang="{lang}">{_highlight(tr.text, term_spans(tr.text, tr.terms))}'
                 f'<span class="state">{tr.state.name.lower().replace("_", " ")}{score}</span>'
                 + (f'<ul class="f">{items}</ul>' if items else "")
+                + folded
                 + "</td>"
             )
         needing += attention
