@@ -18,6 +18,7 @@ from pipeline import terms
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
+from pipeline.names import name_present, uncovered_names
 
 # pofilter test name → (our code, severity)
 POFILTER = {
@@ -150,6 +151,20 @@ def _length(source: str, target: str, lang: str) -> Iterable[Finding]:
         yield Finding("length-ratio", Severity.WARNING, f"{kind}: {ratio:.2f}× the source length (expected {low}–{high})")
 
 
+def _names(seg: Segment, target: str, lang: str) -> Iterable[Finding]:
+    """Names the glossary does not cover: noted, and an error where the translation lost one."""
+    unknown = uncovered_names(seg.source, seg.terms)
+    if not unknown:
+        return
+    listed = ", ".join(dict.fromkeys(n.text for n in unknown))
+    yield Finding("name-not-in-glossary", Severity.INFO, f"not in the glossary: {listed} (pipeline glossary suggest)")
+    lost = [n.text for n in unknown if target.strip() and not name_present(n.text, target, lang)]
+    if lost:
+        yield Finding(
+            "name-lost", Severity.ERROR, f"name(s) {', '.join(dict.fromkeys(lost))} not found in the translation, nor a transliteration"
+        )
+
+
 def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
     """All per-segment checks of one translation."""
     found: list[Finding] = []
@@ -168,6 +183,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))
+    found.extend(_names(seg, target, lang))
     for term in tr.terms:
         if term.status == "failed":
             found.append(Finding("term-missing", Severity.ERROR, f"glossary term {term.term_id}: expected a form of «{term.expected}»"))

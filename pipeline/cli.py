@@ -92,11 +92,29 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:
-    from pipeline.formats import tbx
+    from pipeline.formats import tbx, write_atomic
     from pipeline.glossary import load_glossary, overlaps
 
     config = find_config()
-    path = Path(args.file).resolve() if args.file else config.path(config.glossary)
+    if args.action == "suggest":
+        from pipeline.suggest import suggest, to_tsv
+        from pipeline.workspace import expand_inputs, load_documents
+
+        glossary = load_glossary(Path(args.glossary).resolve() if args.glossary else config.path(config.glossary))
+        docs = load_documents(expand_inputs(args.paths or config.articles, config.root), glossary, config.root)
+        rows = to_tsv(suggest(docs), with_transliteration=args.transliterate)
+        if args.out:
+            out = Path(args.out)
+            if out.exists():
+                raise PipelineError(f"{out}: exists; suggestions never replace a file (a linguist may be filling it in)")
+            write_atomic(out, rows.encode("utf-8"))
+            print(f"wrote {rows.count(chr(10)) - 1} suggestion(s) to {out}")
+        else:
+            print(rows, end="")
+        return 0
+    if len(args.paths) > 1:
+        raise PipelineError(f"glossary {args.action} takes one glossary file")
+    path = Path(args.paths[0]).resolve() if args.paths else config.path(config.glossary)
     glossary = load_glossary(path)
     if args.action == "check":
         notes = overlaps(glossary)
@@ -113,7 +131,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from pipeline.glossary import load_glossary
-    from pipeline.importer import import_files
+    from pipeline.importer import read_checked, store
     from pipeline.memory import Memory
     from pipeline.workspace import RunRecord, expand_inputs, find_run_record, load_documents
 
@@ -124,17 +142,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     groups: dict[RunRecord | None, list[Path]] = {}
     for path in paths:
         groups.setdefault(find_run_record(path, out), []).append(path)
-    results = []
+    # Every file is checked before any is stored: one bad file imports nothing.
+    checked = []
+    for record, files in groups.items():
+        if record is None:
+            glossary = load_glossary(config.path(config.glossary))
+            docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
+            targets = list(config.targets)
+        else:
+            docs, glossary = record.documents()
+            targets = list(record.targets)
+        checked.append((read_checked(files, docs, targets), glossary.version))
     with Memory(config.path(config.memory)) as memory:
-        for record, files in groups.items():
-            if record is None:
-                glossary = load_glossary(config.path(config.glossary))
-                docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
-                targets = list(config.targets)
-            else:
-                docs, glossary = record.documents()
-                targets = list(record.targets)
-            results += import_files(files, docs, memory, glossary.version, targets)
+        results = [result for parsed, version in checked for result in store(parsed, memory, version)]
     for result in results:
         print(f"{result.path}: {result.lang}: {result.reviewed} reviewed translation(s) imported, {result.skipped} left for review")
         if result.unconfirmed:
@@ -185,10 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--online", metavar="PAIR", help="download from the Argos index, e.g. en_ko")
     p.set_defaults(func=cmd_models)
 
-    p = sub.add_parser("glossary", help="validate or export the glossary")
-    p.add_argument("action", choices=("check", "export"))
-    p.add_argument("file", nargs="?")
+    p = sub.add_parser("glossary", help="validate or export the glossary; suggest rows for names it lacks")
+    p.add_argument("action", choices=("check", "export", "suggest"))
+    p.add_argument("paths", nargs="*", help="check/export: the glossary (default: pipeline.toml's); suggest: articles")
     p.add_argument("--tbx", action="store_true", help="export as TBX (the only export format)")
+    p.add_argument("--glossary", help="suggest: the glossary to compare with")
+    p.add_argument("--transliterate", action="store_true", help="suggest: pre-fill ru/uk with transliterations to check")
     p.add_argument("--out")
     p.set_defaults(func=cmd_glossary)
 

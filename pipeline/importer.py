@@ -39,14 +39,19 @@ def validate(path: Path, read: ReadBack, docs: dict[str, Document], targets: lis
             raise ImportMismatchError(path, None, f"source text of {entry.id} differs from the article; was the source edited?")
 
 
-def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossary_version: str, targets: list[str]) -> list[Imported]:
-    """Validate every file, then store the human translations of all of them."""
+def read_checked(paths: list[Path], docs: list[Document], targets: list[str]) -> list[tuple[Path, ReadBack]]:
+    """Read and validate every file; the first problem raises, before anything is stored."""
     by_name = {d.name: d for d in docs}
     parsed = []
     for path in paths:
         read = read_file(path)
         validate(path, read, by_name, targets)
         parsed.append((path, read))
+    return parsed
+
+
+def store(parsed: list[tuple[Path, ReadBack]], memory: Memory, glossary_version: str) -> list[Imported]:
+    """Store the human translations of files ``read_checked`` accepted."""
     results = []
     for path, read in parsed:
         origin = f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
@@ -60,3 +65,8 @@ def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossa
         unconfirmed = sorted(seg.id for seg in read.segments if edited_unreviewed(seg.target(lang)))
         results.append(Imported(path, lang, len(rows), len(read.segments) - len(rows), unconfirmed))
     return results
+
+
+def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossary_version: str, targets: list[str]) -> list[Imported]:
+    """Validate every file, then store the human translations of all of them."""
+    return store(read_checked(paths, docs, targets), memory, glossary_version)

@@ -1,0 +1,242 @@
+"""Proper names in English news sentences (people, places, organisations), for the names a
+glossary does not cover yet, and a rough transliteration to spot them in ru/uk output.
+
+Rules, not a model: runs of capitalised words (with "of", "al-", "bin"… inside);
+a title before a name is not part of it ("Defence Minister Andrei Belousov" →
+"Andrei Belousov"); months, weekdays and titles alone are not names; a
+capitalised sentence-initial word is a name only if English does not write it
+lower-case mid-sentence (``data/common-en.txt``, counted on the training
+corpora); nationality adjectives before a noun ("British officials") are not
+names; acronyms are. Measured on ``tests/data/names.tsv`` (``bench.names``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.model import TermHit
+
+MONTHS = "january february march april may june july august september october november december".split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+TITLES = set(
+    """president vice prime minister ministers secretary general gen lt col colonel major maj captain capt
+    sergeant sgt admiral commander chief chairman chairwoman chair spokesman spokeswoman spokesperson
+    governor mayor senator sen rep representative ambassador envoy king queen prince princess pope
+    mr mrs ms dr prof professor sir lord lady judge justice director deputy acting foreign defence defense
+    interior finance former senior premier chancellor speaker head leader officer lieutenant""".split()
+)
+NOT_NAMES = set(MONTHS) | set(WEEKDAYS) | {"i", "i'm", "i've", "i'd", "i'll", "ok"}
+CONNECTORS = {"of", "de", "da", "del", "van", "von", "bin", "al", "ul", "la", "le"}
+# "for the", "on" join words only inside an institution's name ("Institute for the Study of War").
+INSTITUTIONS = set(
+    """institute council organisation organization agency committee commission centre center foundation ministry
+    office bank court university union fund association federation party league society museum school department
+    service bureau authority forum alliance coalition front movement""".split()
+)
+INSTITUTION_CONNECTORS = {"for", "the", "on", "and"}
+# A nationality adjective ("British officials", "Iranian drones") is not a name.
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic)$")
+DEMONYMS = set(
+    """american german mexican cuban afghan israeli iraqi pakistani saudi yemeni kuwaiti qatari emirati somali
+    bangladeshi nepali thai greek dutch french swiss czech slovak polish welsh irish scottish""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "common-en.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+
+
+def _clean(word: str) -> str:
+    return re.sub(r"['’]s$|['’.]$", "", word)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``start`` begins a sentence or a quotation (so its capital says nothing)."""
+    if text[:start].rstrip(" \t").endswith(('"', "“", "‘", "«", "(", "'")):
+        return True  # a quotation opens: its first word is capitalised whatever it is
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith((".", "!", "?", ":", "\n", "—", "–"))
+
+
+def find_names(text: str) -> list[Name]:
+    """Proper names in ``text``, leftmost first."""
+    words = list(_WORD.finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for i, m in enumerate(words):
+        word = m.group()
+        capital = word[:1].isupper()
+        joined = bool(current) and not text[current[-1].end() : m.start()].strip(" -")
+        if capital and joined:
+            current.append(m)
+        elif capital:
+            if current:
+                runs.append(current)
+            current = [m]
+        elif joined and _connects(word.lower().rstrip("-"), current, words[i + 1 :]):
+            current.append(m)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    names = []
+    for run in runs:
+        name = _name_in_run(text, run, words)
+        if name:
+            names.append(name)
+    return names
+
+
+def _connects(word: str, current: list[re.Match[str]], rest: list[re.Match[str]]) -> bool:
+    """Whether a lower-case ``word`` joins the capitalised run before it to a capitalised word after it."""
+    institution = any(_clean(m.group()).lower() in INSTITUTIONS for m in current)
+    if word not in CONNECTORS and not (institution and word in INSTITUTION_CONNECTORS):
+        return False
+    following = next((m.group() for m in rest if m.group().lower() not in INSTITUTION_CONNECTORS or not institution), "")
+    return following[:1].isupper()
+
+
+def _name_in_run(text: str, run: list[re.Match[str]], words: list[re.Match[str]]) -> Name | None:
+    keys = [_clean(m.group()).lower() for m in run]
+    # Everything up to the last title word is the title ("Foreign Minister", "Lt. Gen.").
+    titles = [i for i, key in enumerate(keys) if key in TITLES]
+    if titles:
+        run, keys = run[titles[-1] + 1 :], keys[titles[-1] + 1 :]
+    while run and (keys[0] in NOT_NAMES or keys[0] in CONNECTORS):
+        run, keys = run[1:], keys[1:]
+    while run and (keys[-1] in NOT_NAMES or keys[-1] in CONNECTORS):
+        run, keys = run[:-1], keys[:-1]
+    if not run:
+        return None
+    first = run[0]
+    if _sentence_start(text, first.start()) and (keys[0] in common_words() or len(keys[0]) == 1):
+        # "The Kremlin said" → "Kremlin"; "Officials said" → nothing.
+        run, keys = run[1:], keys[1:]
+        while run and keys[0] in CONNECTORS | INSTITUTION_CONNECTORS:
+            run, keys = run[1:], keys[1:]
+        if not run:
+            return None
+    if len(run) == 1:
+        word = _clean(run[0].group())
+        if len(word) == 1:
+            return None
+        following = next((w for w in words if w.start() > run[0].end()), None)
+        gap = text[run[0].end() : following.start()] if following else ""
+        adjective = DEMONYM.search(word) or word.lower() in DEMONYMS
+        if adjective and following and following.group()[:1].islower() and not gap.strip():
+            return None
+    start, end = run[0].start(), run[-1].end()
+    value = _clean(text[start:end]) if re.search(r"['’]s$|['’]$", text[start:end]) else text[start:end].rstrip(".")
+    return Name(text=value, start=start, end=start + len(value))
+
+
+def uncovered_names(text: str, terms: list[TermHit]) -> list[Name]:
+    """Names in ``text`` that no glossary term match overlaps."""
+    return [n for n in find_names(text) if not any(h.start < n.end and n.start < h.end for h in terms)]
+
+
+# Latin → Cyrillic, longest spelling first: enough to suggest a form and to recognise one.
+_TRANSLIT = {
+    "ru": [
+        ("shch", "щ"),
+        ("sh", "ш"),
+        ("ch", "ч"),
+        ("zh", "ж"),
+        ("kh", "х"),
+        ("ts", "ц"),
+        ("ya", "я"),
+        ("yu", "ю"),
+        ("yo", "ё"),
+        ("ye", "е"),
+        ("ee", "и"),
+        ("oo", "у"),
+        ("ph", "ф"),
+        ("th", "т"),
+        ("ck", "к"),
+        ("a", "а"),
+        ("b", "б"),
+        ("c", "к"),
+        ("d", "д"),
+        ("e", "е"),
+        ("f", "ф"),
+        ("g", "г"),
+        ("h", "х"),
+        ("i", "и"),
+        ("j", "дж"),
+        ("k", "к"),
+        ("l", "л"),
+        ("m", "м"),
+        ("n", "н"),
+        ("o", "о"),
+        ("p", "п"),
+        ("q", "к"),
+        ("r", "р"),
+        ("s", "с"),
+        ("t", "т"),
+        ("u", "у"),
+        ("v", "в"),
+        ("w", "у"),
+        ("x", "кс"),
+        ("y", "и"),
+        ("z", "з"),
+    ],
+}
+_TRANSLIT["uk"] = [(a, {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і"}.get(a, b)) for a, b in _TRANSLIT["ru"]]
+_VOWELS = set("аеёиоуыэюяіїєйьъ")
+
+
+def transliterate(name: str, lang: str) -> str:
+    """A plausible Cyrillic spelling of a Latin name (a suggestion for a linguist, not a rule)."""
+    out = []
+    for word in re.split(r"(\W+)", name):
+        lower, i, pieces = word.lower(), 0, []
+        while i < len(lower):
+            for latin, cyrillic in _TRANSLIT[lang]:
+                if lower.startswith(latin, i):
+                    pieces.append(cyrillic)
+                    i += len(latin)
+                    break
+            else:
+                pieces.append(lower[i])
+                i += 1
+        converted = "".join(pieces)
+        out.append(converted[:1].upper() + converted[1:] if word[:1].isupper() else converted)
+    return "".join(out)
+
+
+def _skeleton(word: str) -> str:
+    return "".join(ch for ch in word.lower() if ch.isalpha() and ch not in _VOWELS and ch not in "aeiouy")
+
+
+def name_present(name: str, target: str, lang: str) -> bool:
+    """Whether ``target`` holds ``name``, in Latin letters or a plausible Cyrillic spelling of its last word."""
+    if name.lower() in target.lower():
+        return True
+    if lang not in _TRANSLIT:
+        return True  # no way to tell (Hangul): never reported lost
+    last = re.findall(r"[^\W\d_]+", name)[-1]
+    spelt = transliterate(last, lang).lower()
+    wanted = _skeleton(spelt)[:3]
+    for word in re.findall(r"[^\W\d_]+", target.lower()):
+        # Case endings and spelling conventions vary: a close match of the word's start, or of its consonants.
+        if difflib.SequenceMatcher(None, spelt, word[: len(spelt) + 1]).ratio() >= 0.6:
+            return True
+        if len(wanted) >= 2 and _skeleton(word).startswith(wanted):
+            return True
+    return False

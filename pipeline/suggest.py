@@ -1,0 +1,66 @@
+"""Candidate glossary rows for the names articles use that the glossary lacks (``pipeline glossary suggest``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.glossary import COLUMNS
+from pipeline.model import Document
+from pipeline.names import TITLES, transliterate, uncovered_names
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|at|into|across|towards|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    name: str
+    count: int
+    type: str  # a guess for the linguist: person, place or other
+    context: str  # the first sentence using it
+
+
+def suggest(docs: list[Document]) -> list[Suggestion]:
+    """Uncovered names, most frequent first, each with a type guess and its first context."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        for seg in doc.segments:
+            if seg.boilerplate:
+                continue
+            for name in uncovered_names(seg.source, seg.terms):
+                counts[name.text] += 1
+                if name.text not in first:
+                    before = seg.source[: name.start]
+                    words = before.split()
+                    if words and re.sub(r"\W", "", words[-1]).lower() in TITLES:
+                        kind = "person"
+                    elif _PLACE_BEFORE.search(before):
+                        kind = "place"
+                    else:
+                        kind = "person" if len(name.text.split()) >= 2 and name.text.istitle() else "other"
+                    first[name.text] = (kind, f"{doc.name}:{seg.id.rsplit(':', 2)[1]}: {seg.source}")
+    return [Suggestion(name, n, *first[name]) for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
+
+
+def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False) -> str:
+    """glossary.tsv rows (with its header): target columns empty for a linguist, or pre-filled
+    ru/uk transliterations that the note marks as suggestions."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for s in suggestions:
+        targets = {"ko": "", "uk": "", "ru": ""}
+        note = f"suggested: {s.count}x, e.g. {s.context}"
+        if with_transliteration:
+            targets.update(uk=transliterate(s.name, "uk"), ru=transliterate(s.name, "ru"))
+            note = "ru/uk are machine transliterations to check; " + note
+        writer.writerow((_slug(s.name), s.type, "noun", s.name, targets["ko"], targets["uk"], targets["ru"], "", "", note))
+    return buf.getvalue()

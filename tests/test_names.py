@@ -1,0 +1,60 @@
+"""Names the glossary does not know: detection, suggestions for the glossary, and QA."""
+
+import csv
+
+from bench.names import evaluate
+from pipeline.checks import check_segment
+from pipeline.cli import main
+from pipeline.glossary import COLUMNS
+from pipeline.model import Segment, State, Translation
+from pipeline.names import find_names, name_present
+from pipeline.terms import match_terms
+from tests.conftest import ROOT, make_project
+
+
+def test_labelled_set_precision_and_recall():
+    precision, recall, mistakes = evaluate()
+    assert precision >= 0.9 and recall >= 0.9, mistakes
+
+
+def test_titles_months_and_sentence_starts_are_not_names():
+    text = "In March, Defence Minister Andrei Belousov met the press. Officials in Kharkiv waited until Monday."
+    assert [n.text for n in find_names(text)] == ["Andrei Belousov", "Kharkiv"]
+
+
+def codes(source, target, lang, glossary):
+    seg = Segment(id="t:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
+    return {f.code: f for f in check_segment(seg, Translation(text=target, state=State.MACHINE), lang)}
+
+
+def test_unknown_name_noted_and_lost_name_is_an_error(glossary):
+    source = "Sergei Lavrov arrived in Kursk on Monday."
+    kept = codes(source, "Сергей Лавров прибыл в Курск в понедельник.", "ru", glossary)
+    assert "Sergei Lavrov" in kept["name-not-in-glossary"].message and "Kursk" not in kept["name-not-in-glossary"].message
+    assert "name-lost" not in kept
+    lost = codes(source, "Сергей прибыл в Курск в понедельник.", "ru", glossary)
+    assert lost["name-lost"].severity.name == "ERROR" and "Sergei Lavrov" in lost["name-lost"].message
+    assert name_present("Oleksandr Syrskyi", "Генерал Олександр Сирський", "uk")
+    assert not name_present("Oleksandr Syrskyi", "Генерал Кілттттт-Підд", "uk")
+
+
+def test_glossary_suggest_lists_missing_names_as_glossary_rows(tmp_path, monkeypatch, capsys):
+    project = make_project(tmp_path)
+    page = ROOT / "tests" / "data" / "news-page.html"
+    monkeypatch.chdir(project)
+    assert main(["glossary", "suggest", str(page)]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines(), delimiter="\t"))
+    names = [r["en"] for r in rows]
+    assert "Geneva" in names and "Moscow" in names
+    assert not {"Kursk", "Vladivostok", "Russia", "Ukraine"} & set(names)  # in the glossary
+    assert all(r["ru"] == r["uk"] == r["ko"] == "" and "suggested: 1x" in r["note"] for r in rows)
+    out = project / "new-terms.tsv"
+    assert main(["glossary", "suggest", str(page), "--transliterate", "--out", str(out)]) == 0
+    with out.open(encoding="utf-8") as fh:
+        written = list(csv.DictReader(fh, delimiter="\t"))
+    assert list(written[0]) == list(COLUMNS)
+    geneva = next(r for r in written if r["en"] == "Geneva")
+    assert geneva["type"] == "place" and geneva["ru"] and geneva["uk"] and "transliterations to check" in geneva["note"]
+    before = out.read_bytes()
+    assert main(["glossary", "suggest", str(page), "--out", str(out)]) == 1
+    assert "exists" in capsys.readouterr().err and out.read_bytes() == before
