@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -105,10 +106,11 @@ def install_path(path: Path, packages: Path | None = None) -> list[str]:
 
 
 def _forget_languages() -> None:
-    # Argos caches its language list; a process that installs and then translates through Argos needs it fresh.
-    from argostranslate.translate import get_installed_languages
-
-    get_installed_languages.cache_clear()
+    # Argos caches its language list; a process that installs and then translates through Argos needs
+    # it fresh. Only then: importing argostranslate.translate pulls in stanza (and torch).
+    translate = sys.modules.get("argostranslate.translate")
+    if translate is not None:
+        translate.get_installed_languages.cache_clear()
 
 
 def install_online(pair: str) -> list[str]:
