@@ -48,6 +48,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         force=args.force,
         device=args.device,
         no_cache=args.no_cache,
+        cluster=args.cluster,
     )
     bar, update = _progress_bar(sys.stderr.isatty() and not args.quiet)
     if bar:
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xliff12", action="store_true", help="also write XLIFF 1.2 for older tools")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), help="where CTranslate2 runs (default: pipeline.toml, else auto)")
     p.add_argument("--no-cache", action="store_true", help="translate every segment, neither reading nor writing the cache")
+    p.add_argument("--cluster", metavar="ADDRESS", help="translate on a Dask cluster, e.g. tcp://scheduler:8786 (the cluster extra)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 

@@ -25,6 +25,7 @@ class Config:
     memory: str = "memory/reviewed.sqlite"
     cache: str = "cache/translations.sqlite"  # machine translations by input and engine; "" for none
     device: str = "auto"  # auto (CUDA when CTranslate2 sees one), cpu or cuda
+    cluster: str = ""  # a Dask scheduler address (tcp://host:8786) to translate on; "" for this machine
     beam_size: int = BEAM_SIZE
     batch_size: int = 1
     xliff12: bool = False

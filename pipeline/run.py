@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline import __version__, checks
 from pipeline.cache import TranslationCache
+from pipeline.cluster import ClusterTranslator, connect
 from pipeline.config import Config
 from pipeline.engine import Translator, decoding_signature, find_package, resolve_device
 from pipeline.formats import RunContext
@@ -47,6 +48,7 @@ class RunOptions:
     xliff12: bool  # also write XLIFF 1.2 for older tools
     cache: Path | None  # translation cache; None: translate everything
     device: str  # auto, cpu or cuda
+    cluster: str  # Dask scheduler address; "" for this machine
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # set unreadable review files aside, replace hand-edited non-review outputs
 
@@ -63,6 +65,7 @@ class RunOptions:
         package_dirs: list[Path] | None = None,
         device: str | None = None,
         no_cache: bool = False,
+        cluster: str | None = None,
     ) -> RunOptions:
         """``config``'s settings, each overridden where the caller gives one (paths relative to the caller)."""
         return cls(
@@ -75,6 +78,7 @@ class RunOptions:
             xliff12=xliff12 or config.xliff12,
             cache=None if no_cache or not config.cache else config.path(config.cache),
             device=device or config.device,
+            cluster=config.cluster if cluster is None else cluster,
             package_dirs=package_dirs,
             force=force,
         )
@@ -110,7 +114,8 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     docs = load_documents(articles, glossary, root)
     ensure_writable(options.out)
     packages = {lang: find_package("en", lang, options.package_dirs) for lang in options.targets}
-    device = resolve_device(options.device)
+    # Cluster workers decode on their CPUs, one thread each.
+    device = "cpu" if options.cluster else resolve_device(options.device)
     signature = RunSignature(
         pipeline=__version__,
         packages={lang: p.label() for lang, p in packages.items()},
@@ -122,9 +127,14 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     with contextlib.ExitStack() as stack:
         memory = stack.enter_context(Memory(options.memory))
         cache = stack.enter_context(TranslationCache(options.cache)) if options.cache else None
+        client = stack.enter_context(connect(options.cluster)) if options.cluster else None
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
-            translator = Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size, device=device, cache=cache)
+            translator = (
+                ClusterTranslator(packages[lang], client, beam_size=options.beam_size, cache=cache)
+                if client
+                else Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size, device=device, cache=cache)
+            )
             translate_language(docs, lang, translator, memory, glossary, work, progress)
             for doc in docs:
                 for seg in doc.segments:

@@ -22,8 +22,9 @@ fi
 # these machines (elsewhere pip downloads it). The pipeline itself never imports it.
 if [ ! -x .venv/bin/pipeline ] || ! .venv/bin/python -c "import polib, pymorphy3, ctranslate2" 2>/dev/null || [ "${1:-}" = "test" ]; then
     start=$(date +%s)
-    # The tests also train the stand-in recipe for a few steps (the standin extra).
-    extras="";  [ "${1:-}" = "test" ] && extras="[test,standin]"
+    # The tests also train the stand-in recipe for a few steps (the standin extra) and start a
+    # Dask scheduler and workers on localhost (the cluster extra).
+    extras="";  [ "${1:-}" = "test" ] && extras="[test,standin,cluster]"
     .venv/bin/python -m pip install -q --disable-pip-version-check 'torch==2.13.0' -e ".${extras}" 2>&1 | grep -v "^WARNING: Location" || true
     echo "setup: installed in $(( $(date +%s) - start )) s; environment $(du -sh .venv | cut -f1)"
 fi

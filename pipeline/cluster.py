@@ -1,0 +1,109 @@
+"""Translation on a Dask cluster: the run's distinct engine inputs, in chunks, on Dask workers.
+
+The client (``pipeline run --cluster ADDRESS``) does everything else exactly as a
+local run: memory, glossary, cache, checks and writing. Each package is sent to
+the workers once (scattered to all of them, so no shared disk is assumed), and
+each worker builds one engine per package and keeps it for every later chunk. A
+worker lost mid-run is Dask's to handle: its chunks run again elsewhere, and
+since a sentence translates the same alone or in any batch (see ``engine``), the
+outputs do not change. Needs the ``cluster`` extra (``dask[distributed]``) on the
+client and on every worker, with this package installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pipeline.cache import TranslationCache
+from pipeline.engine import Hypothesis, ModelPackage, Translator, installed_packages
+from pipeline.errors import PipelineError
+
+# Sentences per task: small enough to spread a short run over the workers and to lose
+# little when one dies, large enough that scheduling costs little next to decoding.
+CHUNK = 8
+
+# On each worker: one engine per (package digest, beam size), built on first use.
+_ENGINES: dict[tuple[str, int], Translator] = {}
+
+
+def connect(address: str) -> Any:
+    """A Dask client for ``address``, or one clear line."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise PipelineError("--cluster needs Dask: pip install -e '.[cluster]'") from exc
+    try:
+        return Client(address, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise PipelineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def package_archive(package: ModelPackage) -> bytes:
+    """The package folder as a zip (sorted, fixed timestamps: the same bytes every time)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
+        for path in sorted(p for p in package.path.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{package.path.name}/{path.relative_to(package.path).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
+            zf.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def translate_chunk(archive: bytes, digest: str, beam_size: int, texts: list[str]) -> list[tuple[str, float]]:
+    """Runs on a worker: translate ``texts`` with the package in ``archive`` (unpacked once per worker)."""
+    engine = _ENGINES.get((digest, beam_size))
+    if engine is None:
+        folder = Path(tempfile.mkdtemp(prefix=f"pipeline-{digest[:12]}-"))
+        with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+            zf.extractall(folder)
+        [package] = installed_packages([folder])
+        # One thread: a worker is one slot of the cluster.
+        engine = _ENGINES[(digest, beam_size)] = Translator(package, beam_size=beam_size, threads=1)
+    return [(h.text, h.score) for h in engine.translate(texts)]
+
+
+def engines_loaded() -> int:
+    """Runs on a worker: how many engines it has built (the test checks: one per package)."""
+    return len(_ENGINES)
+
+
+class ClusterTranslator(Translator):
+    """A ``Translator`` whose translations run on Dask workers; caching stays on the client."""
+
+    def __init__(self, package: ModelPackage, client: Any, *, beam_size: int, cache: TranslationCache | None = None):
+        super().__init__(package, beam_size=beam_size, cache=cache)
+        self.client = client
+
+    @cached_property
+    def _shipped(self) -> tuple[Any, str]:
+        archive = package_archive(self.package)
+        # hash=False: the archive is large, and its digest is already the task's key material.
+        return self.client.scatter(archive, broadcast=True, hash=False), hashlib.sha256(archive).hexdigest()
+
+    def _translate(self, texts: Sequence[str], progress: Callable[[float], None] | None) -> list[Hypothesis]:
+        from distributed import as_completed
+
+        distinct = list(dict.fromkeys(t for t in texts if t.strip()))
+        if not distinct:
+            return [Hypothesis("", 0.0) for _ in texts]
+        archive, digest = self._shipped
+        chunks = [distinct[i : i + CHUNK] for i in range(0, len(distinct), CHUNK)]
+        # pure=False: every call translates; a key shared with an earlier call could return its result.
+        n = len(chunks)
+        futures = self.client.map(translate_chunk, [archive] * n, [digest] * n, [self.beam_size] * n, chunks, pure=False)
+        by_future = dict(zip(futures, chunks))
+        results: dict[str, tuple[str, float]] = {}
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                results.update(zip(by_future[future], future.result()))
+                if progress:
+                    progress(done / len(futures))
+        except Exception as exc:  # a task that failed on every worker Dask tried
+            raise PipelineError(f"{self.package.label()}: translation on the cluster failed: {exc}") from exc
+        return [Hypothesis(*results[t]) if t.strip() else Hypothesis("", 0.0) for t in texts]
