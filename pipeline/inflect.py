@@ -9,239 +9,38 @@ glossary's explicit forms override it; Korean particles are tossi's.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import tossi
 
 from pipeline.glossary import Term
 from pipeline.model import TermHit
 
-_EN_CASE = {
-    "in": "loct",
-    "at": "loct",
-    "about": "loct",
-    "inside": "gent",
-    # "attack on Kursk", "pressure on Russia": a target, not a location.
-    "on": "accs",
-    "into": "accs",
-    "to": "accs",
-    "via": "accs",
-    "through": "accs",
-    "across": "accs",
-    "onto": "accs",
-    "from": "gent",
-    "of": "gent",
-    "near": "gent",
-    "against": "gent",
-    "for": "gent",
-    "without": "gent",
-    "after": "gent",
-    "within": "gent",
-    "around": "gent",
-    "outside": "gent",
-    "beyond": "gent",
-    "than": "gent",
-    "with": "ablt",
-    "by": "ablt",
-    "under": "ablt",
-    "between": "ablt",
-    "behind": "ablt",
-    "before": "ablt",
-    "toward": "datv",
-    "towards": "datv",
-}
-_SKIP = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "all", "both"}
-_SUBJECT_VERBS = {"is", "are", "was", "were", "be", "been", "being", "as"}
-_OBJECT_VERBS = {
-    "condemned",
-    "condemn",
-    "condemns",
-    "invaded",
-    "invade",
-    "attacked",
-    "attack",
-    "entered",
-    "enter",
-    "enters",
-    "reached",
-    "reach",
-    "left",
-    "leave",
-    "visited",
-    "visit",
-    "supported",
-    "support",
-    "accused",
-    "accuse",
-    "urged",
-    "urge",
-    "joined",
-    "join",
-    "reclaim",
-    "reclaimed",
-    "cited",
-    "cite",
-    "told",
-    "called",
-    "call",
-    "quoted",
-    "defend",
-    "defended",
-    "leaving",
-    "entering",
-    "joining",
-    "supporting",
-    "counter",
-    "countered",
-    "said",
-    "warned",
-    "warn",
-    "thanked",
-    "met",
-    "meet",
-    "praised",
-    "blamed",
-    "criticised",
-    "criticized",
-    "asked",
-    "ask",
-    "interviewed",
-    "invited",
-    "leads",
-    "lead",
-    "heads",
-    "head",
-    "captured",
-    "capture",
-}
-_ANIMATE_NOUNS = {
-    "soldiers",
-    "officers",
-    "diplomats",
-    "officials",
-    "people",
-    "workers",
-    "leaders",
-    "generals",
-    "experts",
-    "citizens",
-    "civilians",
-    "prisoners",
-    "fighters",
-    "men",
-    "women",
-    "commanders",
-    "pilots",
-    "leader",
-    "ambassador",
-    "president",
-    "official",
-    "soldier",
-    "officer",
-    "general",
-    "expert",
-    "minister",
-    "commander",
-    "diplomat",
-}
-_TARGET_PREP = {
-    "ru": {
-        "из": "gent",
-        "от": "gent",
-        "до": "gent",
-        "для": "gent",
-        "без": "gent",
-        "у": "gent",
-        "около": "gent",
-        "против": "gent",
-        "после": "gent",
-        "возле": "gent",
-        "вокруг": "gent",
-        "среди": "gent",
-        "из-за": "gent",
-        "к": "datv",
-        "ко": "datv",
-        "по": "datv",
-        "о": "loct",
-        "об": "loct",
-        "обо": "loct",
-        "при": "loct",
-        "над": "ablt",
-        "под": "ablt",
-        "перед": "ablt",
-        "между": "ablt",
-        "через": "accs",
-        "про": "accs",
-    },
-    "uk": {
-        "з": "gent",
-        "із": "gent",
-        "зі": "gent",
-        "від": "gent",
-        "до": "gent",
-        "для": "gent",
-        "без": "gent",
-        "біля": "gent",
-        "проти": "gent",
-        "після": "gent",
-        "серед": "gent",
-        "навколо": "gent",
-        "к": "datv",
-        "о": "loct",
-        "об": "loct",
-        "при": "loct",
-        "по": "loct",
-        "над": "ablt",
-        "під": "ablt",
-        "перед": "ablt",
-        "між": "ablt",
-        "через": "accs",
-        "про": "accs",
-    },
-}
-_LOCATIVE_PREPS = {"в", "во", "на", "у"}
-# Target prepositions a translation may use for an English one ("to Russia": в Россию,
-# до Росії, к России). Any other preposition before the term is the weak model's noise
-# («около» for "to"), and the case stays the one the English implies.
-_ALLOWED_PREPS = {
-    "to": {"в", "во", "на", "к", "ко", "до", "у"},
-    "toward": {"к", "ко", "до", "в", "у", "на"},
-    "towards": {"к", "ко", "до", "в", "у", "на"},
-    "on": {"на", "против", "проти", "по", "о", "об"},
-    "at": {"в", "во", "на", "у", "под", "під", "біля", "около", "возле"},
-    "about": {"о", "об", "обо", "про"},
-    "for": {"для", "за", "на"},
-}
+# The word tables live in data/grammar.json:
+# - en_case: the case an English preposition before the term implies ("attack on Kursk": a
+#   target, accusative, not a location);
+# - skip: determiners between the governing word and the term; subject_verbs / object_verbs:
+#   verbs after which the term is the subject (nominative) or the object;
+# - animate_nouns: nouns whose accusative is genitive-like in ru/uk adjective agreement;
+# - target_prepositions: a preposition the model produced that fixes the case unambiguously;
+# - allowed_prepositions: target prepositions a translation may use for an English one ("to
+#   Russia": в Россию, до Росії, к России); any other before the term is the weak model's noise
+#   («около» for "to"), and the case stays the one the English implies;
+# - ko_particles: Korean particles, longest first.
+_GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
+_EN_CASE: dict[str, str] = _GRAMMAR["en_case"]
+_SKIP = set(_GRAMMAR["skip"])
+_SUBJECT_VERBS = set(_GRAMMAR["subject_verbs"])
+_OBJECT_VERBS = set(_GRAMMAR["object_verbs"])
+_ANIMATE_NOUNS = set(_GRAMMAR["animate_nouns"])
+_TARGET_PREP: dict[str, dict[str, str]] = _GRAMMAR["target_prepositions"]
+_LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
+_ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
-_KO_PARTICLES = sorted(
-    [
-        "으로서",
-        "으로써",
-        "으로",
-        "로서",
-        "로써",
-        "로",
-        "이나",
-        "이랑",
-        "이라",
-        "이다",
-        "은",
-        "는",
-        "이",
-        "가",
-        "을",
-        "를",
-        "과",
-        "와",
-        "나",
-        "랑",
-        "라",
-        "다",
-    ],
-    key=len,
-    reverse=True,
-)
+_KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
