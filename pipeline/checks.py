@@ -102,6 +102,10 @@ def _script(target: str, lang: str) -> Iterable[Finding]:
         yield Finding(
             code, Severity.WARNING, f"only {native * 100 // len(letters)}% of letters are {language.script}; most others {script}"
         )
+    for script in language.foreign_scripts:
+        words = [w for w in re.findall(r"[^\W\d_]+", target) if any(unicodedata.name(ch, "").startswith(script.upper()) for ch in w)]
+        if words and native:
+            yield Finding("wrong-script", Severity.ERROR, f"{script} in the {language.name} translation: {' '.join(words[:3])}")
     chars = set(target)
     neighbours = [other for other in LANGUAGES.values() if other.code != lang and other.script == language.script]
     for other in neighbours:
@@ -151,6 +155,25 @@ def _length(source: str, target: str, lang: str) -> Iterable[Finding]:
         yield Finding("length-ratio", Severity.WARNING, f"{kind}: {ratio:.2f}× the source length (expected {low}–{high})")
 
 
+# Money the model invents («8 000 долларов» where the source has none). Korean currency words are
+# also common syllables (지원, 엔진), so there only an amount counts.
+_MONEY_SOURCE = re.compile(
+    r"[$€£¥₩₽₴]|\b(?:dollars?|euros?|pounds|sterling|roubles?|rubles?|hryvnias?|hryvnyas?|yen|won|yuan|cents?|usd|eur|gbp)\b",
+    re.IGNORECASE,
+)
+_MONEY_TARGET = {
+    "ru": re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
+    "uk": re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
+    "ko": re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
+}
+
+
+def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
+    found = _MONEY_TARGET[lang].search(target)
+    if found and not _MONEY_SOURCE.search(source):
+        yield Finding("money-added", Severity.WARNING, f"«{found.group().strip()}»: money in the translation, none in the source")
+
+
 def _names(seg: Segment, target: str, lang: str) -> Iterable[Finding]:
     """Names the glossary does not cover: noted, and an error where the translation lost one."""
     unknown = uncovered_names(seg.source, seg.terms)
@@ -158,7 +181,8 @@ def _names(seg: Segment, target: str, lang: str) -> Iterable[Finding]:
         return
     listed = ", ".join(dict.fromkeys(n.text for n in unknown))
     yield Finding("name-not-in-glossary", Severity.INFO, f"not in the glossary: {listed} (pipeline glossary suggest)")
-    lost = [n.text for n in unknown if target.strip() and not name_present(n.text, target, lang)]
+    # Acronyms are translated into the target's own (EU → ЄС, UN → ООН): nothing to compare.
+    lost = [n.text for n in unknown if target.strip() and not n.text.isupper() and not name_present(n.text, target, lang)]
     if lost:
         yield Finding(
             "name-lost", Severity.ERROR, f"name(s) {', '.join(dict.fromkeys(lost))} not found in the translation, nor a transliteration"
@@ -180,6 +204,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
             found.append(Finding("placeholder", Severity.ERROR, "term placeholder left in the translation"))
         found.extend(_pofilter(source, target, lang))
         found.extend(_numbers(source, target))
+        found.extend(_money(source, target, lang))
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))

@@ -23,6 +23,8 @@ class Language:
     length_ratio: tuple[float, float]  # plausible target/source character ratio (checks)
     own_letters: frozenset[str] = frozenset()  # letters that tell it from a close neighbour
     cases: bool = False  # terms take case endings (ru, uk); else particles follow them (ko)
+    # Scripts that never belong in a translation into this language (Latin may: IL-76, NATO).
+    foreign_scripts: tuple[str, ...] = ()
 
     def is_native(self, ch: str) -> bool:
         """Whether letter ``ch`` is in this language's script."""
@@ -34,9 +36,9 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("ko", "Korean", "Hangul", "nplurals=1; plural=0;", (0.25, 1.3)),
-        Language("uk", "Ukrainian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("іїєґІЇЄҐ"), cases=True),
-        Language("ru", "Russian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("ыэъёЫЭЪЁ"), cases=True),
+        Language("ko", "Korean", "Hangul", "nplurals=1; plural=0;", (0.25, 1.3), foreign_scripts=("Cyrillic",)),
+        Language("uk", "Ukrainian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("іїєґІЇЄҐ"), True, ("Hangul", "CJK")),
+        Language("ru", "Russian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("ыэъёЫЭЪЁ"), True, ("Hangul", "CJK")),
     )
 }
 TARGETS = tuple(LANGUAGES)
