@@ -260,6 +260,8 @@ def train(
             "target_tokens_seen": previous.get("target_tokens_seen", 0) + seen_tokens,
             "examples": len(examples),
             "runs": [*runs, run],
+            # The learning curve so far (chrF per evaluated checkpoint), kept across resumed runs.
+            "evaluations": previous.get("evaluations", []),
         }
 
     done = False
