@@ -209,6 +209,14 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))
     found.extend(_names(seg, target, lang))
+    if len(seg.terms) > terms.MAX_TERMS:
+        found.append(
+            Finding(
+                "terms-unchecked",
+                Severity.WARNING,
+                f"{len(seg.terms)} glossary terms in one sentence: the first {terms.MAX_TERMS} were checked",
+            )
+        )
     for term in tr.terms:
         if term.status == "failed":
             found.append(Finding("term-missing", Severity.ERROR, f"glossary term {term.term_id}: expected a form of «{term.expected}»"))

@@ -208,14 +208,15 @@ def fix_particle(text: str, start: int, form: str) -> str:
     return text
 
 
-def _lemmas(word: str, lang: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _lemmas(word: str, lang: str) -> frozenset[str]:
     if not re.search(r"[а-яіїєґё]", word, re.I):
-        return {word.lower()}
+        return frozenset({word.lower()})
     lemmas = {p.normal_form for p in morph(lang).parse(word.lower())}
     if "-" in word:
         # A fragment glued on by the model («Украинские-летлеты») does not hide the term.
         lemmas |= {p.normal_form for p in morph(lang).parse(word.split("-", 1)[0].lower())}
-    return lemmas
+    return frozenset(lemmas)
 
 
 def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, int]]) -> tuple[int, int] | None:

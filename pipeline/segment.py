@@ -35,8 +35,22 @@ def is_boilerplate(paragraph: str) -> bool:
     )
 
 
+# pysbd's time grows faster than the text: past this, a paragraph is split at sentence-final
+# punctuation by a plain pattern (a 50,000-word line would otherwise take minutes).
+LONG_PARAGRAPH = 20_000
+_PLAIN_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"”’)]*|$)")
+
+
 def _sentences(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, trailing whitespace excluded."""
+    if len(paragraph) > LONG_PARAGRAPH:
+        spans = []
+        for m in _PLAIN_SENTENCE.finditer(paragraph):
+            text = m.group()
+            if text.strip():
+                start = m.start() + len(text) - len(text.lstrip())
+                spans.append((start, m.start() + len(text.rstrip())))
+        return spans
     spans = []
     for sent in _splitter().segment(paragraph):
         text = sent.sent.rstrip()

@@ -50,8 +50,13 @@ def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glos
 def translate_segments(
     segments: list[Segment], translator: Translator, glossary: Glossary, lang: str, progress: Progress | None = None
 ) -> None:
-    """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders."""
-    inputs = [translator.normalize(terms.protect(seg.source, seg.terms)) for seg in segments]
+    """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders.
+
+    A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
+    terms only verified: protecting and repairing thousands of terms would take hours.
+    """
+    dense = {seg.id for seg in segments if len(seg.terms) > terms.MAX_TERMS}
+    inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, seg.terms)) for seg in segments]
 
     def tick(fraction: float) -> None:
         if progress:
@@ -63,8 +68,9 @@ def translate_segments(
         tr = seg.target(lang)
         tr.score = hyp.score
         tr.state = State.NEEDS_REVIEW if tr.previous else State.MACHINE
-        if not seg.terms:
+        if not seg.terms or seg.id in dense:
             tr.text = hyp.text
+            tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
             continue
         restored = terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)
         if restored.complete:

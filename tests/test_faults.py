@@ -191,3 +191,17 @@ def test_xliff12_names_do_not_collide(tmp_path, package_dir):
     assert len(report.files) == len(set(report.files))
     names = {p.relative_to(project / "locales").as_posix() for p in report.files}
     assert {"ru/xliff12/x.xlf", "ru/xliff12/x.xliff12.xlf", "ru/x.xlf", "ru/x.xliff12.xlf"} <= names
+
+
+def test_glossary_dense_very_long_line(tmp_path, package_dir):
+    """A 3,500-word line packed with glossary terms: split without pysbd, terms verified not protected."""
+    line = " ".join(["Kursk and Russia met Ukraine near Vladivostok"] * 500) + ". Officials in Kursk waited.\n"
+    project = make_project(tmp_path, {"dense.txt": line})
+    report = run_project(project, package_dir, targets="ru")
+    [doc] = report.documents
+    first = doc.segments[0].target("ru")
+    assert len(doc.segments) == 2 and len(doc.segments[0].terms) == 2000
+    assert first.text and "#" not in first.text and len(first.terms) == 20
+    assert "terms-unchecked" in {f.code for f in first.findings}
+    # The short sentence still gets its term placed through a placeholder.
+    assert [t.status for t in doc.segments[1].target("ru").terms] in (["applied"], ["repaired"])
