@@ -205,3 +205,18 @@ def test_glossary_dense_very_long_line(tmp_path, package_dir):
     assert "terms-unchecked" in {f.code for f in first.findings}
     # The short sentence still gets its term placed through a placeholder.
     assert [t.status for t in doc.segments[1].target("ru").terms] in (["applied"], ["repaired"])
+
+
+def test_article_name_with_colon_round_trips(tmp_path, package_dir, monkeypatch, capsys):
+    project = make_project(tmp_path, {"brief:kursk.txt": "Troops moved to Kursk on Monday.\n"})
+    run_project(project, package_dir, targets="ru")
+    path = project / "locales" / "ru" / "LC_MESSAGES" / "brief:kursk.po"
+    catalog = polib.pofile(str(path))
+    catalog[0].msgstr, catalog[0].flags = APPROVED, []
+    catalog.save()
+    monkeypatch.chdir(project)
+    assert main(["import", str(path)]) == 0
+    assert "1 reviewed translation(s) imported" in capsys.readouterr().out
+    run_project(project, package_dir, targets="ru")
+    entry = polib.pofile(str(path))[0]
+    assert entry.msgctxt == "brief:kursk:p1:s1" and entry.msgstr == APPROVED and not entry.fuzzy
