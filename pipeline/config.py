@@ -60,6 +60,8 @@ def find_config(start: Path | None = None) -> Config:
                 expected = type(getattr(defaults, key))
                 if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                     raise ConfigError(f"{candidate}: {key} must be {expected.__name__}, not {value!r}")
+                if expected is list and not all(isinstance(item, str) and item for item in value):
+                    raise ConfigError(f"{candidate}: {key} must be a list of non-empty strings, not {value!r}")
             if data.get("batch_size", 1) < 1 or data.get("beam_size", 1) < 1:
                 raise ConfigError(f"{candidate}: beam_size and batch_size must be at least 1")
             # Past these, one sentence takes minutes and gigabytes, and quality does not improve.

@@ -44,6 +44,7 @@ def test_bad_article_one_line_error_and_nothing_written(tmp_path, package_dir, m
         ("targets = []", "no target language given"),
         ("[pipline]\nbeam_size = 4", "unknown table(s) pipline"),
         ('device = "gpu"', "device must be one of auto, cpu, cuda"),
+        ('articles = [["x"]]', "articles must be a list of non-empty strings"),
     ],
 )
 def test_bad_config_one_line_error(tmp_path, monkeypatch, capsys, setting, message):
