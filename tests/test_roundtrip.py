@@ -216,3 +216,19 @@ def test_review_files_from_any_output_folder_import_and_survive(tmp_path, packag
     assert main(args) == 0
     entry = polib.pofile(str(po_path)).find(f"{DOC}:p1:s1", by="msgctxt")
     assert entry.msgstr == PO_EDIT and not entry.fuzzy
+
+
+def test_outputs_of_the_previous_release_are_merged_not_refused(tmp_path, package_dir):
+    """The TSV written before its target column was named by language still reads (the folder tells)."""
+    project = make_project(tmp_path)
+    run_project(project, package_dir)
+    tsv = project / "locales" / "uk" / f"{DOC}.tsv"
+    with tsv.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t"))
+    legacy = [["id", "source", "target", "state", "score", "terms", "qa"]] + [r[:7] for r in rows[1:]]
+    legacy[2][2], legacy[2][3] = XLF_EDIT, "reviewed"
+    with tsv.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter="\t", lineterminator="\n").writerows(legacy)
+    run_project(project, package_dir)
+    unit = etree.parse(str(project / "locales" / "uk" / f"{DOC}.xlf")).find(f".//x:unit[@id='{DOC}:p2:s1']/x:segment", NS)
+    assert unit.get("state") == "reviewed" and "".join(unit.find("x:target", NS).itertext()) == XLF_EDIT

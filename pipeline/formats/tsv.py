@@ -20,11 +20,13 @@ from pathlib import Path
 from pipeline.errors import FormatError
 from pipeline.formats import RunContext
 from pipeline.formats.notes import qa_notes, term_note, text_digest
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document, ReadBack, Segment, State, Translation
 
 PER_LANGUAGE = True
 SUFFIXES = (".tsv",)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
+_LEGACY_HEADER = ("id", "source", "target", "state")
 # What a reviewer may type in the state column; anything else stays machine text.
 _STATES = {"reviewed": State.REVIEWED, "final": State.REVIEWED, "needs_review": State.NEEDS_REVIEW, "machine": State.MACHINE}
 
@@ -71,9 +73,13 @@ def read(path: Path) -> ReadBack:
             rows = list(csv.reader(fh, delimiter="\t"))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise FormatError(path, None, f"cannot read TSV: {exc}") from exc
-    if not rows or rows[0][:2] != ["id", "en"] or len(rows[0]) < 4 or rows[0][3] != "state":
+    if rows and rows[0][:4] == list(_LEGACY_HEADER):
+        # Written before the target column was named by its language: the folder says it.
+        lang = path.parent.name if path.parent.name in LANGUAGES else ""
+    elif not rows or rows[0][:2] != ["id", "en"] or len(rows[0]) < 4 or rows[0][3] != "state":
         raise FormatError(path, 1, "header must start with id, en, <language>, state")
-    lang = rows[0][2]
+    else:
+        lang = rows[0][2]
     segments: list[Segment] = []
     seen = set()
     for line, row in enumerate(rows[1:], 2):
