@@ -7,7 +7,7 @@ a title before a name is not part of it ("Defence Minister Andrei Belousov" →
 capitalised sentence-initial word is a name only if English does not write it
 lower-case mid-sentence (``data/common-en.txt``, counted on the training
 corpora); nationality adjectives before a noun ("British officials") are not
-names; acronyms are. Measured on ``tests/data/names.tsv`` (``bench.names``).
+names; acronyms are. Measured on ``tests/data/names.tsv`` (``quality.names``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 import pytest
 
-from bench.qa_checks import evaluate
 from pipeline.checks import check_segment, numbers, review_order
 from pipeline.model import Document, Segment, State, Translation
+from quality.checks import evaluate
 
 
 def codes(source, target, lang):

@@ -1,11 +1,11 @@
 import pytest
 
-from bench.term_accuracy import load_termset, measure
 from pipeline import inflect, terms
 from pipeline.errors import FormatError
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
+from quality.terms import load_termset, measure
 
 HEADER = "\t".join(COLUMNS)
 

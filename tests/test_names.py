@@ -2,13 +2,13 @@
 
 import csv
 
-from bench.names import evaluate
 from pipeline.checks import check_segment
 from pipeline.cli import main
 from pipeline.glossary import COLUMNS
 from pipeline.model import Segment, State, Translation
 from pipeline.names import find_names, name_present
 from pipeline.terms import match_terms
+from quality.names import evaluate
 from tests.conftest import ROOT, make_project
 
 

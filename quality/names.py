@@ -1,6 +1,6 @@
 """Precision and recall of proper-name detection on the labelled set ``tests/data/names.tsv``.
 
-    python -m bench.names
+    python -m quality.names
 
 Each row is a news sentence and the names a person marked in it (people, places,
 organisations; not titles, months, weekdays or nationality adjectives). A found

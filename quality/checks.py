@@ -1,6 +1,6 @@
 """Precision and recall of each quality check on the labelled set ``tests/data/qa.tsv``.
 
-    python -m bench.qa_checks
+    python -m quality.checks
 
 Each row is a source/translation pair, clean or with known defects (the codes a
 correct checker must raise). A check's precision: of the rows it fired on, how many

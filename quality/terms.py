@@ -1,6 +1,6 @@
 """Glossary term accuracy on the term test set and the sample article, per language.
 
-    python -m bench.term_accuracy
+    python -m quality.terms
 
 presence: occurrences whose target contains an accepted form of the glossary term.
 form: judged occurrences whose inserted form equals the reference form written for the
