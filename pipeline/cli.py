@@ -131,10 +131,9 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pipeline.glossary import load_glossary
     from pipeline.importer import read_checked, store
     from pipeline.memory import Memory
-    from pipeline.workspace import RunRecord, expand_inputs, find_run_record, load_documents
+    from pipeline.workspace import RunRecord, find_run_record
 
     config = find_config()
     paths = [Path(p).resolve() for p in args.files]
@@ -146,14 +145,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Every file is checked before any is stored: one bad file imports nothing.
     checked = []
     for record, files in groups.items():
-        if record is None:
-            glossary = load_glossary(config.path(config.glossary))
-            docs = load_documents(expand_inputs(config.articles, config.root), glossary, config.root)
-            targets = list(config.targets)
-        else:
-            docs, glossary = record.documents()
-            targets = list(record.targets)
-        checked.append((read_checked(files, docs, targets), glossary.version))
+        origin = record or RunRecord.from_config(config)
+        docs, glossary = origin.documents()
+        checked.append((read_checked(files, docs, list(origin.targets)), glossary.version))
     with Memory(config.path(config.memory)) as memory:
         results = [result for parsed, version in checked for result in store(parsed, memory, version)]
     for result in results:

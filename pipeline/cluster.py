@@ -24,6 +24,7 @@ from typing import Any
 from pipeline.cache import TranslationCache
 from pipeline.engine import Hypothesis, ModelPackage, Translator, installed_packages
 from pipeline.errors import PipelineError
+from pipeline.models import package_zip
 
 # Sentences per task: small enough to spread a short run over the workers and to lose
 # little when one dies, large enough that scheduling costs little next to decoding.
@@ -43,16 +44,6 @@ def connect(address: str) -> Any:
         return Client(address, timeout="20s")
     except (OSError, TimeoutError) as exc:
         raise PipelineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
-
-
-def package_archive(package: ModelPackage) -> bytes:
-    """The package folder as a zip (sorted, fixed timestamps: the same bytes every time)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
-        for path in sorted(p for p in package.path.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{package.path.name}/{path.relative_to(package.path).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
-            zf.writestr(info, path.read_bytes())
-    return buffer.getvalue()
 
 
 def translate_chunk(archive: bytes, digest: str, beam_size: int, texts: list[str]) -> list[tuple[str, float]]:
@@ -82,18 +73,18 @@ class ClusterTranslator(Translator):
 
     @cached_property
     def _shipped(self) -> tuple[Any, str]:
-        archive = package_archive(self.package)
+        # Stored, not deflated: the weights barely compress and workers unpack it once.
+        archive = package_zip(self.package.path, zipfile.ZIP_STORED)
         # hash=False: the archive is large, and its digest is already the task's key material.
         return self.client.scatter(archive, broadcast=True, hash=False), hashlib.sha256(archive).hexdigest()
 
     def _translate(self, texts: Sequence[str], progress: Callable[[float], None] | None) -> list[Hypothesis]:
         from distributed import as_completed
 
-        distinct = list(dict.fromkeys(t for t in texts if t.strip()))
-        if not distinct:
-            return [Hypothesis("", 0.0) for _ in texts]
+        if not texts:
+            return []
         archive, digest = self._shipped
-        chunks = [distinct[i : i + CHUNK] for i in range(0, len(distinct), CHUNK)]
+        chunks = [list(texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
         # pure=False: every call translates; a key shared with an earlier call could return its result.
         n = len(chunks)
         futures = self.client.map(translate_chunk, [archive] * n, [digest] * n, [self.beam_size] * n, chunks, pure=False)
@@ -106,4 +97,4 @@ class ClusterTranslator(Translator):
                     progress(done / len(futures))
         except Exception as exc:  # a task that failed on every worker Dask tried
             raise PipelineError(f"{self.package.label()}: translation on the cluster failed: {exc}") from exc
-        return [Hypothesis(*results[t]) if t.strip() else Hypothesis("", 0.0) for t in texts]
+        return [Hypothesis(*results[t]) for t in texts]

@@ -279,6 +279,7 @@ class Translator:
                 merged.append(piece)
         return merged
 
+    @cached_property
     def engine_key(self) -> str:
         """What determines this engine's output for an input: package content and decoding options."""
         assert self.cache is not None
@@ -294,23 +295,24 @@ class Translator:
         ``progress`` gets the fraction done: the engine's units (distinct sentences and
         chunks of long ones) are not the caller's.
         """
-        if self.cache is None:
-            return self._translate(texts, progress)
-        key = self.engine_key()
-        known = self.cache.get(key, [t for t in texts if t.strip()])
-        missing = [t for t in dict.fromkeys(texts) if t.strip() and t not in known]
+        # Each distinct input is translated once (repeated boilerplate, datelines); blank ones not at all.
+        distinct = list(dict.fromkeys(t for t in texts if t.strip()))
+        known = self.cache.get(self.engine_key, distinct) if self.cache else {}
+        missing = [t for t in distinct if t not in known]
         fresh = {t: (h.text, h.score) for t, h in zip(missing, self._translate(missing, progress))}
-        self.cache.put(key, fresh)
+        if self.cache:
+            self.cache.put(self.engine_key, fresh)
         known.update(fresh)
         if progress:
             progress(1.0)
         return [Hypothesis(*known[t]) if t.strip() else Hypothesis("", 0.0) for t in texts]
 
     def _translate(self, texts: Sequence[str], progress: Callable[[float], None] | None) -> list[Hypothesis]:
+        """Translate distinct, non-blank ``texts`` on this machine's CTranslate2."""
         if not texts:
             return []
-        chunked = [self._chunks(t) if t.strip() else [] for t in texts]
-        # Each distinct sentence is translated once (repeated boilerplate, datelines).
+        chunked = [self._chunks(t) for t in texts]
+        # Long inputs share clauses: each distinct chunk is translated once.
         flat = list(dict.fromkeys(c for chunks in chunked for c in chunks))
         tokens = {text: self._sp.encode(text, out_type=str) for text in flat}
         # One word longer than the model's input (a long URL, a hash) is copied, not translated:

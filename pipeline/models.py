@@ -9,6 +9,7 @@ package as it was and says why in one line.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sys
@@ -18,6 +19,19 @@ from pathlib import Path
 
 from pipeline.engine import ModelPackage, installed_packages
 from pipeline.errors import EngineError
+
+
+def package_zip(folder: Path, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A package folder as an ``.argosmodel`` archive: sorted entries and fixed timestamps, so the
+    same files give the same bytes (the stand-in recipe writes it; the cluster ships it)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=compression) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = compression
+            zf.writestr(info, path.read_bytes())
+    return buffer.getvalue()
 
 
 def list_packages() -> list[ModelPackage]:

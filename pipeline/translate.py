@@ -28,7 +28,7 @@ def translate_language(
     text, and a person's unapproved draft where the review files hold one."""
     todo = apply_memory(docs, memory, lang, glossary)
     translate_segments(todo, translator, glossary, lang, progress)
-    apply_drafts(docs, work, lang, glossary)
+    apply_drafts(docs, work, lang)
 
 
 def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glossary) -> list[Segment]:
@@ -69,8 +69,8 @@ def translate_segments(
         tr.score = hyp.score
         tr.state = State.NEEDS_REVIEW if tr.previous else State.MACHINE
         if not seg.terms or seg.id in dense:
+            # A dense segment's terms are verified with the checks (checks.verify_and_check).
             tr.text = hyp.text
-            tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
             continue
         restored = terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)
         if restored.complete:

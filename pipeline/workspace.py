@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import terms
+from pipeline.config import Config
 from pipeline.errors import FormatError, InputError, PipelineError
 from pipeline.formats import TMP_SUFFIX, RunContext, tbx, write_atomic
 from pipeline.formats.notes import edited_unreviewed
 from pipeline.formats.registry import FORMATS, REVIEWED, output_paths, read_file
-from pipeline.glossary import Glossary
+from pipeline.glossary import Glossary, load_glossary
 from pipeline.memory import Memory
 from pipeline.model import Document, ReadBack, Segment, State, Translation
 from pipeline.read import KINDS, article_kind, read_source
@@ -99,7 +100,6 @@ def check_language(path: Path, read: ReadBack, lang: str) -> None:
 class HumanWork:
     """What people did in the review files a run is about to replace."""
 
-    approved: int = 0  # entries stored in the memory
     drafts: dict[tuple[str, str], Segment] = field(default_factory=dict)  # (lang, id) -> file's segment
     files: list[Path] = field(default_factory=list)
 
@@ -143,7 +143,6 @@ def collect_human_work(docs: list[Document], out: Path, langs: list[str], memory
         work.files.append(path)
     rows = [(sid, lang, source, text, comment, origin) for (lang, sid), (source, origin, text, comment) in approved.items()]
     memory.store(rows, glossary.version)
-    work.approved = len(rows)
     return work
 
 
@@ -155,7 +154,7 @@ def _aside(path: Path) -> Path:
     return target
 
 
-def apply_drafts(docs: list[Document], work: HumanWork, lang: str, glossary: Glossary) -> None:
+def apply_drafts(docs: list[Document], work: HumanWork, lang: str) -> None:
     """Put each kept draft back in place of the machine text, still marked for review."""
     for doc in docs:
         for seg in doc.segments:
@@ -166,8 +165,8 @@ def apply_drafts(docs: list[Document], work: HumanWork, lang: str, glossary: Glo
             kept: Translation = draft.target(lang)
             if draft.source == seg.source:
                 tr.text, tr.state, tr.comment = kept.text, State.NEEDS_REVIEW, kept.comment or tr.comment
-                tr.machine_digest = kept.machine_digest
-                tr.terms = terms.verify(tr.text, seg.terms, glossary, lang)
+                # The machine text's term results no longer apply; the checks verify the draft.
+                tr.machine_digest, tr.terms = kept.machine_digest, []
             elif not tr.previous:
                 # The source changed under the draft: fresh MT, the draft shown beside it.
                 tr.previous, tr.previous_source = kept.text, draft.source
@@ -262,25 +261,26 @@ class RunRecord:
     glossary: Path
     targets: tuple[str, ...]
     root: Path
-    path: Path  # the record file
+
+    @classmethod
+    def from_config(cls, config: Config) -> RunRecord:
+        """What ``pipeline.toml`` says a run uses, for files found without a record beside them."""
+        articles = tuple(expand_inputs(config.articles, config.root))
+        return cls(articles, config.path(config.glossary), tuple(config.targets), config.root)
 
     def documents(self) -> tuple[list[Document], Glossary]:
-        from pipeline.glossary import load_glossary
-
         glossary = load_glossary(self.glossary)
         return load_documents(list(self.articles), glossary, self.root), glossary
 
 
-def write_run_record(out: Path, articles: list[Path], glossary: Path, targets: list[str], root: Path) -> Path:
+def write_run_record(out: Path, articles: list[Path], glossary: Path, targets: list[str], root: Path) -> None:
     """Record what produced ``out``; paths relative to it, so the record is the same on every machine."""
 
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, out)).as_posix()
 
     record = {"articles": [rel(p) for p in articles], "glossary": rel(glossary), "targets": targets, "root": rel(root)}
-    path = out / RUN_RECORD
-    write_atomic(path, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-    return path
+    write_atomic(out / RUN_RECORD, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def find_run_record(start: Path, out: Path | None = None) -> RunRecord | None:
@@ -296,7 +296,6 @@ def find_run_record(start: Path, out: Path | None = None) -> RunRecord | None:
                     glossary=(folder / raw["glossary"]).resolve(),
                     targets=tuple(raw["targets"]),
                     root=(folder / raw["root"]).resolve(),
-                    path=path,
                 )
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise FormatError(path, None, f"unreadable run record ({exc})") from exc

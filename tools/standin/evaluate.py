@@ -49,11 +49,10 @@ def placeholder_survival(translator: Translator, glossary: Glossary, lang: str, 
     """Sentences of the term set whose placeholders all come back intact, exactly once."""
     with termset.open(encoding="utf-8", newline="") as fh:
         sentences = [row["sentence"] for row in csv.DictReader(fh, delimiter="\t")]
-    hits = [terms.match_terms(s, glossary) for s in sentences]
-    protected = [translator.normalize(terms.protect(s, h)) for s, h in zip(sentences, hits) if h]
-    outputs = translator.translate(protected)
+    cases = [(s, hits) for s in sentences if (hits := terms.match_terms(s, glossary))]
+    outputs = translator.translate([translator.normalize(terms.protect(s, hits)) for s, hits in cases])
     intact = 0
-    for (sentence, found), hyp in zip([(s, h) for s, h in zip(sentences, hits) if h], outputs):
-        restored = terms.restore(hyp.text, sentence, found, glossary, lang)
+    for (sentence, hits), hyp in zip(cases, outputs):
+        restored = terms.restore(hyp.text, sentence, hits, glossary, lang)
         intact += restored.complete and all(r.status == "applied" for r in restored.results)
-    return {"intact": intact, "sentences": len(protected), "percent": round(100 * intact / max(len(protected), 1), 1)}
+    return {"intact": intact, "sentences": len(cases), "percent": round(100 * intact / max(len(cases), 1), 1)}

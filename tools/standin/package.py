@@ -23,6 +23,7 @@ from ctranslate2.converters import TransformersConverter
 
 from pipeline.engine import Translator, installed_packages
 from pipeline.glossary import load_glossary
+from pipeline.models import package_zip
 from tools.standin import LANGS, RECIPE_VERSION
 from tools.standin.corpus import training_pairs
 from tools.standin.evaluate import placeholder_survival, score_valid
@@ -139,12 +140,7 @@ Argos' own `translate()` does not apply the decoding guards above.
 
 def write_archive(src: Path, dest: Path) -> None:
     tmp = dest.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(p for p in src.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{src.name}/{path.relative_to(src).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+    tmp.write_bytes(package_zip(src))
     tmp.replace(dest)
 
 
