@@ -3,7 +3,7 @@
 Keyed by what determines the engine's output: the package's content digest,
 the decoding options, and the exact input the engine gets (normalised, with
 glossary terms already replaced by placeholders, so the glossary's effect is in
-the key). Stored: the hypothesis text and its score, exactly; so outputs are
+the key). Stored: the hypotheses (one, or an n-best list) with their scores, exactly; so outputs are
 byte-identical with or without the cache. The cache is disposable: a corrupt
 file is reported in one line and rebuilt, never read; two runs may share it.
 """
@@ -21,12 +21,15 @@ from pipeline.errors import PipelineError
 log = logging.getLogger(__name__)
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS translation (
+-- The first layout kept one hypothesis per input; its rows are not carried over (a cache).
+DROP TABLE IF EXISTS translation;
+CREATE TABLE IF NOT EXISTS hypothesis (
     engine TEXT NOT NULL,
     source TEXT NOT NULL,
+    rank INTEGER NOT NULL,
     target TEXT NOT NULL,
     score REAL NOT NULL,
-    PRIMARY KEY (engine, source)
+    PRIMARY KEY (engine, source, rank)
 );
 CREATE TABLE IF NOT EXISTS file_digest (
     path TEXT NOT NULL,
@@ -60,7 +63,7 @@ class TranslationCache:
         # WAL: one run reads while another writes.
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(SCHEMA)
-        db.execute("SELECT COUNT(*) FROM translation").fetchone()
+        db.execute("SELECT COUNT(*) FROM hypothesis").fetchone()
         return db
 
     def close(self) -> None:
@@ -87,24 +90,26 @@ class TranslationCache:
             self._db.execute("INSERT OR REPLACE INTO file_digest VALUES (?, ?, ?, ?)", (*key, digest.hexdigest()))
         return digest.hexdigest()
 
-    def get(self, engine: str, sources: Iterable[str]) -> dict[str, tuple[str, float]]:
-        """Cached (text, score) for those of ``sources`` translated before by ``engine``."""
-        found: dict[str, tuple[str, float]] = {}
+    def get(self, engine: str, sources: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
+        """Cached (text, score) hypotheses, best first, for those of ``sources`` translated before by ``engine``."""
+        found: dict[str, list[tuple[str, float]]] = {}
         wanted = list(dict.fromkeys(sources))
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             rows = self._db.execute(
-                f"SELECT source, target, score FROM translation WHERE engine = ? AND source IN ({','.join('?' * len(chunk))})",
+                f"SELECT source, target, score FROM hypothesis WHERE engine = ? AND source IN ({','.join('?' * len(chunk))})"
+                " ORDER BY source, rank",
                 (engine, *chunk),
             )
-            found.update((source, (target, score)) for source, target, score in rows)
+            for source, target, score in rows:
+                found.setdefault(source, []).append((target, score))
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
 
-    def put(self, engine: str, results: dict[str, tuple[str, float]]) -> None:
+    def put(self, engine: str, results: dict[str, list[tuple[str, float]]]) -> None:
         with self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?)",
-                [(engine, source, text, score) for source, (text, score) in results.items()],
+                "INSERT OR REPLACE INTO hypothesis VALUES (?, ?, ?, ?, ?)",
+                [(engine, source, rank, text, score) for source, ranked in results.items() for rank, (text, score) in enumerate(ranked)],
             )

@@ -7,6 +7,7 @@ ko/uk/ru. Every check has a stable code and severity; none raises.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import unicodedata
@@ -34,6 +35,21 @@ MONTHS = {m: i for i, m in enumerate("january february march april may june july
 NUMBER_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
 _NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+# Words that scale the number before them: English, and Russian/Ukrainian stems (any ending, abbreviated or not).
+_SCALE_WORDS = [
+    ("thousand", 1e3), ("тыс", 1e3), ("тис", 1e3),
+    ("million", 1e6), ("млн", 1e6), ("миллион", 1e6), ("мільйон", 1e6),
+    ("billion", 1e9), ("bn", 1e9), ("млрд", 1e9), ("миллиард", 1e9), ("мільярд", 1e9),
+    ("trillion", 1e12), ("трлн", 1e12), ("триллион", 1e12), ("трильйон", 1e12),
+]  # fmt: skip
+# Korean units stack ("2천만" = 2 × 1,000 × 10,000) and are written against the digits.
+_KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
+_SCALE = re.compile(
+    r"(?P<ko>[십백천]*[만억조]|[십백천]+)|\s?(?P<word>(?:thousand|million|billion|trillion)s?|bn|(?:"
+    + "|".join(stem for stem, _ in _SCALE_WORDS if not stem.isascii())
+    + r")[а-яіїєё]*\.?)(?![\w])",
+    re.IGNORECASE,
+)
 _PM = re.compile(r"(\d{1,2})\s*p\.?m\.?", re.IGNORECASE)
 LOW_CONFIDENCE_Z = -1.5
 
@@ -57,17 +73,37 @@ def _pofilter(source: str, target: str, lang: str) -> Iterable[Finding]:
 
 
 def numbers(text: str) -> set[float]:
-    """Numeric values in ``text``, whatever the grouping convention."""
-    values = set()
+    """Numeric values in ``text``, whatever the grouping convention, scaled by the word that
+    follows ("400 million", "400 млн" and "4억" are all 400,000,000; "1억 2천만" is 120,000,000)."""
+    values: list[float] = []
+    # Where the previous amount ended, if in a Korean unit that the next may continue ("1억 2천만").
+    continues: int | None = None
     for m in _NUMBER.finditer(text):
         token = m.group()
         if ":" in token:
-            values.add(float(token.split(":")[0]))
-        elif re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token):
-            values.add(float(re.sub(r"\D", "", token)))
+            values.append(float(token.split(":")[0]))
+            continues = None
+            continue
+        if re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token):
+            value = float(re.sub(r"\D", "", token))
         else:
-            values.add(float(token.replace(",", ".")))
-    return values
+            value = float(token.replace(",", "."))
+        scale = _SCALE.match(text, m.end())
+        if scale and scale.group("ko"):
+            units = scale.group("ko")
+            value *= math.prod(_KOREAN_UNITS[u] for u in units)
+            if continues is not None and not text[continues : m.start()].strip() and value < values[-1]:
+                values[-1] += value
+            else:
+                values.append(value)
+            continues = scale.end() if units[-1] in "만억조" else None
+            continue
+        if scale:
+            value *= next(factor for stem, factor in _SCALE_WORDS if scale.group("word").lower().startswith(stem))
+        values.append(value)
+        continues = None
+    # 1.2 × 10⁶ is not exactly 1,200,000 in binary.
+    return {round(v, 3) for v in values}
 
 
 def _numbers(source: str, target: str) -> Iterable[Finding]:

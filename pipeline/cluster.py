@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline.cache import TranslationCache
 from pipeline.engine import Hypothesis, ModelPackage, Translator, installed_packages
-from pipeline.errors import PipelineError
+from pipeline.errors import EngineError, PipelineError
 from pipeline.models import package_zip
 
 # Sentences per task: small enough to spread a short run over the workers and to lose
@@ -46,8 +46,8 @@ def connect(address: str) -> Any:
         raise PipelineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 
-def translate_chunk(archive: bytes, digest: str, beam_size: int, texts: list[str]) -> list[tuple[str, float]]:
-    """Runs on a worker: translate ``texts`` with the package in ``archive`` (unpacked once per worker)."""
+def translate_chunk(archive: bytes, digest: str, beam_size: int, n: int, texts: list[str]) -> list[list[tuple[str, float]]]:
+    """Runs on a worker: the ``n`` best translations of ``texts`` with the package in ``archive`` (unpacked once per worker)."""
     engine = _ENGINES.get((digest, beam_size))
     if engine is None:
         folder = Path(tempfile.mkdtemp(prefix=f"pipeline-{digest[:12]}-"))
@@ -56,7 +56,7 @@ def translate_chunk(archive: bytes, digest: str, beam_size: int, texts: list[str
         [package] = installed_packages([folder])
         # One thread: a worker is one slot of the cluster.
         engine = _ENGINES[(digest, beam_size)] = Translator(package, beam_size=beam_size, threads=1)
-    return [(h.text, h.score) for h in engine.translate(texts)]
+    return [[(h.text, h.score) for h in ranked] for ranked in engine.alternatives(texts, n)]
 
 
 def engines_loaded() -> int:
@@ -78,7 +78,7 @@ class ClusterTranslator(Translator):
         # hash=False: the archive is large, and its digest is already the task's key material.
         return self.client.scatter(archive, broadcast=True, hash=False), hashlib.sha256(archive).hexdigest()
 
-    def _translate(self, texts: Sequence[str], progress: Callable[[float], None] | None) -> list[Hypothesis]:
+    def _translate(self, texts: Sequence[str], n: int, progress: Callable[[float], None] | None) -> list[list[Hypothesis]]:
         from distributed import as_completed
 
         if not texts:
@@ -86,15 +86,18 @@ class ClusterTranslator(Translator):
         archive, digest = self._shipped
         chunks = [list(texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
         # pure=False: every call translates; a key shared with an earlier call could return its result.
-        n = len(chunks)
-        futures = self.client.map(translate_chunk, [archive] * n, [digest] * n, [self.beam_size] * n, chunks, pure=False)
+        tasks = len(chunks)
+        futures = self.client.map(
+            translate_chunk, [archive] * tasks, [digest] * tasks, [self.beam_size] * tasks, [n] * tasks, chunks, pure=False
+        )
         by_future = dict(zip(futures, chunks))
-        results: dict[str, tuple[str, float]] = {}
-        try:
-            for done, future in enumerate(as_completed(futures), 1):
+        results: dict[str, list[tuple[str, float]]] = {}
+        for done, future in enumerate(as_completed(futures), 1):
+            try:
                 results.update(zip(by_future[future], future.result()))
-                if progress:
-                    progress(done / len(futures))
-        except Exception as exc:  # a task that failed on every worker Dask tried
-            raise PipelineError(f"{self.package.label()}: translation on the cluster failed: {exc}") from exc
-        return [Hypothesis(*results[t]) for t in texts]
+            except Exception as exc:  # a task that failed on every worker Dask tried
+                message = f"{self.package.label()}: translation on the cluster failed: {exc}"
+                raise EngineError(message, getattr(exc, "inputs", None) or tuple(by_future[future])) from exc
+            if progress:
+                progress(done / len(futures))
+        return [[Hypothesis(*h) for h in results[t]] for t in texts]

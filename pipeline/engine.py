@@ -23,6 +23,7 @@ from typing import Any
 
 from pipeline.cache import TranslationCache
 from pipeline.errors import EngineError
+from pipeline.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,9 @@ class Decoding:
     # Output length cap relative to the input: ratio × input pieces + extra (0: CTranslate2's 256).
     max_length_ratio: float = 0.0
     max_length_extra: int = 0
+    # Vocabulary pieces with letters the target language never writes are never generated
+    # (a multilingual stand-in otherwise slips Hangul into Russian, ы into Ukrainian).
+    suppress_foreign_letters: bool = False
 
     @classmethod
     def from_metadata(cls, meta: dict, path: Path) -> Decoding:
@@ -58,6 +62,7 @@ class Decoding:
                 no_repeat_ngram_size=int(raw.get("no_repeat_ngram_size", 0)),
                 max_length_ratio=float(raw.get("max_length_ratio", 0.0)),
                 max_length_extra=int(raw.get("max_length_extra", 0)),
+                suppress_foreign_letters=bool(raw.get("suppress_foreign_letters", False)),
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise EngineError(f"{path}: bad 'decoding' in metadata.json: {exc}") from exc
@@ -82,6 +87,8 @@ class Decoding:
             parts.append(f"no_repeat_ngram {self.no_repeat_ngram_size}")
         if self.max_length_ratio:
             parts.append(f"max_length {self.max_length_ratio:g}x+{self.max_length_extra}")
+        if self.suppress_foreign_letters:
+            parts.append("no foreign letters")
         return ", ".join(parts)
 
 
@@ -247,6 +254,15 @@ class Translator:
         return sentencepiece.SentencePieceProcessor(model_file=str(model))
 
     @cached_property
+    def _suppressed(self) -> list[list[str]] | None:
+        """The vocabulary pieces this package may not generate (``Decoding.suppress_foreign_letters``)."""
+        if not self.package.decoding.suppress_foreign_letters or self.package.to_code not in LANGUAGES:
+            return None
+        target = LANGUAGES[self.package.to_code]
+        pieces = (self._sp.id_to_piece(i) for i in range(self._sp.get_piece_size()))
+        return [[piece] for piece in pieces if any(target.never_writes(ch) for ch in piece)] or None
+
+    @cached_property
     def _normalizer(self):
         from sacremoses import MosesPunctNormalizer
 
@@ -295,20 +311,35 @@ class Translator:
         ``progress`` gets the fraction done: the engine's units (distinct sentences and
         chunks of long ones) are not the caller's.
         """
+        return [alternatives[0] for alternatives in self._lookup(texts, 1, progress)]
+
+    def alternatives(self, texts: Sequence[str], n: int) -> list[list[Hypothesis]]:
+        """The ``n`` best hypotheses for each of ``texts``, best first, from a beam of at least ``n``.
+
+        For a caller that needs an output with a property the best one lacks (every
+        glossary placeholder kept): the model's own next choices, not a second model call
+        per piece of the sentence.
+        """
+        return self._lookup(texts, n, None)
+
+    def _lookup(self, texts: Sequence[str], n: int, progress: Callable[[float], None] | None) -> list[list[Hypothesis]]:
         # Each distinct input is translated once (repeated boilerplate, datelines); blank ones not at all.
         distinct = list(dict.fromkeys(t for t in texts if t.strip()))
-        known = self.cache.get(self.engine_key, distinct) if self.cache else {}
-        missing = [t for t in distinct if t not in known]
-        fresh = {t: (h.text, h.score) for t, h in zip(missing, self._translate(missing, progress))}
+        known: dict[str, list[Hypothesis]] = {}
         if self.cache:
-            self.cache.put(self.engine_key, fresh)
+            key = self.engine_key if n == 1 else f"{self.engine_key}|n-best {n}"
+            known = {t: [Hypothesis(*h) for h in ranked] for t, ranked in self.cache.get(key, distinct).items()}
+        missing = [t for t in distinct if t not in known]
+        fresh = dict(zip(missing, self._translate(missing, n, progress)))
+        if self.cache:
+            self.cache.put(key, {t: [(h.text, h.score) for h in ranked] for t, ranked in fresh.items()})
         known.update(fresh)
         if progress:
             progress(1.0)
-        return [Hypothesis(*known[t]) if t.strip() else Hypothesis("", 0.0) for t in texts]
+        return [known[t] if t.strip() else [Hypothesis("", 0.0)] for t in texts]
 
-    def _translate(self, texts: Sequence[str], progress: Callable[[float], None] | None) -> list[Hypothesis]:
-        """Translate distinct, non-blank ``texts`` on this machine's CTranslate2."""
+    def _translate(self, texts: Sequence[str], n: int, progress: Callable[[float], None] | None) -> list[list[Hypothesis]]:
+        """Translate distinct, non-blank ``texts`` on this machine's CTranslate2: the ``n`` best each."""
         if not texts:
             return []
         chunked = [self._chunks(t) for t in texts]
@@ -342,11 +373,13 @@ class Translator:
                     self._ct2.translate_batch(
                         [tokens[text] for text in batch],
                         target_prefix=[prefix] * len(batch) if prefix else None,
-                        beam_size=self.beam_size,
+                        beam_size=max(self.beam_size, n),
+                        num_hypotheses=n,
                         length_penalty=LENGTH_PENALTY,
                         replace_unknowns=True,
                         max_batch_size=self.batch_size,
                         return_scores=True,
+                        suppress_sequences=self._suppressed,
                         asynchronous=True,
                         **self.package.decoding.options(len(tokens[batch[0]])),
                     ),
@@ -354,25 +387,35 @@ class Translator:
                 for batch in batches
             ]
             for batch, futures in pending:
-                by_text.update((text, future.result()) for text, future in zip(batch, futures))
+                for text, future in zip(batch, futures):
+                    try:
+                        by_text[text] = future.result()
+                    except RuntimeError as exc:
+                        failed = tuple(t for t, chunks in zip(texts, chunked) if text in chunks)
+                        raise EngineError(f"{self.package.label()}: translation failed: {exc}", failed) from exc
                 if progress:
                     progress(len(by_text) / len(flat))
-        except RuntimeError as exc:
+        except RuntimeError as exc:  # the request itself refused
             raise EngineError(f"{self.package.label()}: translation failed: {exc}") from exc
         hypotheses = []
         for chunks in chunked:
-            texts_out, scores = [], []
-            for chunk in chunks:
-                if chunk in verbatim:
-                    texts_out.append(chunk)
-                    continue
-                result = by_text[chunk]
-                pieces = result.hypotheses[0][1:] if prefix else result.hypotheses[0]
-                # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.
-                texts_out.append(self._sp.decode(pieces).replace("\ufffd", "").strip())
-                # CTranslate2 divides the log-probability by length**length_penalty;
-                # a per-token mean compares across sentence lengths.
-                length = len(pieces) + 1
-                scores.append(result.scores[0] * length**LENGTH_PENALTY / length)
-            hypotheses.append(Hypothesis(" ".join(texts_out), min(scores) if scores else 0.0))
+            ranked = []
+            for rank in range(n):
+                texts_out, scores = [], []
+                for chunk in chunks:
+                    if chunk in verbatim:
+                        texts_out.append(chunk)
+                        continue
+                    result = by_text[chunk]
+                    # A long input's alternatives pair its chunks' alternatives rank by rank.
+                    i = min(rank, len(result.hypotheses) - 1)
+                    pieces = result.hypotheses[i][1:] if prefix else result.hypotheses[i]
+                    # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.
+                    texts_out.append(self._sp.decode(pieces).replace("\ufffd", "").strip())
+                    # CTranslate2 divides the log-probability by length**length_penalty;
+                    # a per-token mean compares across sentence lengths.
+                    length = len(pieces) + 1
+                    scores.append(result.scores[i] * length**LENGTH_PENALTY / length)
+                ranked.append(Hypothesis(" ".join(texts_out), min(scores) if scores else 0.0))
+            hypotheses.append(ranked)
         return hypotheses

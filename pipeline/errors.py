@@ -35,4 +35,8 @@ class ImportMismatchError(FormatError):
 
 
 class EngineError(PipelineError):
-    """No usable translation package, or the engine failed."""
+    """No usable translation package, or the engine failed (on ``inputs``, where known)."""
+
+    def __init__(self, message: str, inputs: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.inputs = inputs

@@ -32,6 +32,15 @@ class Language:
             return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
         return self.script.upper() in unicodedata.name(ch, "")
 
+    def never_writes(self, ch: str) -> bool:
+        """Whether a translation into this language never holds ``ch``: a letter of a foreign
+        script, or one only a close neighbour writes (ы in Ukrainian, і in Russian)."""
+        name = unicodedata.name(ch, "")
+        if any(name.startswith(script.upper()) for script in self.foreign_scripts):
+            return True
+        neighbours = (other for other in LANGUAGES.values() if other.code != self.code and other.script == self.script)
+        return ch not in self.own_letters and any(ch in other.own_letters for other in neighbours)
+
 
 LANGUAGES: dict[str, Language] = {
     lang.code: lang

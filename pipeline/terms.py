@@ -3,9 +3,10 @@
 Mechanism: each matched term is replaced in the source by a placeholder the
 model copies through; after translation the placeholder is replaced by the
 glossary's target term in the grammatically fitting form (``inflect``). A
-placeholder the model mangled is found again by a tolerant pattern; one it
-dropped is repaired by the caller, which re-translates the text around the
-terms piecewise (``split_around_terms``). A raw placeholder never reaches output.
+placeholder the model mangled is found again by a tolerant pattern; where one
+is dropped or repeated the caller takes the first of the model's alternative
+translations that keeps them all, else re-translates the text around the terms
+piecewise (``split_around_terms``). A raw placeholder never reaches output.
 """
 
 from __future__ import annotations

@@ -67,3 +67,25 @@ def test_summary_reports_cache_and_device_option_errors_in_one_line(tmp_path, pa
         assert main(["run", "-q", "--device", "cuda"]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "sees no CUDA device" in err
+
+
+def test_two_runs_at_once_share_one_cache(tmp_path, package_dir, uncached):
+    """Two runs started together on one cache file (WAL, busy timeout) both finish with the
+    outputs of an uncached run, and a third run finds every translation in it."""
+    import subprocess
+    import sys
+
+    shared = tmp_path / "shared-cache.sqlite"
+    projects = [make_project(tmp_path / name) for name in ("one", "two", "three")]
+    for project in projects:
+        with (project / "pipeline.toml").open("a", encoding="utf-8") as fh:
+            fh.write(f'cache = "{shared.as_posix()}"\n')
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "pipeline", "run", "-q"], cwd=p, stderr=subprocess.PIPE, text=True) for p in projects[:2]
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    assert outputs(projects[0]) == outputs(projects[1]) == uncached
+    third = run_project(projects[2], package_dir)
+    assert third.cache_misses == 0 and third.cache_hits > 0 and outputs(projects[2]) == uncached

@@ -1,6 +1,7 @@
 import pytest
 
 from pipeline.checks import check_segment, numbers, review_order
+from pipeline.languages import LANGUAGES
 from pipeline.model import Document, Segment, State, Translation
 from quality.checks import evaluate
 
@@ -22,7 +23,14 @@ def test_labelled_set_precision_and_recall():
 
 @pytest.mark.parametrize(
     "text, values",
-    [("5,000 and 50 000 and 50 000", {5000.0, 50000.0}), ("at 19:00 on 23 October", {19.0, 23.0}), ("IL-76, 2.5%", {76.0, 2.5})],
+    [
+        ("5,000 and 50 000 and 50 000", {5000.0, 50000.0}),
+        ("at 19:00 on 23 October", {19.0, 23.0}),
+        ("IL-76, 2.5%", {76.0, 2.5}),
+        ("400 million, $1.2bn, 3 thousand millionaires", {4e8, 1.2e9, 3e3}),
+        ("400 млн, 1,2 миллиарда, 5 тыс. и 10 мільйонів", {4e8, 1.2e9, 5e3, 1e7}),
+        ("4억 달러, 1억 2천만 명, 5만 명과 3천 명, 2,000만, 10월 23일", {4e8, 1.2e8, 5e4, 3e3, 2e7, 10.0, 23.0}),
+    ],
 )
 def test_number_conventions(text, values):
     assert numbers(text) == values
@@ -50,3 +58,18 @@ def test_review_order_puts_errors_first():
     for seg in (a, b):
         seg.targets["ru"].findings = check_segment(seg, seg.targets["ru"], "ru")
     assert [s.id for s in review_order(Document(name="d", segments=[a, b]), "ru")] == ["d:p1:s2", "d:p1:s1"]
+
+
+@pytest.mark.parametrize(
+    "lang, never, may",
+    [
+        ("ru", "제어іїєґІ", "яЯёыэъ ILNATO-76"),
+        ("uk", "제어ыэъёЫ中", "іїєґяЯ ILNATO-76"),
+        ("ko", "яЯіы", "제어IL-76 NATO中"),
+    ],
+)
+def test_letters_a_language_never_writes(lang, never, may):
+    """What a package's suppress_foreign_letters guard keeps out of the output."""
+    language = LANGUAGES[lang]
+    assert [ch for ch in never if not language.never_writes(ch)] == []
+    assert [ch for ch in may if language.never_writes(ch)] == []

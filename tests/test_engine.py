@@ -7,8 +7,12 @@ from collections import Counter
 
 import pytest
 
+from pipeline import terms
 from pipeline.engine import MAX_INPUT_TOKENS, Decoding, Translator, find_package, installed_packages
 from pipeline.errors import EngineError
+from pipeline.languages import LANGUAGES
+from pipeline.read import read_article
+from pipeline.segment import segment_text
 from tests.conftest import SAMPLE
 
 SCRIPTS = {"ko": ("\uac00", "\ud7a3"), "uk": ("\u0400", "\u04ff"), "ru": ("\u0400", "\u04ff")}
@@ -71,6 +75,37 @@ def test_standin_decoding_guards_reach_ctranslate2(translators):
     [short] = capped.translate([sentence])
     pieces = len(translator._sp.encode(sentence))
     assert len(capped._sp.encode(short.text)) <= int(0.25 * pieces) < len(translator._sp.encode(guarded.text))
+
+
+def test_alternatives_are_the_models_next_choices(translators):
+    translator = translators["uk"]
+    sentence = translator.normalize("Experts predict numerous casualties as the troops enter the front.")
+    [alternatives] = translator.alternatives([sentence], 4)
+    assert len(alternatives) == 4 and len({h.text for h in alternatives}) > 1
+    assert alternatives[0] == translator.translate([sentence])[0]
+    # Ranked by the beam's length-normalised score, not the per-token mean reported.
+    assert all(h.text and h.score < 0 for h in alternatives)
+
+
+def test_letters_the_language_never_writes_are_never_generated(translators, glossary):
+    """A multilingual stand-in slips Hangul into Russian and Russian letters into Ukrainian
+    (the sample's protected segments do, unguarded); a package that declares
+    suppress_foreign_letters cannot generate them."""
+    doc = segment_text("sample", read_article(SAMPLE))
+    sources = [terms.protect(s.source, terms.match_terms(s.source, glossary)) for s in doc.segments]
+    slipped = 0
+    for lang, translator in translators.items():
+        language = LANGUAGES[lang]
+        texts = [translator.normalize(s) for s in sources]
+        decoding = {flag: dataclasses.replace(translator.package.decoding, suppress_foreign_letters=flag) for flag in (False, True)}
+        unguarded, guarded = (
+            Translator(dataclasses.replace(translator.package, decoding=decoding[flag])).translate(texts) for flag in (False, True)
+        )
+        foreign = [i for i, h in enumerate(unguarded) if any(language.never_writes(ch) for ch in h.text)]
+        slipped += len(foreign)
+        assert not [h.text for h in guarded if any(language.never_writes(ch) for ch in h.text)], lang
+        assert all(in_script(h.text, lang) >= 3 for h in guarded), lang
+    assert slipped >= 1
 
 
 def test_bad_decoding_metadata_is_one_clear_error(package_dir, tmp_path):

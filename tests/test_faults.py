@@ -220,3 +220,31 @@ def test_article_name_with_colon_round_trips(tmp_path, package_dir, monkeypatch,
     run_project(project, package_dir, targets="ru")
     entry = polib.pofile(str(path))[0]
     assert entry.msgctxt == "brief:kursk:p1:s1" and entry.msgstr == APPROVED and not entry.fuzzy
+
+
+def test_engine_failure_names_the_segment(tmp_path, package_dir, monkeypatch, capsys):
+    """CTranslate2 failing on one sentence (out of memory, a bad kernel) is one line naming
+    the document and segment, and nothing is written."""
+    import ctranslate2
+
+    real = ctranslate2.Translator
+
+    class Failed:
+        def result(self):
+            raise RuntimeError("std::bad_alloc")
+
+    class FailsOnMariupol:
+        def __init__(self, *args, **kwargs):
+            self._real = real(*args, **kwargs)
+
+        def translate_batch(self, source, **kwargs):
+            results = self._real.translate_batch(source, **kwargs)
+            return [Failed() if "Mariupol" in "".join(tokens) else r for tokens, r in zip(source, results)]
+
+    articles = {"a.txt": "Troops moved to Kursk on Monday.\n", "b.txt": "The port was quiet.\n\nShips left Mariupol at dawn.\n"}
+    project = make_project(tmp_path, articles)
+    monkeypatch.setattr(ctranslate2, "Translator", FailsOnMariupol)
+    monkeypatch.chdir(project)
+    assert main(["run", "-q", "--to", "ru", "--no-cache"]) == 1
+    one_line_error(capsys, "segment b:p2:s1:", "translation failed: std::bad_alloc")
+    assert not (project / "locales").exists() or not any(p.is_file() for p in (project / "locales").rglob("*"))

@@ -4,8 +4,11 @@ from pipeline import inflect, terms
 from pipeline.errors import FormatError
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
-from pipeline.translate import translate_segments
+from pipeline.read import read_article
+from pipeline.segment import segment_text
+from pipeline.translate import REPAIR_ALTERNATIVES, translate_segments
 from quality.terms import load_termset, measure
+from tests.conftest import SAMPLE
 
 HEADER = "\t".join(COLUMNS)
 
@@ -154,3 +157,31 @@ def test_term_accuracy_with_real_models(translators, glossary):
         assert acc.occurrences >= 100
         assert acc.present == acc.occurrences, acc.line(lang)
         assert acc.correct / acc.judged >= FLOORS[lang], acc.line(lang) + "\n" + "\n".join(acc.wrong)
+
+
+def test_lost_placeholders_are_taken_from_the_models_next_best_translation(translators, glossary):
+    """Where the best translation drops or repeats a placeholder, the first of the model's
+    alternatives that keeps them all is used, whole; only where none does is the sentence
+    assembled from pieces."""
+    sources = [s.source for s in segment_text("sample", read_article(SAMPLE)).segments]
+    rescued = 0
+    for lang, translator in translators.items():
+        for i, source in enumerate(sources):
+            hits = terms.match_terms(source, glossary)
+            if not hits:
+                continue
+            text = translator.normalize(terms.protect(source, hits))
+            if terms.restore(translator.translate([text])[0].text, source, hits, glossary, lang).complete:
+                continue
+            seg = Segment(id=f"sample:{i}", source=source, paragraph=i, index=1, terms=hits)
+            translate_segments([seg], translator, glossary, lang)
+            alternatives = translator.alternatives([text], REPAIR_ALTERNATIVES)[0]
+            fitting = [r for h in alternatives if (r := terms.restore(h.text, source, hits, glossary, lang)).complete]
+            if fitting:
+                rescued += 1
+                assert seg.target(lang).text == fitting[0].text
+            else:
+                pieces = [translator.translate([translator.normalize(p)])[0].text for p in terms.split_around_terms(source, hits)]
+                assert seg.target(lang).text == terms.assemble(pieces, source, hits, glossary, lang).text
+            assert all(r.status != "failed" for r in seg.target(lang).terms), (lang, seg.target(lang).text)
+    assert rescued >= 3

@@ -3,6 +3,8 @@
 - chrF on the ``valid`` split (sacrebleu, signature kept);
 - the share of outputs that repeat a 1–4-word n-gram three times in a row
   (the pipeline's own repetition check);
+- the share of outputs with letters the target language never writes (Hangul in
+  Russian, Cyrillic in Korean, ы in Ukrainian);
 - placeholder survival on ``tests/data/termset.tsv``: the share of sentences
   whose ``#N`` term placeholders all come back intact, each exactly once.
 """
@@ -19,6 +21,7 @@ from pipeline import terms
 from pipeline.checks import repeated_ngram
 from pipeline.engine import Translator
 from pipeline.glossary import Glossary
+from pipeline.languages import language
 from tools.standin.corpus import read_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,11 +38,14 @@ def score_valid(translator: Translator, corpora: Path, lang: str) -> dict:
     metric = sacrebleu.CHRF()
     chrf = metric.corpus_score(hypotheses, [[t for _, t in pairs]])
     repeats = sum(repeated_ngram(h) is not None for h in hypotheses)
+    target = language(lang)
+    foreign = sum(any(target.never_writes(ch) for ch in h) for h in hypotheses)
     return {
         "chrf": round(chrf.score, 1),
         "chrf_signature": str(metric.get_signature()),
         "valid_pairs": len(pairs),
         "repeating_outputs": round(100 * repeats / len(pairs), 1),
+        "foreign_letter_outputs": round(100 * foreign / len(pairs), 1),
         "seconds": round(seconds, 1),
         "samples": [{"source": s, "reference": r, "output": h} for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]],
     }

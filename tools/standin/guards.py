@@ -4,7 +4,8 @@
 
 Converts the checkpoint once and decodes ``valid`` with each candidate set of
 guards through the pipeline's engine, printing chrF, the share of outputs that
-repeat a 1–4-gram three times, and decoding time. The chosen set goes into
+repeat a 1–4-gram three times, the share with letters the language never writes
+(Hangul in Russian, ы in Ukrainian), and decoding time. The chosen set goes into
 ``package.DECODING``.
 """
 
@@ -29,6 +30,9 @@ CANDIDATES = {
     "rp1.2 nr4": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4),
     "rp1.2 nr4 len2x": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4, max_length_ratio=2.0, max_length_extra=10),
     "rp1.1 nr3 len2x": Decoding(repetition_penalty=1.1, no_repeat_ngram_size=3, max_length_ratio=2.0, max_length_extra=10),
+    "rp1.2 nr4 len2x nf": Decoding(
+        repetition_penalty=1.2, no_repeat_ngram_size=4, max_length_ratio=2.0, max_length_extra=10, suppress_foreign_letters=True
+    ),
 }
 
 
@@ -49,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, decoding in CANDIDATES.items():
             result = score_valid(Translator(dataclasses.replace(package, decoding=decoding)), args.corpora, lang)
             print(
-                f"{lang}  {name:18} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  {result['seconds']:6.1f} s",
+                f"{lang}  {name:18} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  "
+                f"foreign letters {result['foreign_letter_outputs']:4.1f} %  {result['seconds']:6.1f} s",
                 flush=True,
             )
     return 0

@@ -34,7 +34,13 @@ PACKAGE_VERSION = "1.0"
 NAMES = {"en": "English", "ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 # Decoding guards, chosen on `valid` by `python -m tools.standin.guards` (figures in
 # the model card): without them the stand-ins loop ("президент президент…").
-DECODING = {"repetition_penalty": 1.2, "no_repeat_ngram_size": 4, "max_length_ratio": 2.0, "max_length_extra": 10}
+DECODING = {
+    "repetition_penalty": 1.2,
+    "no_repeat_ngram_size": 4,
+    "max_length_ratio": 2.0,
+    "max_length_extra": 10,
+    "suppress_foreign_letters": True,
+}
 # Training data by language: (source, domain, licence), from shared/corpora/README.md.
 _WMT = ("WMT23/24 general test: references and system outputs", "news, test suites", "WMT test-set terms (research use)")
 SOURCES = {
@@ -107,6 +113,7 @@ automatically.
 | decoding (applied by the pipeline's engine) | beam 4, length penalty 0.2, {guards} |
 | chrF on `valid` ({evaluation["valid_pairs"]} pairs) | **{evaluation["chrf"]}** (`{evaluation["chrf_signature"]}`) |
 | outputs repeating a 1–4-gram 3× on `valid` | {evaluation["repeating_outputs"]} % |
+| outputs with letters {NAMES[lang]} never writes, on `valid` | {evaluation["foreign_letter_outputs"]} % |
 | term placeholders intact (`tests/data/termset.tsv`) | {survival["intact"]}/{survival["sentences"]} ({survival["percent"]} %) |
 | package size | {size_mb:.1f} MB |
 
