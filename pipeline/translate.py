@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from pipeline import terms
-from pipeline.engine import Translator
+from pipeline.checks import repeated_ngram
+from pipeline.engine import Hypothesis, Translator
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
 from pipeline.memory import Memory
@@ -17,8 +18,9 @@ from pipeline.workspace import HumanWork, apply_drafts
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 
 # How many of the model's best translations are searched for one that keeps every placeholder
-# before the piecewise repair. Measured on the sample's 12 term-bearing segments (stand-ins v2):
-# the best one keeps them all in 8/8/2 (ru/uk/ko), one of the best 4 in 9/10/4, of the best 8 in 10/11/5.
+# (before the piecewise repair) or one that does not loop. Measured on the sample's 12
+# term-bearing segments (stand-ins v2): the best one keeps them all in 8/8/2 (ru/uk/ko),
+# one of the best 4 in 9/10/4, one of the best 8 in 10/11/5.
 REPAIR_ALTERNATIVES = 8
 
 
@@ -70,7 +72,7 @@ def translate_segments(
             progress(lang, round(fraction * len(segments)), len(segments))
 
     with _naming_segments(segments, inputs):
-        hypotheses = translator.translate(inputs, progress=tick)
+        hypotheses = _without_loops(translator, inputs, translator.translate(inputs, progress=tick))
     broken: list[tuple[Segment, str]] = []  # (segment, engine input)
     for seg, text, hyp in zip(segments, inputs, hypotheses):
         tr = seg.target(lang)
@@ -92,7 +94,7 @@ def translate_segments(
         pieces = [terms.split_around_terms(seg.source, seg.terms) for seg in left]
         flat = [translator.normalize(p) for ps in pieces for p in ps]
         with _naming_segments([seg for seg, ps in zip(left, pieces) for _ in ps], flat):
-            out = iter(translator.translate(flat))
+            out = iter(_without_loops(translator, flat, translator.translate(flat)))
         for seg, ps in zip(left, pieces):
             translated = [next(out).text for _ in ps]
             restored = terms.assemble(translated, seg.source, seg.terms, glossary, lang)
@@ -108,22 +110,34 @@ def translate_segments(
 
 
 def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: Translator, glossary: Glossary, lang: str) -> list[Segment]:
-    """Take the best of the model's alternatives that keeps every placeholder exactly once;
-    return the segments none of them fit. A whole-sentence translation reads better than
-    one assembled from pieces translated out of context."""
+    """Take the best of the model's alternatives that keeps every placeholder exactly once
+    (and does not loop, where one does not); return the segments none of them fit. A
+    whole-sentence translation reads better than one assembled from pieces translated
+    out of context."""
     left = []
     with _naming_segments([seg for seg, _ in broken], [text for _, text in broken]):
         alternatives_each = translator.alternatives([text for _, text in broken], REPAIR_ALTERNATIVES)
     for (seg, _), alternatives in zip(broken, alternatives_each):
-        for hyp in alternatives:
-            restored = terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)
-            if restored.complete:
-                tr = seg.target(lang)
-                tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
-                break
-        else:
+        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)).complete]
+        if not fitting:
             left.append(seg)
+            continue
+        hyp, restored = next(((h, r) for h, r in fitting if not repeated_ngram(r.text)), fitting[0])
+        tr = seg.target(lang)
+        tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
+
+
+def _without_loops(translator: Translator, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
+    """Each translation that repeats a 1–4-gram three times replaced by the model's best
+    alternative that does not, where it has one ("President" alone: «대통령 대통령 대통령»)."""
+    looping = [i for i, hyp in enumerate(hypotheses) if repeated_ngram(hyp.text)]
+    if not looping:
+        return hypotheses
+    out = list(hypotheses)
+    for i, alternatives in zip(looping, translator.alternatives([texts[i] for i in looping], REPAIR_ALTERNATIVES)):
+        out[i] = next((hyp for hyp in alternatives if not repeated_ngram(hyp.text)), out[i])
+    return out
 
 
 @contextmanager

@@ -1,6 +1,7 @@
 import pytest
 
 from pipeline import inflect, terms
+from pipeline.checks import repeated_ngram
 from pipeline.errors import FormatError
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
@@ -179,9 +180,34 @@ def test_lost_placeholders_are_taken_from_the_models_next_best_translation(trans
             fitting = [r for h in alternatives if (r := terms.restore(h.text, source, hits, glossary, lang)).complete]
             if fitting:
                 rescued += 1
-                assert seg.target(lang).text == fitting[0].text
+                assert seg.target(lang).text == next((r.text for r in fitting if not repeated_ngram(r.text)), fitting[0].text)
             else:
-                pieces = [translator.translate([translator.normalize(p)])[0].text for p in terms.split_around_terms(source, hits)]
-                assert seg.target(lang).text == terms.assemble(pieces, source, hits, glossary, lang).text
+                pieces = [translator.normalize(p) for p in terms.split_around_terms(source, hits)]
+                unlooped = [
+                    next((h.text for h in alternatives if not repeated_ngram(h.text)), alternatives[0].text)
+                    for alternatives in translator.alternatives(pieces, REPAIR_ALTERNATIVES)
+                ]
+                best = [h.text for h in translator.translate(pieces)]
+                expected = [b if not repeated_ngram(b) else u for b, u in zip(best, unlooped)]
+                assert seg.target(lang).text == terms.assemble(expected, source, hits, glossary, lang).text
             assert all(r.status != "failed" for r in seg.target(lang).terms), (lang, seg.target(lang).text)
     assert rescued >= 3
+
+
+def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(translators, glossary):
+    """A short piece alone makes the stand-ins loop («대통령 대통령 대통령»); the model's best
+    alternative without a repeated n-gram is taken instead, where it has one."""
+    replaced = 0
+    for lang, translator in translators.items():
+        for i, source in enumerate(["President", "Secretary General", "The troops arrived."]):
+            [best] = translator.translate([source])
+            seg = Segment(id=f"x:p1:s{i}", source=source, paragraph=1, index=i)
+            translate_segments([seg], translator, glossary, lang)
+            if repeated_ngram(best.text):
+                [alternatives] = translator.alternatives([source], REPAIR_ALTERNATIVES)
+                unlooped = [h.text for h in alternatives if not repeated_ngram(h.text)]
+                replaced += bool(unlooped)
+                assert seg.target(lang).text == (unlooped[0] if unlooped else best.text)
+            else:
+                assert seg.target(lang).text == best.text
+    assert replaced >= 1

@@ -25,14 +25,16 @@ from tools.standin.package import assemble
 from tools.standin.train import load_record
 
 ROOT = Path(__file__).resolve().parents[2]
+_CAP = {"max_length_ratio": 2.0, "max_length_extra": 10}
 CANDIDATES = {
     "none (Argos)": Decoding(),
     "rp1.2 nr4": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4),
-    "rp1.2 nr4 len2x": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4, max_length_ratio=2.0, max_length_extra=10),
-    "rp1.1 nr3 len2x": Decoding(repetition_penalty=1.1, no_repeat_ngram_size=3, max_length_ratio=2.0, max_length_extra=10),
-    "rp1.2 nr4 len2x nf": Decoding(
-        repetition_penalty=1.2, no_repeat_ngram_size=4, max_length_ratio=2.0, max_length_extra=10, suppress_foreign_letters=True
-    ),
+    "rp1.2 nr4 len2x": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4, **_CAP),
+    "rp1.1 nr3 len2x": Decoding(repetition_penalty=1.1, no_repeat_ngram_size=3, **_CAP),
+    "rp1.2 nr4 len2x nf": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
+    "rp1.1 nr4 len2x nf": Decoding(repetition_penalty=1.1, no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
+    "nr4 len2x nf": Decoding(no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
+    "nr3 len2x nf": Decoding(no_repeat_ngram_size=3, **_CAP, suppress_foreign_letters=True),
 }
 
 
