@@ -115,6 +115,13 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
 
 def assemble(pieces: list[str], source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Join piecewise translations with inflected terms (the repair path)."""
+    # A piece translated alone comes back capitalised as a sentence would ("Войска"); where its
+    # source continues a sentence ("troops …"), so does its translation.
+    originals = split_around_terms(source, hits)
+    pieces = [
+        piece[0].lower() + piece[1:] if n and _continues(original) and _capitalised_word(piece) else piece
+        for n, (piece, original) in enumerate(zip(pieces, originals))
+    ]
     out = [pieces[0]]
     results = []
     for n, hit in enumerate(hits):
@@ -129,6 +136,18 @@ def assemble(pieces: list[str], source: str, hits: list[TermHit], glossary: Glos
             idx = text.find(result.form)
             text = inflect.fix_particle(text, idx, result.form)
     return Restored(text=text, results=results, complete=True)
+
+
+def _continues(source_piece: str) -> bool:
+    """The piece continues a sentence and names nothing (no capitalised word that its
+    translation could begin with: "said Putin" → «Путин сказал»)."""
+    words = re.findall(r"[^\W\d_]+", source_piece)
+    return bool(words) and all(word[0].islower() for word in words)
+
+
+def _capitalised_word(text: str) -> bool:
+    """Starts with a capital followed by a lower-case letter (not an acronym like «НАТО»)."""
+    return len(text) > 1 and text[0].isupper() and text[1].islower()
 
 
 def verify(target: str, hits: list[TermHit], glossary: Glossary, lang: str) -> list[TermResult]:

@@ -211,3 +211,17 @@ def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(tr
             else:
                 assert seg.target(lang).text == best.text
     assert replaced >= 1
+
+
+def test_pieces_assembled_around_terms_continue_the_sentence(glossary):
+    """A piece translated alone comes back capitalised; where its source continues the
+    sentence and names nothing, its translation continues it too."""
+    source = "Officials in Kursk waited for the order."
+    hits = terms.match_terms(source, glossary)
+    assembled = terms.assemble(["Чиновники в", "Ждали приказа."], source, hits, glossary, "ru")
+    assert assembled.text.endswith(" ждали приказа.") and assembled.text.startswith("Чиновники в Курск")
+    named = "Officials in Kursk met Putin."
+    kept = terms.assemble(["Чиновники в", "Путин встретился."], named, terms.match_terms(named, glossary), glossary, "ru")
+    assert kept.text.endswith(" Путин встретился.")
+    acronym = terms.assemble(["Чиновники в", "НАТО ждали."], source, hits, glossary, "ru")
+    assert acronym.text.endswith(" НАТО ждали.")
