@@ -21,7 +21,7 @@ from pathlib import Path
 import ctranslate2
 from ctranslate2.converters import TransformersConverter
 
-from pipeline.engine import Translator, installed_packages
+from pipeline.engine import Decoding, Translator, installed_packages
 from pipeline.glossary import load_glossary
 from pipeline.models import package_zip
 from tools.standin import LANGS, RECIPE_VERSION
@@ -80,12 +80,19 @@ def shipped_chrf(models: Path) -> dict[str, float]:
     return scores
 
 
+# The points measured before evaluations named their decoding all used v2's guards.
+_V2_DECODING = "repetition_penalty 1.2, no_repeat_ngram 4, max_length 2x+10"
+
+
 def learning_curve(record: dict) -> str:
     rows = "\n".join(
-        f"| {e['training_minutes'] / 60:.2f} | {e['steps']:,} | " + " | ".join(f"{e['chrf'][lang]}" for lang in LANGS) + " |"
+        f"| {e['training_minutes'] / 60:.2f} | {e['steps']:,} | "
+        + " | ".join(f"{e['chrf'][lang]}" for lang in LANGS)
+        + f" | {e.get('decoding', _V2_DECODING)} |"
         for e in record.get("evaluations", [])
     )
-    return f"| cumulative hours | steps | {' | '.join(f'chrF {lang}' for lang in LANGS)} |\n|---|---|---|---|---|\n{rows}"
+    header = f"| cumulative hours | steps | {' | '.join(f'chrF {lang}' for lang in LANGS)} | decoding guards |"
+    return f"{header}\n|---|---|---|---|---|---|\n{rows}"
 
 
 def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: float) -> str:
@@ -223,7 +230,10 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
         "steps": record["steps"],
         "chrf": {lang: evaluations[lang]["chrf"] for lang in LANGS},
         "repeating_outputs": {lang: evaluations[lang]["repeating_outputs"] for lang in LANGS},
+        "foreign_letter_outputs": {lang: evaluations[lang]["foreign_letter_outputs"] for lang in LANGS},
         "placeholders_intact": {lang: evaluations[lang]["placeholders"]["percent"] for lang in LANGS},
+        # Guards change with the model (tools.standin.guards): each point names its decoding.
+        "decoding": Decoding.from_metadata({"decoding": DECODING}, checkpoint).describe(),
     }
     record["evaluations"] = [e for e in record.get("evaluations", []) if e["steps"] != record["steps"]] + [point]
     (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -241,6 +251,7 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
             chrf_valid=evaluations[lang]["chrf"],
             chrf_signature=evaluations[lang]["chrf_signature"],
             repeating_outputs_percent=evaluations[lang]["repeating_outputs"],
+            foreign_letter_outputs_percent=evaluations[lang]["foreign_letter_outputs"],
             placeholders_intact_percent=evaluations[lang]["placeholders"]["percent"],
         )
         (pkg / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
