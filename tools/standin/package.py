@@ -35,7 +35,7 @@ NAMES = {"en": "English", "ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 # Decoding guards, chosen on `valid` by `python -m tools.standin.guards` (figures in
 # the model card): without them the stand-ins loop ("президент президент…").
 DECODING = {
-    "repetition_penalty": 1.1,
+    "repetition_penalty": 1.2,
     "no_repeat_ngram_size": 4,
     "max_length_ratio": 2.0,
     "max_length_extra": 10,
