@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import terms
 from pipeline.glossary import Glossary
-from pipeline.languages import LANGUAGES
+from pipeline.languages import LANGUAGES, in_script
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
 from pipeline.names import name_present, uncovered_names
 
@@ -44,10 +44,11 @@ _SCALE_WORDS = [
 ]  # fmt: skip
 # Korean units stack ("2천만" = 2 × 1,000 × 10,000) and are written against the digits.
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
+# English words take a plural only ("millionaires" is no amount); Cyrillic stems any ending.
 _SCALE = re.compile(
-    r"(?P<ko>[십백천]*[만억조]|[십백천]+)|\s?(?P<word>(?:thousand|million|billion|trillion)s?|bn|(?:"
-    + "|".join(stem for stem, _ in _SCALE_WORDS if not stem.isascii())
-    + r")[а-яіїєё]*\.?)(?![\w])",
+    r"(?P<ko>[십백천]*[만억조]|[십백천]+)|\s?(?P<word>"
+    + "|".join(f"{stem}s?" if stem.isascii() else rf"{stem}[а-яіїєё]*\.?" for stem, _ in _SCALE_WORDS)
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 _PM = re.compile(r"(\d{1,2})\s*p\.?m\.?", re.IGNORECASE)
@@ -139,17 +140,16 @@ def _script(target: str, lang: str) -> Iterable[Finding]:
             code, Severity.WARNING, f"only {native * 100 // len(letters)}% of letters are {language.script}; most others {script}"
         )
     for script in language.foreign_scripts:
-        words = [w for w in re.findall(r"[^\W\d_]+", target) if any(unicodedata.name(ch, "").startswith(script.upper()) for ch in w)]
+        words = [w for w in re.findall(r"[^\W\d_]+", target) if any(in_script(ch, script) for ch in w)]
         if words and native:
             yield Finding("wrong-script", Severity.ERROR, f"{script} in the {language.name} translation: {' '.join(words[:3])}")
     chars = set(target)
-    neighbours = [other for other in LANGUAGES.values() if other.code != lang and other.script == language.script]
-    for other in neighbours:
+    for other in language.neighbours:
         if chars & other.own_letters and not chars & language.own_letters:
             letters_seen = "/".join(sorted(chars & other.own_letters))
             yield Finding("wrong-language", Severity.ERROR, f"looks {other.name}, not {language.name} ({letters_seen})")
             return
-    if neighbours and native >= LANGID_MIN_LETTERS:
+    if language.neighbours and native >= LANGID_MIN_LETTERS:
         guess, probability = _langid().classify(target)
         if guess != lang and probability >= LANGID_MIN_PROBABILITY:
             yield Finding("wrong-language", Severity.WARNING, f"language identifier says {guess} ({probability:.2f}), not {lang}")

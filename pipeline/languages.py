@@ -32,14 +32,22 @@ class Language:
             return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
         return self.script.upper() in unicodedata.name(ch, "")
 
+    @property
+    def neighbours(self) -> list[Language]:
+        """The other languages written in this one's script (told apart by ``own_letters``)."""
+        return [other for other in LANGUAGES.values() if other.code != self.code and other.script == self.script]
+
     def never_writes(self, ch: str) -> bool:
         """Whether a translation into this language never holds ``ch``: a letter of a foreign
         script, or one only a close neighbour writes (ы in Ukrainian, і in Russian)."""
-        name = unicodedata.name(ch, "")
-        if any(name.startswith(script.upper()) for script in self.foreign_scripts):
+        if any(in_script(ch, script) for script in self.foreign_scripts):
             return True
-        neighbours = (other for other in LANGUAGES.values() if other.code != self.code and other.script == self.script)
-        return ch not in self.own_letters and any(ch in other.own_letters for other in neighbours)
+        return ch not in self.own_letters and any(ch in other.own_letters for other in self.neighbours)
+
+
+def in_script(ch: str, script: str) -> bool:
+    """Whether ``ch`` is a character of ``script`` (a Unicode name prefix: "Hangul", "CJK", "Cyrillic")."""
+    return unicodedata.name(ch, "").startswith(script.upper())
 
 
 LANGUAGES: dict[str, Language] = {
