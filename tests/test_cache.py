@@ -89,3 +89,26 @@ def test_two_runs_at_once_share_one_cache(tmp_path, package_dir, uncached):
     assert outputs(projects[0]) == outputs(projects[1]) == uncached
     third = run_project(projects[2], package_dir)
     assert third.cache_misses == 0 and third.cache_hits > 0 and outputs(projects[2]) == uncached
+
+
+def test_cache_being_set_up_by_another_run_is_waited_for(tmp_path):
+    """A run opening the cache while another is writing the new file's first tables (still before
+    WAL) waits for it; SQLite answers that journal-mode switch "locked" at once, without its busy
+    timeout, which failed one of two runs started together."""
+    import sqlite3
+    import threading
+
+    from pipeline.cache import TranslationCache
+
+    path = tmp_path / "cache.sqlite"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE setting_up (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO setting_up VALUES (1)")
+    done = threading.Timer(0.5, other.execute, ("COMMIT",))
+    done.start()
+    with TranslationCache(path) as cache:
+        cache.put("engine", {"source": [("target", 0.0)]})
+        assert cache.get("engine", ["source"]) == {"source": [("target", 0.0)]}
+    done.join()
+    other.close()
