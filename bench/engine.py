@@ -19,7 +19,7 @@ import os
 import time
 
 from bench.cluster import sentences
-from pipeline.engine import COMPUTE_TYPE, LENGTH_PENALTY, Translator, find_package, resolve_device
+from pipeline.engine import COMPUTE_TYPE, Translator, find_package, resolve_device
 
 
 def raw(package, texts: list[str], *, batch: int, workers: int, device: str = "cpu") -> list[str]:
@@ -36,7 +36,7 @@ def raw(package, texts: list[str], *, batch: int, workers: int, device: str = "c
         )
     tokens = [sp.encode(t, out_type=str) for t in texts]
     prefix = [[package.target_prefix]] * len(tokens)
-    options = dict(beam_size=4, length_penalty=LENGTH_PENALTY, replace_unknowns=True, max_batch_size=batch)
+    options = dict(beam_size=4, length_penalty=package.decoding.length_penalty, replace_unknowns=True, max_batch_size=batch)
     if package.decoding.repetition_penalty != 1.0:
         options["repetition_penalty"] = package.decoding.repetition_penalty
     if package.decoding.no_repeat_ngram_size:

@@ -52,6 +52,9 @@ class Decoding:
     # Vocabulary pieces with letters the target language never writes are never generated
     # (a multilingual stand-in otherwise slips Hangul into Russian, ы into Ukrainian).
     suppress_foreign_letters: bool = False
+    # CTranslate2 divides a hypothesis' log-probability by length**length_penalty: Argos' 0.2
+    # barely offsets beam search's lean towards short outputs.
+    length_penalty: float = LENGTH_PENALTY
 
     @classmethod
     def from_metadata(cls, meta: dict, path: Path) -> Decoding:
@@ -63,6 +66,7 @@ class Decoding:
                 max_length_ratio=float(raw.get("max_length_ratio", 0.0)),
                 max_length_extra=int(raw.get("max_length_extra", 0)),
                 suppress_foreign_letters=bool(raw.get("suppress_foreign_letters", False)),
+                length_penalty=float(raw.get("length_penalty", LENGTH_PENALTY)),
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise EngineError(f"{path}: bad 'decoding' in metadata.json: {exc}") from exc
@@ -89,6 +93,8 @@ class Decoding:
             parts.append(f"max_length {self.max_length_ratio:g}x+{self.max_length_extra}")
         if self.suppress_foreign_letters:
             parts.append("no foreign letters")
+        if self.length_penalty != LENGTH_PENALTY:
+            parts.append(f"length_penalty {self.length_penalty:g}")
         return ", ".join(parts)
 
 
@@ -375,7 +381,7 @@ class Translator:
                         target_prefix=[prefix] * len(batch) if prefix else None,
                         beam_size=max(self.beam_size, n),
                         num_hypotheses=n,
-                        length_penalty=LENGTH_PENALTY,
+                        length_penalty=self.package.decoding.length_penalty,
                         replace_unknowns=True,
                         max_batch_size=self.batch_size,
                         return_scores=True,
@@ -412,10 +418,11 @@ class Translator:
                     pieces = result.hypotheses[i][1:] if prefix else result.hypotheses[i]
                     # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.
                     texts_out.append(self._sp.decode(pieces).replace("\ufffd", "").strip())
-                    # CTranslate2 divides the log-probability by length**length_penalty;
-                    # a per-token mean compares across sentence lengths.
-                    length = len(pieces) + 1
-                    scores.append(result.scores[i] * length**LENGTH_PENALTY / length)
+                    # Undo the length penalty, a power of the length CTranslate2 counts (the
+                    # target prefix and the end token included): a per-token mean compares
+                    # across sentence lengths and penalties.
+                    length = len(result.hypotheses[i]) + 1
+                    scores.append(result.scores[i] * length**self.package.decoding.length_penalty / length)
                 ranked.append(Hypothesis(" ".join(texts_out), min(scores) if scores else 0.0))
             hypotheses.append(ranked)
         return hypotheses

@@ -183,3 +183,19 @@ def test_runtime_import_path_stays_light(package_dir):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_declared_length_penalty_reaches_ctranslate2(translators):
+    """A stronger length penalty a package declares lets longer hypotheses win the beam; the
+    reported score stays the per-token mean, whatever the penalty."""
+    translator = translators["uk"]
+    sentences = [translator.normalize(s.source) for s in segment_text("sample", read_article(SAMPLE)).segments]
+
+    def with_penalty(value: float) -> list:
+        decoding = dataclasses.replace(translator.package.decoding, length_penalty=value)
+        return Translator(dataclasses.replace(translator.package, decoding=decoding)).translate(sentences)
+
+    weak, strong = with_penalty(0.0), with_penalty(2.0)
+    assert sum(len(h.text) for h in strong) > sum(len(h.text) for h in weak)
+    same = [(w, s) for w, s in zip(weak, strong) if w.text == s.text]
+    assert same and all(abs(w.score - s.score) < 1e-4 for w, s in same)

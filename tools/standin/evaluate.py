@@ -5,6 +5,7 @@
   (the pipeline's own repetition check);
 - the share of outputs with letters the target language never writes (Hangul in
   Russian, Cyrillic in Korean, ы in Ukrainian);
+- the outputs' length in characters relative to the references';
 - placeholder survival on ``tests/data/termset.tsv``: the share of sentences
   whose ``#N`` term placeholders all come back intact, each exactly once.
 """
@@ -46,6 +47,7 @@ def score_valid(translator: Translator, corpora: Path, lang: str) -> dict:
         "valid_pairs": len(pairs),
         "repeating_outputs": round(100 * repeats / len(pairs), 1),
         "foreign_letter_outputs": round(100 * foreign / len(pairs), 1),
+        "length_ratio": round(sum(map(len, hypotheses)) / sum(len(t) for _, t in pairs), 3),
         "seconds": round(seconds, 1),
         "samples": [{"source": s, "reference": r, "output": h} for (s, r), h in list(zip(pairs, hypotheses))[:SAMPLES]],
     }

@@ -5,7 +5,10 @@
 Converts the checkpoint once and decodes ``valid`` with each candidate set of
 guards through the pipeline's engine, printing chrF, the share of outputs that
 repeat a 1–4-gram three times, the share with letters the language never writes
-(Hangul in Russian, ы in Ukrainian), and decoding time. The chosen set goes into
+(Hangul in Russian, ы in Ukrainian), and decoding time. Candidates differ in
+repetition guards, an output length cap, foreign letters and the length penalty
+(Argos' 0.2 against stronger ones, which keep a small model's outputs from
+ending early). The chosen set goes into
 ``package.DECODING``.
 """
 
@@ -34,6 +37,12 @@ CANDIDATES = {
     "rp1.2 nr4 len2x nf": Decoding(repetition_penalty=1.2, no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
     "rp1.1 nr4 len2x nf": Decoding(repetition_penalty=1.1, no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
     "nr4 len2x nf": Decoding(no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True),
+    **{
+        f"rp1.2 nr4 len2x nf lp{lp:g}": Decoding(
+            repetition_penalty=1.2, no_repeat_ngram_size=4, **_CAP, suppress_foreign_letters=True, length_penalty=lp
+        )
+        for lp in (0.6, 1.0, 1.5)
+    },
     "nr3 len2x nf": Decoding(no_repeat_ngram_size=3, **_CAP, suppress_foreign_letters=True),
 }
 
@@ -55,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, decoding in CANDIDATES.items():
             result = score_valid(Translator(dataclasses.replace(package, decoding=decoding)), args.corpora, lang)
             print(
-                f"{lang}  {name:18} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  "
-                f"foreign letters {result['foreign_letter_outputs']:4.1f} %  {result['seconds']:6.1f} s",
+                f"{lang}  {name:26} chrF {result['chrf']:5.1f}  repeating {result['repeating_outputs']:4.1f} %  "
+                f"foreign letters {result['foreign_letter_outputs']:4.1f} %  length {result['length_ratio']:5.3f}  {result['seconds']:6.1f} s",
                 flush=True,
             )
     return 0

@@ -40,6 +40,7 @@ DECODING = {
     "max_length_ratio": 2.0,
     "max_length_extra": 10,
     "suppress_foreign_letters": True,
+    "length_penalty": 1.0,
 }
 # Training data by language: (source, domain, licence), from shared/corpora/README.md.
 _WMT = ("WMT23/24 general test: references and system outputs", "news, test suites", "WMT test-set terms (research use)")
