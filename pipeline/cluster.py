@@ -95,9 +95,11 @@ class ClusterTranslator(Translator):
         for done, future in enumerate(as_completed(futures), 1):
             try:
                 results.update(zip(by_future[future], future.result()))
+            except EngineError as exc:  # the worker's engine, on some of the chunk's inputs; it names the package
+                raise EngineError(f"{exc} (on the cluster)", exc.inputs or tuple(by_future[future])) from exc
             except Exception as exc:  # a task that failed on every worker Dask tried
                 message = f"{self.package.label()}: translation on the cluster failed: {exc}"
-                raise EngineError(message, getattr(exc, "inputs", None) or tuple(by_future[future])) from exc
+                raise EngineError(message, tuple(by_future[future])) from exc
             if progress:
                 progress(done / len(futures))
         return [[Hypothesis(*h) for h in results[t]] for t in texts]

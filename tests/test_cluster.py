@@ -1,5 +1,6 @@
 """Scale-out on Dask: a real scheduler and two worker processes on localhost, no mocks."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -27,18 +28,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def cluster(tmp_path):
-    """tcp address of a scheduler with two one-thread workers (no nanny: a killed worker stays dead)."""
+@contextlib.contextmanager
+def start_cluster(folder: Path, preload: Path | None = None):
+    """tcp address of a scheduler with two one-thread workers (no nanny: a killed worker stays
+    dead), and the workers' processes; ``preload``: a module each worker imports first."""
     from distributed import Client
 
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = dict(os.environ, DASK_DISTRIBUTED__WORKER__DAEMON="False", OMP_NUM_THREADS="1")
-    common = {"cwd": tmp_path, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    common = {"cwd": folder, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **common)]
+    extra = ["--preload", str(preload)] if preload else []
     workers = [
-        subprocess.Popen([str(DASK), "worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}"], **common)
+        subprocess.Popen(
+            [str(DASK), "worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}", *extra], **common
+        )
         for i in (1, 2)
     ]
     procs += workers
@@ -55,6 +60,12 @@ def cluster(tmp_path):
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    with start_cluster(tmp_path) as started:
+        yield started
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +119,49 @@ def test_unreachable_scheduler_is_one_line(tmp_path, package_dir, monkeypatch, c
     assert main(["run", "-q", "--no-cache", "--cluster", f"tcp://127.0.0.1:{free_port()}"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot reach the Dask scheduler" in err
+
+
+# Imported by each worker before it starts: CTranslate2 fails on the sentence naming Mariupol,
+# as it would run out of memory on one input.
+FAILING_ENGINE = """
+import ctranslate2
+
+# Dask may import a preload file twice: patch once.
+_real = getattr(ctranslate2, "_unpatched_translator", ctranslate2.Translator)
+ctranslate2._unpatched_translator = _real
+
+
+class _Failed:
+    def result(self):
+        raise RuntimeError("std::bad_alloc")
+
+
+class _FailsOnMariupol:
+    def __init__(self, *args, **kwargs):
+        self._real = _real(*args, **kwargs)
+
+    def translate_batch(self, source, **kwargs):
+        results = self._real.translate_batch(source, **kwargs)
+        return [_Failed() if "Mariupol" in "".join(tokens) else r for tokens, r in zip(source, results)]
+
+
+ctranslate2.Translator = _FailsOnMariupol
+"""
+
+
+def test_failure_on_a_worker_names_the_segment(tmp_path, package_dir, monkeypatch, capsys):
+    """An engine failure on a worker reaches the user as the local one does: one line naming
+    the document and segment, and nothing written."""
+    from pipeline.cli import main
+
+    preload = tmp_path / "failing_engine.py"
+    preload.write_text(FAILING_ENGINE, encoding="utf-8")
+    articles = {"a.txt": "Troops moved to Kursk on Monday.\n", "b.txt": "The port was quiet.\n\nShips left Mariupol at dawn.\n"}
+    project = make_project(tmp_path / "project", articles)
+    monkeypatch.chdir(project)
+    with start_cluster(tmp_path, preload) as (address, _):
+        assert main(["run", "-q", "--to", "ru", "--no-cache", "--cluster", address]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("pipeline: error: segment b:p2:s1: ") and err.count("\n") == 1, err
+    assert "translation failed: std::bad_alloc (on the cluster)" in err and err.count("translate-en_ru") == 1, err
+    assert not (project / "locales").exists() or not any(p.is_file() for p in (project / "locales").rglob("*"))
