@@ -32,21 +32,27 @@ def test_placeholder_pairs_replace_aligned_terms_and_numbers_on_both_sides(gloss
     assert 0.5 * NUMBER_RATE < len(numbers) / 200 < 1.5 * NUMBER_RATE
 
 
+@pytest.fixture
+def corpora(tmp_path):
+    """The first 40 training pairs of each language: enough for a few steps."""
+    folder = tmp_path / "corpora"
+    folder.mkdir()
+    for lang in ("ko", "uk", "ru"):
+        for side in ("en", lang):
+            with gzip.open(SHARED / "corpora" / f"train.{lang}.{side}.gz", "rt", encoding="utf-8") as fh:
+                lines = [next(fh) for _ in range(40)]
+            with gzip.open(folder / f"train.{lang}.{side}.gz", "wt", encoding="utf-8") as fh:
+                fh.writelines(lines)
+    return folder
+
+
 @pytest.mark.slow
-def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path):
+def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path, corpora):
     import torch
     from safetensors.torch import load_file
 
     from tools.standin.build import main
 
-    corpora = tmp_path / "corpora"
-    corpora.mkdir()
-    for lang in ("ko", "uk", "ru"):
-        for side in ("en", lang):
-            with gzip.open(SHARED / "corpora" / f"train.{lang}.{side}.gz", "rt", encoding="utf-8") as fh:
-                lines = [next(fh) for _ in range(40)]
-            with gzip.open(corpora / f"train.{lang}.{side}.gz", "wt", encoding="utf-8") as fh:
-                fh.writelines(lines)
     work = tmp_path / "work"
     args = ["--corpora", str(corpora), "--work", str(work), "--threads", "1", "--stage", "train", "--minutes", "0.1"]
     assert main([*args, "--resume", str(CHECKPOINT)]) == 0
@@ -67,3 +73,31 @@ def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path):
     assert main([*args, "--resume", str(out)]) == 0
     again = json.loads((out / "training.json").read_text())
     assert len(again["runs"]) == 3 and again["steps"] == record["steps"] + again["runs"][-1]["steps"]
+
+
+@pytest.mark.slow
+def test_runs_from_one_checkpoint_average_into_one(tmp_path, corpora):
+    """Two runs resumed from one checkpoint with different seeds train differently; their
+    average holds the mean weights and both runs' figures."""
+    import torch
+    from safetensors.torch import load_file
+
+    from tools.standin.average import average
+    from tools.standin.build import main
+
+    runs = [tmp_path / f"seed{seed}" for seed in (1, 2)]
+    for seed, work in zip((1, 2), runs):
+        args = ["--corpora", str(corpora), "--work", str(work), "--threads", "1", "--stage", "train", "--minutes", "0.05"]
+        assert main([*args, "--resume", str(CHECKPOINT), "--seed", str(seed)]) == 0
+    one, two = (load_file(work / "checkpoint" / "model.safetensors") for work in runs)
+    assert any(not torch.equal(one[k], two[k]) for k in one)
+    record = average([work / "checkpoint" for work in runs], tmp_path / "average")
+    mean = load_file(tmp_path / "average" / "model.safetensors")
+    for key in one:
+        expected = (one[key].float() + two[key].float()) / 2
+        assert torch.allclose(mean[key].float(), expected, atol=1e-3, rtol=1e-3), key
+    before = json.loads((SHARED / "standin" / "training.json").read_text())
+    own = record["runs"][-2:]
+    assert [run["seed"] for run in own] == [1, 2] and len(record["runs"]) == 3 and record["averaged_runs"] == 2
+    assert record["steps"] == before["steps"] + own[0]["steps"] + own[1]["steps"]
+    assert record["training_minutes"] == pytest.approx(before["training_minutes"] + own[0]["minutes"] + own[1]["minutes"], abs=0.1)

@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--resume", type=Path, help="checkpoint to continue training (e.g. models/checkpoint)")
     parser.add_argument("--save-every", type=float, default=5.0, help="minutes between checkpoint saves")
+    parser.add_argument(
+        "--seed", type=int, default=1, help="data order and dropout; runs resumed from one checkpoint with different seeds can be averaged"
+    )
     parser.add_argument("--stage", choices=("train", "package", "all"), default="all")
     parser.add_argument("--force", action="store_true", help="ship the packages even if chrF did not improve")
     args = parser.parse_args(argv)
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             size=args.size,
             resume=args.resume,
             save_every=args.save_every,
+            seed=args.seed,
         )
         logging.info("trained: %s", {k: stats[k] for k in ("training_minutes", "steps")})
     if args.stage in ("package", "all"):

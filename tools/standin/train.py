@@ -223,9 +223,9 @@ def train(
         model = build_model(spm.SentencePieceProcessor(model_file=str(sp_model)).get_piece_size(), size)
         peak_lr, warmup = 1e-3, 800
     # Each resumed run sees the data in a new order.
-    seed += previous.get("steps", 0)
-    torch.manual_seed(seed)
-    rng = random.Random(seed)
+    run_seed = seed + previous.get("steps", 0)
+    torch.manual_seed(run_seed)
+    rng = random.Random(run_seed)
     sp = spm.SentencePieceProcessor(model_file=str(sp_model))
     pad_id = sp.get_piece_size()
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -248,6 +248,7 @@ def train(
             "target_tokens": seen_tokens,
             "peak_lr": peak_lr,
             "examples": len(examples),
+            "seed": seed,
         }
         runs = previous.get("runs") or ([_first_run(previous)] if previous else [])
         return {
