@@ -100,6 +100,8 @@ def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: f
     samples = "\n".join(f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ") for s in evaluation["samples"])
     sources = "\n".join(f"| {name} | {domain} | {licence} |" for name, domain, licence in SOURCES[lang])
     runs = "; ".join(f"{r['minutes']} min on {r['device']} ({r['torch_threads']} threads)" for r in record.get("runs", []))
+    if record.get("averaged_runs"):
+        runs += f"; the last {record['averaged_runs']} side by side from one checkpoint, their weights averaged (`tools.standin.average`)"
     guards = ", ".join(f"{k} {v}" for k, v in meta["decoding"].items())
     survival = evaluation["placeholders"]
     return f"""# {package_name(lang)}: stand-in English→{NAMES[lang]} model
@@ -118,7 +120,7 @@ automatically.
 | tokenizer | SentencePiece unigram, 8,000 pieces shared by en/ko/uk/ru |
 | training data | {meta["standin"]["pairs_after_cleaning"]:,} cleaned en-{lang} pairs (sources below), plus {meta["standin"]["placeholder_pairs"]:,} copies with aligned glossary terms or numbers replaced by `#N` |
 | training | {record["training_minutes"]} min cumulative, {record["steps"]:,} steps, {record["target_tokens_seen"]:,} target tokens: {runs} |
-| decoding (applied by the pipeline's engine) | beam 4, length penalty 0.2, {guards} |
+| decoding (applied by the pipeline's engine) | beam 4, {guards} |
 | chrF on `valid` ({evaluation["valid_pairs"]} pairs) | **{evaluation["chrf"]}** (`{evaluation["chrf_signature"]}`) |
 | outputs repeating a 1–4-gram 3× on `valid` | {evaluation["repeating_outputs"]} % |
 | outputs with letters {NAMES[lang]} never writes, on `valid` | {evaluation["foreign_letter_outputs"]} % |
