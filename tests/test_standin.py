@@ -101,3 +101,6 @@ def test_runs_from_one_checkpoint_average_into_one(tmp_path, corpora):
     assert [run["seed"] for run in own] == [1, 2] and len(record["runs"]) == 3 and record["averaged_runs"] == 2
     assert record["steps"] == before["steps"] + own[0]["steps"] + own[1]["steps"]
     assert record["training_minutes"] == pytest.approx(before["training_minutes"] + own[0]["minutes"] + own[1]["minutes"], abs=0.1)
+    # Two saves of one run would count its minutes twice.
+    with pytest.raises(SystemExit, match="one seed"):
+        average([runs[0] / "checkpoint"] * 2, tmp_path / "twice")

@@ -30,6 +30,9 @@ def merged_record(records: list[dict]) -> dict:
     if any(r["runs"][:-1] != earlier for r in records) or len(records) < 2:
         raise SystemExit("average: the checkpoints must be two or more runs resumed from one checkpoint")
     own = [r["runs"][-1] for r in records]
+    seeds = [run.get("seed", 1) for run in own]  # runs before --seed used 1
+    if len(set(seeds)) < len(seeds):
+        raise SystemExit(f"average: two checkpoints come from runs with one seed ({seeds}): saves of one run, or the same run twice")
     merged = dict(records[0], runs=[*earlier, *own], averaged_runs=len(own))
     for total, per_run in _SUMMED.items():
         merged[total] = records[0][total] + sum(run[per_run] for run in own[1:])
