@@ -121,45 +121,15 @@ def test_unreachable_scheduler_is_one_line(tmp_path, package_dir, monkeypatch, c
     assert err.count("\n") == 1 and "cannot reach the Dask scheduler" in err
 
 
-# Imported by each worker before it starts: CTranslate2 fails on the sentence naming Mariupol,
-# as it would run out of memory on one input.
-FAILING_ENGINE = """
-import ctranslate2
-
-# Dask may import a preload file twice: patch once.
-_real = getattr(ctranslate2, "_unpatched_translator", ctranslate2.Translator)
-ctranslate2._unpatched_translator = _real
-
-
-class _Failed:
-    def result(self):
-        raise RuntimeError("std::bad_alloc")
-
-
-class _FailsOnMariupol:
-    def __init__(self, *args, **kwargs):
-        self._real = _real(*args, **kwargs)
-
-    def translate_batch(self, source, **kwargs):
-        results = self._real.translate_batch(source, **kwargs)
-        return [_Failed() if "Mariupol" in "".join(tokens) else r for tokens, r in zip(source, results)]
-
-
-ctranslate2.Translator = _FailsOnMariupol
-"""
-
-
 def test_failure_on_a_worker_names_the_segment(tmp_path, package_dir, monkeypatch, capsys):
     """An engine failure on a worker reaches the user as the local one does: one line naming
     the document and segment, and nothing written."""
     from pipeline.cli import main
+    from tests import failing_engine
 
-    preload = tmp_path / "failing_engine.py"
-    preload.write_text(FAILING_ENGINE, encoding="utf-8")
-    articles = {"a.txt": "Troops moved to Kursk on Monday.\n", "b.txt": "The port was quiet.\n\nShips left Mariupol at dawn.\n"}
-    project = make_project(tmp_path / "project", articles)
+    project = make_project(tmp_path / "project", failing_engine.ARTICLES)
     monkeypatch.chdir(project)
-    with start_cluster(tmp_path, preload) as (address, _):
+    with start_cluster(tmp_path, Path(failing_engine.__file__)) as (address, _):
         assert main(["run", "-q", "--to", "ru", "--no-cache", "--cluster", address]) == 1
     err = capsys.readouterr().err
     assert err.startswith("pipeline: error: segment b:p2:s1: ") and err.count("\n") == 1, err

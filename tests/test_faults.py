@@ -227,22 +227,9 @@ def test_engine_failure_names_the_segment(tmp_path, package_dir, monkeypatch, ca
     the document and segment, and nothing is written."""
     import ctranslate2
 
-    real = ctranslate2.Translator
+    from tests.failing_engine import ARTICLES, FailsOnMariupol
 
-    class Failed:
-        def result(self):
-            raise RuntimeError("std::bad_alloc")
-
-    class FailsOnMariupol:
-        def __init__(self, *args, **kwargs):
-            self._real = real(*args, **kwargs)
-
-        def translate_batch(self, source, **kwargs):
-            results = self._real.translate_batch(source, **kwargs)
-            return [Failed() if "Mariupol" in "".join(tokens) else r for tokens, r in zip(source, results)]
-
-    articles = {"a.txt": "Troops moved to Kursk on Monday.\n", "b.txt": "The port was quiet.\n\nShips left Mariupol at dawn.\n"}
-    project = make_project(tmp_path, articles)
+    project = make_project(tmp_path, ARTICLES)
     monkeypatch.setattr(ctranslate2, "Translator", FailsOnMariupol)
     monkeypatch.chdir(project)
     assert main(["run", "-q", "--to", "ru", "--no-cache"]) == 1

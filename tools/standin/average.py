@@ -48,10 +48,10 @@ def average(checkpoints: list[Path], out: Path) -> dict:
     if len(spm) != 1:
         raise SystemExit("average: the checkpoints have different SentencePiece models")
     record = merged_record([load_record(c) for c in checkpoints])
-    model = MarianMTModel.from_pretrained(checkpoints[0]).float()
-    states = [MarianMTModel.from_pretrained(c).float().state_dict() for c in checkpoints]
-    model.load_state_dict({key: torch.stack([s[key] for s in states]).mean(dim=0) for key in states[0]})
-    save_checkpoint(model, checkpoints[0] / "source.spm", out, record)
+    models = [MarianMTModel.from_pretrained(c).float() for c in checkpoints]
+    states = [m.state_dict() for m in models]
+    models[0].load_state_dict({key: torch.stack([s[key] for s in states]).mean(dim=0) for key in states[0]})
+    save_checkpoint(models[0], checkpoints[0] / "source.spm", out, record)
     return record
 
 
