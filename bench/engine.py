@@ -19,7 +19,7 @@ import os
 import time
 
 from bench.cluster import sentences
-from pipeline.engine import COMPUTE_TYPE, Translator, find_package, resolve_device
+from pipeline.engine import Translator, compute_type, find_package, resolve_device
 
 
 def raw(package, texts: list[str], *, batch: int, workers: int, device: str = "cpu") -> list[str]:
@@ -28,7 +28,7 @@ def raw(package, texts: list[str], *, batch: int, workers: int, device: str = "c
 
     sp = sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
     if device == "cuda":
-        model = ctranslate2.Translator(str(package.path / "model"), device="cuda", compute_type=COMPUTE_TYPE["cuda"])
+        model = ctranslate2.Translator(str(package.path / "model"), device="cuda", compute_type=compute_type("cuda"))
     else:
         cores = os.cpu_count() or 2
         model = ctranslate2.Translator(

@@ -45,15 +45,37 @@ CREATE TABLE IF NOT EXISTS file_digest (
 """
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """The cache only ever replaces a file it made (an SQLite file): anything else at its path
+    (a glossary named by mistake) is one line, and the file is left alone."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise PipelineError(f"{path}: translation cache path is not a file; set cache in pipeline.toml to a new file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise PipelineError(f"{path}: translation cache cannot be read ({exc.strerror or exc})") from exc
+    if header and header != _SQLITE_HEADER:
+        raise PipelineError(f"{path}: not a translation cache (not an SQLite file); refusing to replace it: set cache to another path")
+
+
 class TranslationCache:
     def __init__(self, path: Path):
         self.path = path
         self.hits = self.misses = 0
+        _refuse_foreign_file(path)
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise PipelineError(f"{path}: translation cache is locked by another process ({exc})") from exc
+            if isinstance(exc, sqlite3.OperationalError):
+                # Locked, disk full, an I/O error: the file may be fine, so it is kept.
+                what = "is locked by another process" if "locked" in str(exc) else "cannot be used"
+                raise PipelineError(f"{path}: translation cache {what} ({exc})") from exc
             log.warning("%s: translation cache unreadable (%s); rebuilding it", path, exc)
             for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 stale.unlink(missing_ok=True)

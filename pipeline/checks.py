@@ -210,7 +210,7 @@ def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
         yield Finding("money-added", Severity.WARNING, f"«{found.group().strip()}»: money in the translation, none in the source")
 
 
-def _names(seg: Segment, target: str, lang: str) -> Iterable[Finding]:
+def _names(seg: Segment, tr: Translation, target: str, lang: str) -> Iterable[Finding]:
     """Names the glossary does not cover: noted, and an error where the translation lost one."""
     unknown = uncovered_names(seg.source, seg.terms)
     if not unknown:
@@ -218,6 +218,8 @@ def _names(seg: Segment, target: str, lang: str) -> Iterable[Finding]:
     listed = ", ".join(dict.fromkeys(n.text for n in unknown))
     yield Finding("name-not-in-glossary", Severity.INFO, f"not in the glossary: {listed} (pipeline glossary suggest)")
     # Acronyms are translated into the target's own (EU → ЄС, UN → ООН): nothing to compare.
+    if tr.transliterated:
+        yield Finding("name-unverified", Severity.WARNING, f"written by transliteration, to verify: {', '.join(tr.transliterated)}")
     lost = [n.text for n in unknown if target.strip() and not n.text.isupper() and not name_present(n.text, target, lang)]
     if lost:
         yield Finding(
@@ -231,6 +233,9 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
     source, target = seg.source, tr.text
     if seg.boilerplate:
         found.append(Finding("boilerplate", Severity.INFO, "probable non-article text (page furniture)"))
+    if tr.reused_from and tr.state == State.REVIEWED:
+        # A CAT tool's 100 % (not in context) against 101 %: right words, worth a glance here.
+        found.append(Finding("memory-other-context", Severity.INFO, f"reviewed translation reused from {tr.reused_from}"))
     if len(source.split()) > LONG_SOURCE_WORDS:
         found.append(Finding("long-sentence", Severity.INFO, f"{len(source.split())} words in one sentence"))
     if not target.strip():
@@ -244,7 +249,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))
-    found.extend(_names(seg, target, lang))
+    found.extend(_names(seg, tr, target, lang))
     if len(seg.terms) > terms.MAX_TERMS:
         found.append(
             Finding(

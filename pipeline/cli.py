@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
 
+from pipeline import __version__
 from pipeline.config import find_config
 from pipeline.errors import PipelineError
 
@@ -47,6 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         xliff12=args.xliff12,
         force=args.force,
         device=args.device,
+        precision="reproducible" if args.reproducible else None,
         no_cache=args.no_cache,
         cluster=args.cluster,
     )
@@ -160,6 +163,58 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "as drafts.",
                 file=sys.stderr,
             )
+        if result.source_copies:
+            print(
+                f"pipeline: warning: {result.path}: {len(result.source_copies)} translation(s) marked reviewed are the English "
+                f"source ({', '.join(result.source_copies)}); not imported (a CAT tool copies the source into untranslated entries)",
+                file=sys.stderr,
+            )
+        if result.unchanged:
+            print(
+                f"pipeline: note: {result.path}: {len(result.unchanged)} machine translation(s) approved unchanged "
+                f"(first {', '.join(result.unchanged[:3])}); if that was not meant, set them back to needs review",
+                file=sys.stderr,
+            )
+    return 0
+
+
+def cmd_memory(args: argparse.Namespace) -> int:
+    from pipeline.formats import tmx, write_atomic
+    from pipeline.memory import Memory
+
+    config = find_config()
+    if args.action == "import":
+        if not args.files:
+            raise PipelineError("pipeline memory import: name one or more TMX files")
+        # Every file is read before anything is stored: a bad one imports nothing.
+        parsed = [(Path(f), tmx.read_units(Path(f))) for f in args.files]
+        with Memory(config.path(config.memory)) as memory:
+            for path, units in parsed:
+                memory.import_units(units, path.name)
+                print(f"{path}: {len(units)} human translation(s) imported")
+    elif args.action == "export":
+        if len(args.files) != 1:
+            raise PipelineError("pipeline memory export: name one TMX file to write")
+        with Memory(config.path(config.memory)) as memory:
+            units = memory.export_units()
+        write_atomic(Path(args.files[0]), tmx.memory_dumps(units))
+        print(f"{args.files[0]}: {len(units)} human translation(s)")
+    else:
+        with Memory(config.path(config.memory)) as memory:
+            counts = memory.stats()
+        print(", ".join(f"{lang}: {n}" for lang, n in counts.items()) or "the memory is empty")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import export_omegat
+    from pipeline.languages import parse_targets
+
+    config = find_config()
+    out = Path(args.out).resolve() if args.out else config.path(config.out)
+    langs = parse_targets(args.to) if args.to else list(config.targets)
+    for project in export_omegat(out, Path(args.dir).resolve(), langs):
+        print(f"{project}: OmegaT project; translated files come back with `pipeline import {project / 'target'}/*.po`")
     return 0
 
 
@@ -180,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pipeline", description="Offline translation of news articles into ko, uk, ru with a fixed glossary."
     )
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="translate articles and write review files")
@@ -190,6 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="set unreadable review files aside and replace hand-edited non-review outputs")
     p.add_argument("--xliff12", action="store_true", help="also write XLIFF 1.2 for older tools")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), help="where CTranslate2 runs (default: pipeline.toml, else auto)")
+    p.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="float32 decoding: the same text on any x86-64 CPU, about 3x slower (default: pipeline.toml's precision)",
+    )
     p.add_argument("--no-cache", action="store_true", help="translate every segment, neither reading nor writing the cache")
     p.add_argument("--cluster", metavar="ADDRESS", help="translate on a Dask cluster, e.g. tcp://scheduler:8786 (the cluster extra)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -215,6 +276,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="the output folder the files came from (default: found beside each file)")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("memory", help="the translation memory: import or export TMX, stats")
+    p.add_argument("action", choices=("import", "export", "stats"))
+    p.add_argument("files", nargs="*", help="import: TMX files (1.1-1.4b); export: the TMX to write")
+    p.set_defaults(func=cmd_memory)
+
+    p = sub.add_parser("export", help="pack the review files as one ready CAT-tool project per language")
+    p.add_argument("tool", choices=("omegat",))
+    p.add_argument("dir", help="folder for the projects (DIR/<lang>)")
+    p.add_argument("--to", help="languages (default: pipeline.toml's targets)")
+    p.add_argument("--out", help="the output folder of `pipeline run` (default: pipeline.toml's)")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("check", help="re-run the quality checks on PO/XLIFF/TSV files")
     p.add_argument("files", nargs="+")
     p.add_argument("--fail-on", choices=("error", "warning", "never"), default="never")
@@ -231,6 +304,14 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # The environment, not the input: a full disk, a read-only home, a path that is a file.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"pipeline: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"pipeline: error: translation memory or cache: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("pipeline: interrupted", file=sys.stderr)

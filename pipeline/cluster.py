@@ -30,8 +30,8 @@ from pipeline.models import package_zip
 # little when one dies, large enough that scheduling costs little next to decoding.
 CHUNK = 8
 
-# On each worker: one engine per (package digest, beam size), built on first use.
-_ENGINES: dict[tuple[str, int], Translator] = {}
+# On each worker: one engine per (package digest, beam size, precision), built on first use.
+_ENGINES: dict[tuple[str, int, str], Translator] = {}
 
 
 def connect(address: str) -> Any:
@@ -46,16 +46,16 @@ def connect(address: str) -> Any:
         raise PipelineError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 
-def translate_chunk(archive: bytes, digest: str, beam_size: int, n: int, texts: list[str]) -> list[list[tuple[str, float]]]:
+def translate_chunk(archive: bytes, digest: str, beam_size: int, precision: str, n: int, texts: list[str]) -> list[list[tuple[str, float]]]:
     """Runs on a worker: the ``n`` best translations of ``texts`` with the package in ``archive`` (unpacked once per worker)."""
-    engine = _ENGINES.get((digest, beam_size))
+    engine = _ENGINES.get((digest, beam_size, precision))
     if engine is None:
         folder = Path(tempfile.mkdtemp(prefix=f"pipeline-{digest[:12]}-"))
         with zipfile.ZipFile(io.BytesIO(archive)) as zf:
             zf.extractall(folder)
         [package] = installed_packages([folder])
         # One thread: a worker is one slot of the cluster.
-        engine = _ENGINES[(digest, beam_size)] = Translator(package, beam_size=beam_size, threads=1)
+        engine = _ENGINES[(digest, beam_size, precision)] = Translator(package, beam_size=beam_size, precision=precision, threads=1)
     return [[(h.text, h.score) for h in ranked] for ranked in engine.alternatives(texts, n)]
 
 
@@ -67,8 +67,10 @@ def engines_loaded() -> int:
 class ClusterTranslator(Translator):
     """A ``Translator`` whose translations run on Dask workers; caching stays on the client."""
 
-    def __init__(self, package: ModelPackage, client: Any, *, beam_size: int, cache: TranslationCache | None = None):
-        super().__init__(package, beam_size=beam_size, cache=cache)
+    def __init__(
+        self, package: ModelPackage, client: Any, *, beam_size: int, precision: str = "fast", cache: TranslationCache | None = None
+    ):
+        super().__init__(package, beam_size=beam_size, precision=precision, cache=cache)
         self.client = client
 
     @cached_property
@@ -88,7 +90,14 @@ class ClusterTranslator(Translator):
         # pure=False: every call translates; a key shared with an earlier call could return its result.
         tasks = len(chunks)
         futures = self.client.map(
-            translate_chunk, [archive] * tasks, [digest] * tasks, [self.beam_size] * tasks, [n] * tasks, chunks, pure=False
+            translate_chunk,
+            [archive] * tasks,
+            [digest] * tasks,
+            [self.beam_size] * tasks,
+            [self.precision] * tasks,
+            [n] * tasks,
+            chunks,
+            pure=False,
         )
         by_future = dict(zip(futures, chunks))
         results: dict[str, list[tuple[str, float]]] = {}

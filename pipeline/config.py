@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.engine import BEAM_SIZE, DEVICES
+from pipeline.engine import BEAM_SIZE, DEVICES, PRECISIONS
 from pipeline.errors import ConfigError
 from pipeline.languages import TARGETS, parse_targets
 
@@ -25,10 +25,12 @@ class Config:
     memory: str = "memory/reviewed.sqlite"
     cache: str = "cache/translations.sqlite"  # machine translations by input and engine; "" for none
     device: str = "auto"  # auto (CUDA when CTranslate2 sees one), cpu or cuda
+    precision: str = "fast"  # fast (int8) or reproducible (float32: the same text on any x86-64 CPU)
     cluster: str = ""  # a Dask scheduler address (tcp://host:8786) to translate on; "" for this machine
     beam_size: int = BEAM_SIZE
     batch_size: int = 1
     xliff12: bool = False
+    memory_threshold: int = 75  # percent: the memory's fuzzy matches at least this similar are shown
 
     def path(self, value: str) -> Path:
         return (self.root / value).resolve()
@@ -62,6 +64,10 @@ def find_config(start: Path | None = None) -> Config:
                     raise ConfigError(f"{candidate}: {key} must be {expected.__name__}, not {value!r}")
                 if expected is list and not all(isinstance(item, str) and item for item in value):
                     raise ConfigError(f"{candidate}: {key} must be a list of non-empty strings, not {value!r}")
+            empty = [key for key in ("out", "glossary", "memory") if key in data and not data[key].strip()]
+            if empty:
+                # "" would resolve to the project folder itself.
+                raise ConfigError(f"{candidate}: {', '.join(empty)} must name a path, not an empty string")
             if data.get("batch_size", 1) < 1 or data.get("beam_size", 1) < 1:
                 raise ConfigError(f"{candidate}: beam_size and batch_size must be at least 1")
             # Past these, one sentence takes minutes and gigabytes, and quality does not improve.
@@ -69,6 +75,10 @@ def find_config(start: Path | None = None) -> Config:
                 raise ConfigError(f"{candidate}: beam_size at most {MAX_BEAM_SIZE}, batch_size at most {MAX_BATCH_SIZE}")
             if data.get("device", "auto") not in DEVICES:
                 raise ConfigError(f"{candidate}: device must be one of {', '.join(DEVICES)}, not {data['device']!r}")
+            if not 50 <= data.get("memory_threshold", 75) <= 100:
+                raise ConfigError(f"{candidate}: memory_threshold must be a percentage from 50 to 100")
+            if data.get("precision", "fast") not in PRECISIONS:
+                raise ConfigError(f"{candidate}: precision must be one of {', '.join(PRECISIONS)}, not {data['precision']!r}")
             if "targets" in data:
                 parse_targets(data["targets"], f"{candidate}: targets")
             return Config(root=directory, **data)

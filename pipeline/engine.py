@@ -10,6 +10,7 @@ without pulling in stanza/spaCy/torch.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -17,9 +18,9 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.cache import TranslationCache
 from pipeline.errors import EngineError
@@ -93,8 +94,8 @@ class Decoding:
             parts.append(f"max_length {self.max_length_ratio:g}x+{self.max_length_extra}")
         if self.suppress_foreign_letters:
             parts.append("no foreign letters")
-        if self.length_penalty != LENGTH_PENALTY:
-            parts.append(f"length_penalty {self.length_penalty:g}")
+        # Always named: the run signature states the one length penalty the text was decoded with.
+        parts.append(f"length_penalty {self.length_penalty:g}")
         return ", ".join(parts)
 
 
@@ -116,6 +117,19 @@ class ModelPackage:
         if self.decoding.describe():
             notes.append(self.decoding.describe())
         return f"{self.code} {self.version}" + (f" ({'; '.join(notes)})" if notes else "")
+
+    def digest(self) -> str:
+        """A digest of what decides the package's output (model files, SentencePiece model,
+        metadata): two builds that share a version still differ here."""
+        digest = hashlib.sha256()
+        files = sorted(p for p in (self.path / "model").rglob("*") if p.is_file())
+        for path in [*files, self.path / "sentencepiece.model", self.path / "metadata.json"]:
+            if path.is_file():
+                digest.update(path.relative_to(self.path).as_posix().encode() + b"\0")
+                with path.open("rb") as fh:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        digest.update(block)
+        return digest.hexdigest()[:12]
 
 
 def argos_package_dirs() -> list[Path]:
@@ -173,15 +187,56 @@ class Hypothesis:
     score: float  # mean log-probability per output token
 
 
-def decoding_signature(beam_size: int, device: str = "cpu") -> str:
+@dataclass(frozen=True)
+class Alignment:
+    """The best translation of an input with where the model looked: for each target piece,
+    its attention over the source pieces; each piece located by its start in the text."""
+
+    source: str
+    source_starts: list[int]  # character offset of each source piece in ``source``
+    target: str
+    target_starts: list[int]
+    attention: list[list[float]]  # [target piece][source piece]
+    score: float
+
+
+class Engine(Protocol):
+    """What the translate stage needs of a machine translation engine: its input
+    normalisation, the best translation of each input, the ``n`` best of each, and the
+    best with its attention (to place what the translation lost)."""
+
+    def normalize(self, text: str) -> str: ...
+
+    def translate(self, texts: Sequence[str], *, progress: Callable[[float], None] | None = None) -> list[Hypothesis]: ...
+
+    def alternatives(self, texts: Sequence[str], n: int) -> list[list[Hypothesis]]: ...
+
+    def align(self, texts: Sequence[str]) -> list[Alignment]: ...
+
+
+def decoding_signature(beam_size: int, device: str = "cpu", precision: str = "fast") -> str:
     """What the engine does to every package's input and output, for the run signature
-    (a package's own guards are in its label)."""
-    return f"beam {beam_size}|length_penalty {LENGTH_PENALTY}|max_input {MAX_INPUT_TOKENS}|device {device} {COMPUTE_TYPE[device]}"
+    (a package's own guards and length penalty are in its label)."""
+    return f"beam {beam_size}|max_input {MAX_INPUT_TOKENS}|device {device} {compute_type(device, precision)}"
 
 
-# int8 weights as shipped; on a GPU with float16 activations (CTranslate2's fastest there).
-COMPUTE_TYPE = {"cpu": "int8", "cuda": "int8_float16"}
+# "fast": int8 weights as shipped, float16 activations on a GPU (CTranslate2's fastest), but
+# CTranslate2 picks its int8 CPU kernels by instruction set at run time, and the choice changes
+# some translations from one x86-64 machine to another. "reproducible": float32 on the CPU, whose
+# output did not change with the instruction set (README, "Reproducibility"); slower.
+PRECISIONS = ("fast", "reproducible")
 DEVICES = ("auto", "cpu", "cuda")
+
+
+def compute_type(device: str, precision: str = "fast") -> str:
+    """CTranslate2's ``compute_type`` for a resolved device and a precision setting."""
+    if precision not in PRECISIONS:
+        raise EngineError(f"unknown precision {precision!r}; expected {', '.join(PRECISIONS)}")
+    if device == "cuda":
+        return "float32" if precision == "reproducible" else "int8_float16"
+    return "float32" if precision == "reproducible" else "int8"
+
+
 # On a GPU a batch pays (on these 2 CPU cores it did not): sentences of one length per request.
 GPU_BATCH_SIZE = 64
 
@@ -199,6 +254,14 @@ def resolve_device(device: str) -> str:
     if device == "cuda":
         raise EngineError("--device cuda: CTranslate2 sees no CUDA device on this machine (use --device auto or cpu)")
     return "cpu"
+
+
+@lru_cache(maxsize=1)
+def _punct_normalizer() -> Any:
+    """Argos' English punctuation normaliser: one for every engine (it compiles many regexes)."""
+    from sacremoses import MosesPunctNormalizer
+
+    return MosesPunctNormalizer(lang="en")
 
 
 class Translator:
@@ -220,11 +283,14 @@ class Translator:
         batch_size: int = 1,
         threads: int = 0,
         device: str = "cpu",
+        precision: str = "fast",
         cache: TranslationCache | None = None,
     ):
         self.package = package
         self.beam_size = beam_size
         self.device = device
+        self.compute_type = compute_type(device, precision)
+        self.precision = precision
         self.batch_size = max(1, batch_size) if device == "cpu" else max(batch_size, GPU_BATCH_SIZE)
         self.threads = threads
         self.cache = cache
@@ -237,13 +303,13 @@ class Translator:
             # Measured on 2 cores, 409 sentences one per request: two workers of one
             # thread each beat one worker of two (en→uk 28.9 s vs 34.7 s, en→ko 49.8 s vs 58.4 s).
             if self.device == "cuda":
-                return ctranslate2.Translator(str(self.package.path / "model"), device="cuda", compute_type=COMPUTE_TYPE["cuda"])
+                return ctranslate2.Translator(str(self.package.path / "model"), device="cuda", compute_type=self.compute_type)
             cores = self.threads or os.cpu_count() or 1
             workers = 2 if cores >= 2 else 1
             return ctranslate2.Translator(
                 str(self.package.path / "model"),
                 device="cpu",
-                compute_type="auto",
+                compute_type=self.compute_type,
                 inter_threads=workers,
                 intra_threads=max(1, cores // workers),
             )
@@ -268,14 +334,8 @@ class Translator:
         pieces = (self._sp.id_to_piece(i) for i in range(self._sp.get_piece_size()))
         return [[piece] for piece in pieces if any(target.never_writes(ch) for ch in piece)] or None
 
-    @cached_property
-    def _normalizer(self):
-        from sacremoses import MosesPunctNormalizer
-
-        return MosesPunctNormalizer(lang="en")
-
     def normalize(self, text: str) -> str:
-        return self._normalizer.normalize(text).strip()
+        return _punct_normalizer().normalize(text).strip()
 
     def _chunks(self, text: str) -> list[str]:
         """Split an over-long input into pieces the model can take, at clause then word boundaries."""
@@ -308,7 +368,11 @@ class Translator:
         files = sorted(p for p in (self.package.path / "model").rglob("*") if p.is_file())
         files += [self.package.path / "sentencepiece.model"]
         parts = [f"{p.relative_to(self.package.path)} {self.cache.file_digest(p)}" for p in files]
-        parts += [self.package.target_prefix, self.package.decoding.describe(), decoding_signature(self.beam_size, self.device)]
+        parts += [
+            self.package.target_prefix,
+            self.package.decoding.describe(),
+            decoding_signature(self.beam_size, self.device, self.precision),
+        ]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:24]
 
     def translate(self, texts: Sequence[str], *, progress: Callable[[float], None] | None = None) -> list[Hypothesis]:
@@ -327,6 +391,54 @@ class Translator:
         per piece of the sentence.
         """
         return self._lookup(texts, n, None)
+
+    def align(self, texts: Sequence[str]) -> list[Alignment]:
+        """The best translation of each input with its attention, decoded as ``translate`` does
+        (one input per request, so the text is the same); cached like translations, as JSON."""
+        known: dict[str, Alignment] = {}
+        key = f"{self.engine_key}|align" if self.cache else ""
+        if self.cache:
+            known = {t: Alignment(**json.loads(ranked[0][0])) for t, ranked in self.cache.get(key, texts).items()}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        fresh = dict(zip(missing, self._align(missing)))
+        if self.cache and fresh:
+            self.cache.put(key, {t: [(json.dumps(dataclasses.asdict(a), ensure_ascii=False), a.score)] for t, a in fresh.items()})
+        known.update(fresh)
+        return [known[t] for t in texts]
+
+    def _align(self, texts: Sequence[str]) -> list[Alignment]:
+        prefix = [self.package.target_prefix] if self.package.target_prefix else None
+        out = []
+        for text in texts:
+            tokens = self._sp.encode(text, out_type=str)
+            try:
+                [result] = self._ct2.translate_batch(
+                    [tokens],
+                    target_prefix=[prefix] if prefix else None,
+                    beam_size=self.beam_size,
+                    length_penalty=self.package.decoding.length_penalty,
+                    replace_unknowns=True,
+                    return_scores=True,
+                    return_attention=True,
+                    suppress_sequences=self._suppressed,
+                    **self.package.decoding.options(len(tokens)),
+                )
+            except RuntimeError as exc:
+                raise EngineError(f"{self.package.label()}: translation failed: {exc}", (text,)) from exc
+            pieces, attention = result.hypotheses[0], result.attention[0]
+            if prefix:  # the forced language token is not part of the text
+                pieces, attention = pieces[1:], attention[1:]
+            length = len(result.hypotheses[0]) + 1
+            score = result.scores[0] * length**self.package.decoding.length_penalty / length
+            source, source_starts = self._located(tokens)
+            target, target_starts = self._located(list(pieces))
+            out.append(Alignment(source, source_starts, target, target_starts, [list(row) for row in attention], score))
+        return out
+
+    def _located(self, pieces: list[str]) -> tuple[str, list[int]]:
+        """The decoded text of ``pieces`` and where each piece starts in it."""
+        starts = [len(self._sp.decode(pieces[:j])) for j in range(len(pieces))]
+        return self._sp.decode(pieces), starts
 
     def _lookup(self, texts: Sequence[str], n: int, progress: Callable[[float], None] | None) -> list[list[Hypothesis]]:
         # Each distinct input is translated once (repeated boilerplate, datelines); blank ones not at all.

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ImportMismatchError
-from pipeline.formats.notes import edited_unreviewed
+from pipeline.formats.notes import approved, approved_unchanged, copies_source, edited_unreviewed
 from pipeline.formats.registry import read_file
-from pipeline.memory import Memory
+from pipeline.memory import Memory, same_text
 from pipeline.model import Document, ReadBack, State
 from pipeline.workspace import check_language
 
@@ -21,6 +21,8 @@ class Imported:
     reviewed: int  # entries stored as human translations
     skipped: int  # machine translations left for review
     unconfirmed: list[str]  # ids of translations a person changed but left marked for review: not stored
+    source_copies: list[str]  # ids marked reviewed whose text is the English source: not stored
+    unchanged: list[str]  # ids approved with the machine text as it was written: stored, but reported
 
 
 def validate(path: Path, read: ReadBack, docs: dict[str, Document], targets: list[str]) -> None:
@@ -35,7 +37,7 @@ def validate(path: Path, read: ReadBack, docs: dict[str, Document], targets: lis
         seg = doc.segment(entry.id) if doc else None
         if seg is None:
             raise ImportMismatchError(path, None, f"unknown segment id {entry.id!r}")
-        if entry.source != seg.source:
+        if not same_text(entry.source, seg.source):
             raise ImportMismatchError(path, None, f"source text of {entry.id} differs from the article; was the source edited?")
 
 
@@ -59,14 +61,13 @@ def store(parsed: list[tuple[Path, ReadBack]], memory: Memory, glossary_version:
         rows = [
             (seg.id, lang, seg.source, seg.target(lang).text, seg.target(lang).comment, origin)
             for seg in sorted(read.segments, key=lambda s: s.id)
-            if seg.target(lang).state == State.REVIEWED and seg.target(lang).text.strip()
+            if approved(seg, seg.target(lang))
         ]
         memory.store(rows, glossary_version)
         unconfirmed = sorted(seg.id for seg in read.segments if edited_unreviewed(seg.target(lang)))
-        results.append(Imported(path, lang, len(rows), len(read.segments) - len(rows), unconfirmed))
+        copies = sorted(
+            seg.id for seg in read.segments if seg.target(lang).state == State.REVIEWED and copies_source(seg, seg.target(lang))
+        )
+        unchanged = sorted(seg.id for seg in read.segments if approved(seg, seg.target(lang)) and approved_unchanged(seg.target(lang)))
+        results.append(Imported(path, lang, len(rows), len(read.segments) - len(rows), unconfirmed, copies, unchanged))
     return results
-
-
-def import_files(paths: list[Path], docs: list[Document], memory: Memory, glossary_version: str, targets: list[str]) -> list[Imported]:
-    """Validate every file, then store the human translations of all of them."""
-    return store(read_checked(paths, docs, targets), memory, glossary_version)

@@ -6,6 +6,7 @@ inflector in ``inflect``); checks, formats, config and the glossary read from it
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +26,10 @@ class Language:
     cases: bool = False  # terms take case endings (ru, uk); else particles follow them (ko)
     # Scripts that never belong in a translation into this language (Latin may: IL-76, NATO).
     foreign_scripts: tuple[str, ...] = ()
+    # A "year" word a model may append to a date placeholder ("#2 года"): dropped after a date.
+    year_after_date: re.Pattern[str] = re.compile(r"(?!)")
+    # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
+    omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
 
     def is_native(self, ch: str) -> bool:
         """Whether letter ``ch`` is in this language's script."""
@@ -53,9 +58,39 @@ def in_script(ch: str, script: str) -> bool:
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("ko", "Korean", "Hangul", "nplurals=1; plural=0;", (0.25, 1.3), foreign_scripts=("Cyrillic",)),
-        Language("uk", "Ukrainian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("іїєґІЇЄҐ"), True, ("Hangul", "CJK")),
-        Language("ru", "Russian", "Cyrillic", _SLAVIC_PLURALS, (0.6, 2.0), frozenset("ыэъёЫЭЪЁ"), True, ("Hangul", "CJK")),
+        Language(
+            "ko",
+            "Korean",
+            "Hangul",
+            "nplurals=1; plural=0;",
+            (0.25, 1.3),
+            foreign_scripts=("Cyrillic",),
+            year_after_date=re.compile(r"년(?=\s|$|[,.;:!?])"),
+            omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
+        ),
+        Language(
+            "uk",
+            "Ukrainian",
+            "Cyrillic",
+            _SLAVIC_PLURALS,
+            (0.6, 2.0),
+            frozenset("іїєґІЇЄҐ"),
+            True,
+            ("Hangul", "CJK"),
+            re.compile(r"\s+(?:року|рік|р\.)(?!\w)"),
+        ),
+        Language(
+            "ru",
+            "Russian",
+            "Cyrillic",
+            _SLAVIC_PLURALS,
+            (0.6, 2.0),
+            frozenset("ыэъёЫЭЪЁ"),
+            True,
+            ("Hangul", "CJK"),
+            re.compile(r"\s+(?:года|году|год|г\.)(?!\w)"),
+            "org.omegat.tokenizer.LuceneRussianTokenizer",
+        ),
     )
 }
 TARGETS = tuple(LANGUAGES)

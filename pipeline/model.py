@@ -60,6 +60,21 @@ class TermResult:
         return f"{self.term_id}={self.status}:{self.form}" if self.form else f"{self.term_id}={self.status}"
 
 
+@dataclass(frozen=True)
+class Match:
+    """A person's translation of a similar sentence, as CAT tools offer it."""
+
+    source: str
+    target: str
+    similarity: int  # percent, token edit distance (numbers differing cost little)
+    origin: str  # segment id or TMX file it came from
+    differences: tuple[str, ...] = ()  # numbers that differ, the match's → this sentence's: "5,000 → 50,000"
+
+    def __str__(self) -> str:
+        changed = f"; differs: {', '.join(self.differences)}" if self.differences else ""
+        return f"{self.similarity}% from {self.origin}: «{self.target}» (for «{self.source}»{changed})"
+
+
 @dataclass
 class Translation:
     """One target-language rendering of a segment."""
@@ -72,6 +87,12 @@ class Translation:
     comment: str = ""  # reviewer's comment, kept verbatim
     machine_digest: str = ""  # read back: digest of the machine text the file was written with
     terms: list[TermResult] = field(default_factory=list)
+    # People's translations of similar sentences from the memory (``memory.Match``), best first.
+    matches: list[Match] = field(default_factory=list)
+    # Where a reviewed text was reused from when that is another article ("doc:p2:s1"): worth a glance.
+    reused_from: str = ""
+    # Names the model left in Latin letters, written by transliteration ("Aisha → Аишу"): unverified.
+    transliterated: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -85,11 +106,17 @@ class Segment:
     index: int
     before: str = ""  # whitespace (and line breaks) preceding the sentence in the original
     boilerplate: bool = False
-    terms: list[TermHit] = field(default_factory=list)
+    terms: list[TermHit] = field(default_factory=list)  # glossary terms
+    figures: list[TermHit] = field(default_factory=list)  # numbers and dates (``pipeline.figures``)
     targets: dict[str, Translation] = field(default_factory=dict)
 
     def target(self, lang: str) -> Translation:
         return self.targets.setdefault(lang, Translation())
+
+    @property
+    def protected(self) -> list[TermHit]:
+        """Terms and figures in source order: each becomes a placeholder for the engine."""
+        return sorted(self.terms + self.figures, key=lambda hit: hit.start)
 
 
 @dataclass
@@ -100,6 +127,9 @@ class Document:
     source_path: str = ""
     title: str = ""  # a web page's title and address, for the file headers
     url: str = ""
+    # lang -> people's drafts of sentences no longer in the article, kept as obsolete entries
+    # (msgmerge's #~) so that they come back if the sentence does.
+    obsolete: dict[str, list[Segment]] = field(default_factory=dict)
 
     def source_text(self) -> str:
         return "".join(s.before + s.source for s in self.segments) + self.trailing
@@ -120,6 +150,7 @@ class ReadBack:
     lang: str
     signature: str
     segments: list[Segment]
+    obsolete: list[Segment] = field(default_factory=list)  # entries kept for sentences cut from the article (PO #~)
 
 
 @dataclass(frozen=True)

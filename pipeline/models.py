@@ -128,22 +128,47 @@ def _forget_languages() -> None:
 
 
 def install_online(pair: str) -> list[str]:
-    """Download and install the official package for ``pair`` (e.g. ``en_ko``) through Argos' index."""
-    from argostranslate import package
+    """Download and install the official package for ``pair`` (e.g. ``en_ko``) through Argos' index,
+    or a mirror of it (Argos' ``ARGOS_PACKAGE_INDEX``, e.g. a newsroom's own server).
 
+    A download is verified exactly as a file install; a damaged one is deleted, so the next
+    attempt fetches it again (Argos itself would reuse it from its downloads folder).
+    """
+    import logging
+    import urllib.request
+
+    from argostranslate import package, settings
+
+    # Argos logs every request at INFO on its own logger; the user gets one line from us.
+    if not logging.getLogger().isEnabledFor(logging.INFO):
+        logging.getLogger("argostranslate.utils").setLevel(logging.WARNING)
     from_code, _, to_code = pair.partition("_")
+    index = settings.remote_package_index
     try:
-        package.update_package_index()
+        # Argos' own update_package_index() logs a failure and goes on with a stale index.
+        with urllib.request.urlopen(index, timeout=60) as response:
+            data = response.read()
+        json.loads(data)
+        Path(settings.local_package_index).write_bytes(data)
         available = package.get_available_packages()
-    except Exception as exc:  # urllib raises many types; all mean "index unreachable"
-        raise EngineError(f"cannot reach the Argos package index ({exc}); offline? use `pipeline models install PATH`") from exc
+    except (OSError, ValueError) as exc:
+        raise EngineError(f"cannot read the Argos package index {index} ({exc}); offline? use `pipeline models install PATH`") from exc
     matches = [p for p in available if (p.from_code, p.to_code) == (from_code, to_code)]
     if not matches:
-        raise EngineError(f"the Argos index has no package for {from_code}→{to_code}")
+        raise EngineError(f"the Argos index {index} has no package for {from_code}→{to_code}")
+    chosen = matches[0]
+    cached = Path(settings.downloads_dir) / f"{package.argospm_package_name(chosen)}.argosmodel"
+    cached.unlink(missing_ok=True)  # never a copy from an earlier, perhaps interrupted, download
     try:
-        downloaded = Path(matches[0].download())
-    except Exception as exc:
-        raise EngineError(f"download of {matches[0]} failed: {exc}") from exc
-    install_archive(downloaded)
+        downloaded = Path(chosen.download())
+    except Exception as exc:  # Argos raises a bare Exception when every link failed
+        raise EngineError(f"download of {chosen} from {', '.join(chosen.links)} failed: {exc}") from exc
+    try:
+        if not zipfile.is_zipfile(downloaded):
+            raise EngineError(f"{downloaded}: not an Argos package (not a zip archive)")
+        install_archive(downloaded)
+    except EngineError as exc:
+        downloaded.unlink(missing_ok=True)
+        raise EngineError(f"{exc}; the damaged download was removed, try again") from exc
     _forget_languages()
-    return [str(matches[0])]
+    return [str(chosen)]

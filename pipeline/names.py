@@ -201,6 +201,10 @@ _TRANSLIT["uk"] = [(a, {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", 
 _VOWELS = set("аеёиоуыэюяіїєйьъ")
 
 
+def can_transliterate(lang: str) -> bool:
+    return lang in _TRANSLIT
+
+
 def transliterate(name: str, lang: str) -> str:
     """A plausible Cyrillic spelling of a Latin name (a suggestion for a linguist, not a rule)."""
     out = []

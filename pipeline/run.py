@@ -21,12 +21,14 @@ from pipeline.languages import parse_targets
 from pipeline.memory import Memory
 from pipeline.model import Document, RunSignature
 from pipeline.segment import SEGMENTER
-from pipeline.translate import Progress, translate_language
+from pipeline.translate import Progress, apply_memory, translate_language
 from pipeline.workspace import (
+    apply_drafts,
     collect_human_work,
     ensure_writable,
     expand_inputs,
     load_documents,
+    output_lock,
     render,
     write_outputs,
     write_run_record,
@@ -48,6 +50,8 @@ class RunOptions:
     xliff12: bool  # also write XLIFF 1.2 for older tools
     cache: Path | None  # translation cache; None: translate everything
     device: str  # auto, cpu or cuda
+    precision: str  # fast or reproducible
+    memory_threshold: int  # percent: fuzzy matches from the memory shown at or above it
     cluster: str  # Dask scheduler address; "" for this machine
     package_dirs: list[Path] | None = None  # None: Argos' own package directories
     force: bool = False  # set unreadable review files aside, replace hand-edited non-review outputs
@@ -64,6 +68,7 @@ class RunOptions:
         force: bool = False,
         package_dirs: list[Path] | None = None,
         device: str | None = None,
+        precision: str | None = None,
         no_cache: bool = False,
         cluster: str | None = None,
     ) -> RunOptions:
@@ -78,6 +83,8 @@ class RunOptions:
             xliff12=xliff12 or config.xliff12,
             cache=None if no_cache or not config.cache else config.path(config.cache),
             device=device or config.device,
+            precision=precision or config.precision,
+            memory_threshold=config.memory_threshold,
             cluster=config.cluster if cluster is None else cluster,
             package_dirs=package_dirs,
             force=force,
@@ -118,24 +125,40 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     device = "cpu" if options.cluster else resolve_device(options.device)
     signature = RunSignature(
         pipeline=__version__,
-        packages={lang: p.label() for lang, p in packages.items()},
+        packages={lang: f"{p.label()} sha256:{p.digest()}" for lang, p in packages.items()},
         glossary=glossary.version,
         segmenter=SEGMENTER,
-        decoding=decoding_signature(options.beam_size, device),
+        decoding=decoding_signature(options.beam_size, device, options.precision),
     )
     accuracy, findings = {}, {}
-    with contextlib.ExitStack() as stack:
+    # One run at a time writes an output folder; the lock is held from reading its review files to writing.
+    with output_lock(options.out), contextlib.ExitStack() as stack:
         memory = stack.enter_context(Memory(options.memory))
         cache = stack.enter_context(TranslationCache(options.cache)) if options.cache else None
         client = stack.enter_context(connect(options.cluster)) if options.cluster else None
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
             translator = (
-                ClusterTranslator(packages[lang], client, beam_size=options.beam_size, cache=cache)
+                ClusterTranslator(packages[lang], client, beam_size=options.beam_size, precision=options.precision, cache=cache)
                 if client
-                else Translator(packages[lang], beam_size=options.beam_size, batch_size=options.batch_size, device=device, cache=cache)
+                else Translator(
+                    packages[lang],
+                    beam_size=options.beam_size,
+                    batch_size=options.batch_size,
+                    device=device,
+                    precision=options.precision,
+                    cache=cache,
+                )
             )
-            translate_language(docs, lang, translator, memory, glossary, work, progress)
+            translate_language(docs, lang, translator, memory, glossary, work, progress, threshold=options.memory_threshold)
+        # A reviewer may have saved a review file while the models ran: merge it again now.
+        changed = work.changed(options.out, docs, options.targets)
+        if changed:
+            collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force, work=work, only=changed)
+            for lang in options.targets:
+                apply_memory(docs, memory, lang, glossary, options.memory_threshold)
+                apply_drafts(docs, work, lang)
+        for lang in options.targets:
             for doc in docs:
                 for seg in doc.segments:
                     checks.verify_and_check(seg, lang, glossary)
@@ -143,8 +166,8 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
             accuracy[lang] = _term_accuracy(docs, lang)
             findings[lang] = Counter(f.code for d in docs for s in d.segments for f in s.target(lang).findings)
         hits, misses = (cache.hits, cache.misses) if cache else (0, 0)
-    context = RunContext(signature=signature, glossary=glossary, langs=tuple(options.targets))
-    files = render(docs, context, options.out, selected(xliff12=options.xliff12))
-    written = write_outputs(files, options.out, force=options.force, merged=work.files)
-    write_run_record(options.out, articles, options.glossary, options.targets, root)
+        context = RunContext(signature=signature, glossary=glossary, langs=tuple(options.targets))
+        files = render(docs, context, options.out, selected(xliff12=options.xliff12))
+        written = write_outputs(files, options.out, force=options.force, merged=work.files)
+        write_run_record(options.out, articles, options.glossary, options.targets, root)
     return RunReport(docs, signature, time.monotonic() - started, written, accuracy, findings, hits, misses)

@@ -5,8 +5,8 @@ model copies through; after translation the placeholder is replaced by the
 glossary's target term in the grammatically fitting form (``inflect``). A
 placeholder the model mangled is found again by a tolerant pattern; where one
 is dropped or repeated the caller takes the first of the model's alternative
-translations that keeps them all, else re-translates the text around the terms
-piecewise (``split_around_terms``). A raw placeholder never reaches output.
+translations that keeps them all, else puts the lost ones into the best translation
+where the model attended to them (``place``). A raw placeholder never reaches output.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline import inflect
+from pipeline.engine import Alignment
+from pipeline.figures import DATE, is_figure, render
+from pipeline.languages import LANGUAGES
 from pipeline.glossary import Glossary
 from pipeline.model import TermHit, TermResult
 
@@ -31,12 +34,24 @@ _GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
 
 
 _MATCHERS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+# Characters that look alike to a reader but not to a regex: matched as their plain forms.
+_LOOKALIKE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-"})
+# Invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): matched as absent.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """``text`` with look-alike characters made plain and invisible ones dropped, and for each
+    character of the result its index in ``text`` (so a match maps back to the article's own text)."""
+    kept = [(ch, i) for i, ch in enumerate(text) if ch not in _INVISIBLE]
+    folded = "".join(ch for ch, _ in kept).translate(_LOOKALIKE)
+    return folded, [i for _, i in kept]
 
 
 def _matcher(glossary: Glossary) -> tuple[re.Pattern[str], dict[str, str]]:
     if glossary.version in _MATCHERS:
         return _MATCHERS[glossary.version]
-    by_variant = {v.casefold(): t.id for t in glossary.terms for v in t.variants}
+    by_variant = {fold(v)[0].casefold(): t.id for t in glossary.terms for v in t.variants}
     alternatives = sorted(by_variant, key=lambda v: (-len(v), v))
     body = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in alternatives)
     # Whole words only; "Kursk's" and "Kursk-based" match "Kursk".
@@ -45,12 +60,15 @@ def _matcher(glossary: Glossary) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def match_terms(text: str, glossary: Glossary) -> list[TermHit]:
-    """Leftmost-longest, non-overlapping glossary matches, case-insensitive, original case kept."""
+    """Leftmost-longest, non-overlapping glossary matches, case-insensitive, original case and
+    characters kept (typographic apostrophes, non-breaking hyphens and invisible characters match)."""
     pattern, by_variant = _matcher(glossary)
+    folded, index = fold(text)
     hits = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(folded):
         key = re.sub(r"\s+", " ", m.group()).casefold()
-        hits.append(TermHit(term_id=by_variant[key], start=m.start(), end=m.end(), text=m.group()))
+        start, end = index[m.start()], index[m.end() - 1] + 1
+        hits.append(TermHit(term_id=by_variant[key], start=start, end=end, text=text[start:end]))
     return hits
 
 
@@ -66,16 +84,6 @@ def protect(text: str, hits: list[TermHit]) -> str:
             pos += 2
     out.append(text[pos:])
     return "".join(out)
-
-
-def split_around_terms(text: str, hits: list[TermHit]) -> list[str]:
-    """The source pieces between terms (for piecewise re-translation when placeholders are lost)."""
-    pieces, pos = [], 0
-    for hit in hits:
-        pieces.append(text[pos : hit.start])
-        pos = hit.end + (2 if text.startswith(("'s", "’s"), hit.end) else 0)
-    pieces.append(text[pos:])
-    return pieces
 
 
 @dataclass
@@ -97,57 +105,78 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     replacements = []
     for n, hit in enumerate(hits, 1):
         m = found[n][0]
+        if is_figure(hit):
+            end = m.end()
+            # The models read "#2" after a day as a year and append "года" / "року" / "년": the
+            # rendered date says what the source says, so that word goes.
+            if hit.term_id == DATE and lang in LANGUAGES and (year := LANGUAGES[lang].year_after_date.match(target, end)):
+                end = year.end()
+            replacements.append((m.start(), end, render(hit, lang), False))
+            continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
         if lang in ("ru", "uk") and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
-        replacements.append((m.start(), end, form))
+        replacements.append((m.start(), end, form, True))
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
-    for start, end, form in sorted(replacements, reverse=True):
+    for start, end, form, is_term in sorted(replacements, reverse=True):
         text = text[:start] + form + text[end:]
-        if lang == "ko":
+        if lang == "ko" and is_term:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)
 
 
-def assemble(pieces: list[str], source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
-    """Join piecewise translations with inflected terms (the repair path)."""
-    # A piece translated alone comes back capitalised as a sentence would ("Войска"); where its
-    # source continues a sentence ("troops …"), so does its translation.
-    originals = split_around_terms(source, hits)
-    pieces = [
-        piece[0].lower() + piece[1:] if n and _continues(original) and _capitalised_word(piece) else piece
-        for n, (piece, original) in enumerate(zip(pieces, originals))
-    ]
-    out = [pieces[0]]
-    results = []
-    for n, hit in enumerate(hits):
-        term = glossary.term(hit.term_id)
-        form = inflect.fit(term, lang, source=source, hit=hit, before="".join(out), after=pieces[n + 1])
-        out.append(form)
-        results.append(TermResult(term_id=hit.term_id, status="repaired", form=form))
-        out.append(pieces[n + 1])
-    text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(p.strip() for p in out if p.strip()))
-    if lang == "ko":
-        for result in results:
-            idx = text.find(result.form)
-            text = inflect.fix_particle(text, idx, result.form)
-    return Restored(text=text, results=results, complete=True)
+def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
+    """The model's best translation, whole, with each placeholder it lost put back where it
+    attended to that placeholder (CTranslate2's attention), and each one it repeated kept once;
+    then restored as any translation is. For a sentence whose placeholders every alternative
+    lost: the text around a term is never translated on its own."""
+    text = aligned.target
+    found: dict[int, list[re.Match[str]]] = {}
+    for m in _FOUND.finditer(text):
+        found.setdefault(int(m.group(1)), []).append(m)
+    edits: list[tuple[int, int, str, int]] = []  # (start, end, replacement, order)
+    for n, matches in found.items():
+        # A repeated placeholder is kept where it first appears; an unknown one is dropped.
+        for m in matches[1:] if 1 <= n <= len(hits) else matches:
+            end = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
+            edits.append((m.start(), end, "", 0))
+    lost = [n for n in range(1, len(hits) + 1) if n not in found]
+    for n in lost:
+        at = _attended(aligned, n)
+        edits.append((at, at, PLACEHOLDER.format(n) + ("" if at == len(text) else " "), n))
+    for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], -e[3]), reverse=True):
+        text = text[:start] + replacement + text[end:]
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+    restored = restore(text, source, hits, glossary, lang)
+    if not restored.complete:  # not reached: every placeholder is in ``text`` once by now
+        return Restored(_FOUND.sub("", text).strip(), [], False)
+    term_numbers = [n for n, hit in enumerate(hits, 1) if not is_figure(hit)]
+    for n, result in zip(term_numbers, restored.results):
+        if n in lost:
+            result.status = "repaired"
+    return restored
 
 
-def _continues(source_piece: str) -> bool:
-    """The piece continues a sentence and names nothing (no capitalised word that its
-    translation could begin with: "said Putin" → «Путин сказал»)."""
-    words = re.findall(r"[^\W\d_]+", source_piece)
-    return bool(words) and all(word[0].islower() for word in words)
-
-
-def _capitalised_word(text: str) -> bool:
-    """Starts with a capital followed by a lower-case letter (not an acronym like «НАТО»)."""
-    return len(text) > 1 and text[0].isupper() and text[1].islower()
+def _attended(aligned: Alignment, n: int) -> int:
+    """Where in the target the word begins whose piece attended most to placeholder ``n`` of the source."""
+    m = re.search(rf"(?<![\w#])#\s?{n}(?!\d)", aligned.source)
+    if m is None or not aligned.attention:
+        return len(aligned.target)
+    starts = [*aligned.source_starts, len(aligned.source)]
+    placeholder = [k for k in range(len(aligned.source_starts)) if starts[k] < m.end() and starts[k + 1] > m.start()]
+    weight = [sum(row[k] for k in placeholder if k < len(row)) for row in aligned.attention]
+    j = max(range(len(weight)), key=weight.__getitem__)
+    at = aligned.target_starts[j] if j < len(aligned.target_starts) else len(aligned.target)
+    # Back to the start of the word the piece is in (a placeholder goes between words).
+    while at < len(aligned.target) and aligned.target[at].isspace():
+        at += 1
+    while at > 0 and not aligned.target[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def verify(target: str, hits: list[TermHit], glossary: Glossary, lang: str) -> list[TermResult]:

@@ -3,16 +3,18 @@ terms protected and restored, and the drafts people left in the review files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from pipeline import terms
+from pipeline import inflect, terms
 from pipeline.checks import repeated_ngram
-from pipeline.engine import Hypothesis, Translator
+from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
-from pipeline.glossary import Glossary
-from pipeline.memory import Memory
-from pipeline.model import Document, Segment, State
+from pipeline.glossary import Glossary, Term
+from pipeline.memory import Memory, nfc
+from pipeline.model import Document, Segment, State, TermHit
+from pipeline.names import can_transliterate, transliterate, uncovered_names
 from pipeline.workspace import HumanWork, apply_drafts
 
 Progress = Callable[[str, int, int], None]  # (language, done, total)
@@ -27,29 +29,37 @@ REPAIR_ALTERNATIVES = 8
 def translate_language(
     docs: list[Document],
     lang: str,
-    translator: Translator,
+    translator: Engine,
     memory: Memory,
     glossary: Glossary,
     work: HumanWork,
     progress: Progress | None = None,
+    *,
+    threshold: int = 75,
 ) -> None:
     """Fill every segment's ``lang`` translation: reviewed where the memory has it, else machine
     text, and a person's unapproved draft where the review files hold one."""
-    todo = apply_memory(docs, memory, lang, glossary)
+    todo = apply_memory(docs, memory, lang, glossary, threshold)
     translate_segments(todo, translator, glossary, lang, progress)
     apply_drafts(docs, work, lang)
 
 
-def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glossary) -> list[Segment]:
-    """Fill reviewed translations from the memory; return the segments still to translate."""
+def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glossary, threshold: int = 75) -> list[Segment]:
+    """Fill reviewed translations from the memory, and the people's translations of similar
+    sentences (at ``threshold`` percent or more) beside the others; return the segments still to translate."""
     todo = []
+    current = frozenset(nfc(seg.source) for doc in docs for seg in doc.segments)
     for doc in docs:
         for seg in doc.segments:
-            entry = memory.lookup(seg.id, seg.source, lang, glossary.version)
+            entry = memory.lookup(seg.id, seg.source, lang, glossary.version, current)
             tr = seg.target(lang)
             if entry and entry.exact:
                 tr.text, tr.state, tr.comment = entry.target, State.REVIEWED, entry.comment
+                tr.transliterated, tr.matches = [], []
+                # Reviewed for another article (or imported from a TMX): right, but out of this context.
+                tr.reused_from = "" if entry.origin.rsplit(":", 2)[0] == doc.name else entry.origin
             else:
+                tr.matches = memory.matches(seg.source, lang, threshold=threshold)
                 if entry:
                     tr.previous, tr.previous_source, tr.comment = entry.target, entry.source, entry.comment
                 todo.append(seg)
@@ -57,15 +67,15 @@ def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glos
 
 
 def translate_segments(
-    segments: list[Segment], translator: Translator, glossary: Glossary, lang: str, progress: Progress | None = None
+    segments: list[Segment], translator: Engine, glossary: Glossary, lang: str, progress: Progress | None = None
 ) -> None:
     """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders.
 
     A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
     terms only verified: protecting and repairing thousands of terms would take hours.
     """
-    dense = {seg.id for seg in segments if len(seg.terms) > terms.MAX_TERMS}
-    inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, seg.terms)) for seg in segments]
+    dense = {seg.id for seg in segments if len(seg.protected) > terms.MAX_TERMS}
+    inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, seg.protected)) for seg in segments]
 
     def tick(fraction: float) -> None:
         if progress:
@@ -78,28 +88,29 @@ def translate_segments(
         tr = seg.target(lang)
         tr.score = hyp.score
         tr.state = State.NEEDS_REVIEW if tr.previous else State.MACHINE
-        if not seg.terms or seg.id in dense:
+        if not seg.protected or seg.id in dense:
             # A dense segment's terms are verified with the checks (checks.verify_and_check).
             tr.text = hyp.text
             continue
-        restored = terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)
+        restored = terms.restore(hyp.text, seg.source, seg.protected, glossary, lang)
         if restored.complete:
             tr.text, tr.terms = restored.text, restored.results
         else:
             broken.append((seg, text))
     left = _restore_from_alternatives(broken, translator, glossary, lang) if broken else []
     if left:
-        # No translation kept every placeholder: translate the text between the
-        # terms on its own and put the inflected terms back in between.
-        pieces = [terms.split_around_terms(seg.source, seg.terms) for seg in left]
-        flat = [translator.normalize(p) for ps in pieces for p in ps]
-        with _naming_segments([seg for seg, ps in zip(left, pieces) for _ in ps], flat):
-            out = iter(_without_loops(translator, flat, translator.translate(flat)))
-        for seg, ps in zip(left, pieces):
-            translated = [next(out).text for _ in ps]
-            restored = terms.assemble(translated, seg.source, seg.terms, glossary, lang)
+        # No alternative kept every placeholder: the best translation, whole, with the lost
+        # ones put where the model attended to them (never pieces translated on their own).
+        texts = {seg.id: text for seg, text in broken}
+        with _naming_segments(left, [texts[seg.id] for seg in left]):
+            aligned = translator.align([texts[seg.id] for seg in left])
+        for seg, alignment in zip(left, aligned):
+            restored = terms.place(alignment, seg.source, seg.protected, glossary, lang)
             tr = seg.target(lang)
-            tr.text, tr.terms = restored.text, restored.results
+            tr.text, tr.terms, tr.score = restored.text, restored.results, alignment.score
+    if can_transliterate(lang):
+        for seg in segments:
+            _latin_names_written(seg, lang)
     for seg in segments:
         tr = seg.target(lang)
         if seg.terms:
@@ -109,16 +120,16 @@ def translate_segments(
                     result.status, result.expected = "failed", check.expected
 
 
-def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: Translator, glossary: Glossary, lang: str) -> list[Segment]:
+def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: Engine, glossary: Glossary, lang: str) -> list[Segment]:
     """Take the best of the model's alternatives that keeps every placeholder exactly once
     (and does not loop, where one does not); return the segments none of them fit. A
-    whole-sentence translation reads better than one assembled from pieces translated
-    out of context."""
+    whole-sentence translation of the model's own choosing reads better than one with
+    placeholders put back by attention."""
     left = []
     with _naming_segments([seg for seg, _ in broken], [text for _, text in broken]):
         alternatives_each = translator.alternatives([text for _, text in broken], REPAIR_ALTERNATIVES)
     for (seg, _), alternatives in zip(broken, alternatives_each):
-        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, seg.terms, glossary, lang)).complete]
+        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, seg.protected, glossary, lang)).complete]
         if not fitting:
             left.append(seg)
             continue
@@ -128,7 +139,23 @@ def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: Tr
     return left
 
 
-def _without_loops(translator: Translator, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
+def _latin_names_written(seg: Segment, lang: str) -> None:
+    """A name outside the glossary that the model copied in Latin letters into a Cyrillic
+    translation is written in Cyrillic (practical transcription), inflected for its place, and
+    listed as unverified for the reviewer (the ``name-unverified`` check). Acronyms stay."""
+    tr = seg.target(lang)
+    for name in uncovered_names(seg.source, seg.terms):
+        found = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)
+        if name.text.isupper() or found is None:
+            continue
+        term = Term(id="name", type="name", pos="noun", variants=(name.text,), targets={lang: transliterate(name.text, lang)})
+        hit = TermHit("name", name.start, name.end, name.text)
+        form = inflect.fit(term, lang, source=seg.source, hit=hit, before=tr.text[: found.start()], after=tr.text[found.end() :])
+        tr.text = tr.text[: found.start()] + form + tr.text[found.end() :]
+        tr.transliterated.append(f"{name.text} → {form}")
+
+
+def _without_loops(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
     """Each translation that repeats a 1–4-gram three times replaced by the model's best
     alternative that does not, where it has one ("President" alone: «대통령 대통령 대통령»)."""
     looping = [i for i, hyp in enumerate(hypotheses) if repeated_ngram(hyp.text)]

@@ -11,6 +11,8 @@ which other outputs were edited by hand, so losing either loses nothing.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import glob
 import hashlib
 import json
@@ -18,17 +20,19 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import terms
 from pipeline.config import Config
 from pipeline.errors import FormatError, InputError, PipelineError
-from pipeline.formats import TMP_SUFFIX, RunContext, tbx, write_atomic
-from pipeline.formats.notes import edited_unreviewed
+from pipeline.figures import find_figures
+from pipeline.formats import TMP_SUFFIX, RunContext, html, tbx, write_atomic
+from pipeline.formats.notes import approved, copies_source, edited_unreviewed
 from pipeline.formats.registry import FORMATS, REVIEWED, output_paths, read_file
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.memory import Memory
+from pipeline.memory import Memory, nfc, revision_of, same_text
 from pipeline.model import Document, ReadBack, Segment, State, Translation
 from pipeline.read import KINDS, article_kind, read_source
 from pipeline.segment import segment_text
@@ -39,6 +43,7 @@ MANIFEST = ".pipeline-manifest.json"
 # Which articles, glossary and languages produced an output folder, so that its review files can
 # be imported or checked from anywhere.
 RUN_RECORD = ".pipeline-run.json"
+LOCK = ".pipeline-lock"
 
 
 def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
@@ -47,7 +52,7 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
     for item in inputs:
         path = Path(item) if Path(item).is_absolute() else root / item
         if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix and p.suffix.lower() in KINDS))
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix and p.suffix.lower() in KINDS and not _review_page(p)))
         elif path.exists():
             paths.append(path)
         else:
@@ -69,6 +74,17 @@ def expand_inputs(inputs: list[str], root: Path) -> list[Path]:
     return list(dict.fromkeys(p.resolve() for p in paths))
 
 
+def _review_page(path: Path) -> bool:
+    """Whether ``path`` is a review page a run wrote (``formats.html``), not an article."""
+    if path.suffix.lower() not in (".html", ".htm") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            return html.GENERATOR.encode("utf-8") in fh.read(2048)
+    except OSError:
+        return False
+
+
 def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Document]:
     docs: list[Document] = []
     names: dict[str, Path] = {}
@@ -83,6 +99,7 @@ def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Do
         doc.source_path = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
         for seg in doc.segments:
             seg.terms = terms.match_terms(seg.source, glossary)
+            seg.figures = find_figures(seg.source, seg.terms)
         docs.append(doc)
     return docs
 
@@ -101,26 +118,44 @@ class HumanWork:
     """What people did in the review files a run is about to replace."""
 
     drafts: dict[tuple[str, str], Segment] = field(default_factory=dict)  # (lang, id) -> file's segment
-    files: list[Path] = field(default_factory=list)
+    # (lang, NFC source) -> file's segment: a draft follows its sentence when the ids shift.
+    drafts_by_source: dict[tuple[str, str], Segment] = field(default_factory=dict)
+    files: dict[Path, str] = field(default_factory=dict)  # review file -> digest of the content merged
+
+    def changed(self, out: Path, docs: list[Document], langs: list[str]) -> list[Path]:
+        """Review files written or edited since they were merged (a reviewer saving during the run)."""
+        paths = [p for doc in docs for (_, lang), p in output_paths(out, doc.name, langs, list(REVIEWED)).items() if lang]
+        return [p for p in paths if p.is_file() and self.files.get(p) != _sha(p.read_bytes())]
 
 
-def collect_human_work(docs: list[Document], out: Path, langs: list[str], memory: Memory, glossary: Glossary, *, force: bool) -> HumanWork:
-    """Read the existing review files; store approved entries in ``memory``, return the drafts.
+def collect_human_work(
+    docs: list[Document],
+    out: Path,
+    langs: list[str],
+    memory: Memory,
+    glossary: Glossary,
+    *,
+    force: bool,
+    work: HumanWork | None = None,
+    only: list[Path] | None = None,
+) -> HumanWork:
+    """Read the existing review files (``only`` these, into ``work``, when merging again);
+    store approved entries in ``memory``, return the drafts.
 
     A review file that cannot be read is refused (one line naming it) unless
     ``force``: then it is moved aside, never deleted.
     """
-    work = HumanWork()
-    approved: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (lang, id) -> source, origin, text, comment
+    work = work or HumanWork()
+    reviewed: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (lang, id) -> source, origin, text, comment
     found = []
     for doc in docs:
-        ids = {s.id for s in doc.segments}
         for (_, lang), path in output_paths(out, doc.name, langs, list(REVIEWED)).items():
-            if path.is_file() and lang is not None:
-                found.append((path.stat().st_mtime_ns, str(path), path, lang, ids))
+            if path.is_file() and lang is not None and (only is None or path in only):
+                found.append((path.stat().st_mtime_ns, str(path), path, lang))
     # Oldest first: where two files hold different edits of one segment, the later edit wins.
-    for _, _, path, lang, ids in sorted(found):
+    for _, _, path, lang in sorted(found):
         try:
+            data = path.read_bytes()
             read = read_file(path)
             check_language(path, read, lang)
         except PipelineError as exc:
@@ -131,17 +166,24 @@ def collect_human_work(docs: list[Document], out: Path, langs: list[str], memory
             continue
         for seg in read.segments:
             tr = seg.target(lang)
-            if seg.id not in ids:
-                continue
-            if tr.state == State.REVIEWED and tr.text.strip():
-                earlier = approved.get((lang, seg.id))
+            # Kept whether or not the sentence is still in the article: the memory keys it by its source.
+            if approved(seg, tr):
+                earlier = reviewed.get((lang, seg.id))
                 # A format without comments (TSV) must not drop the comment another file keeps.
                 comment = tr.comment or (earlier[3] if earlier and earlier[2] == tr.text else "")
-                approved[(lang, seg.id)] = (seg.source, f"{path.name} (kept by run)", tr.text, comment)
+                reviewed[(lang, seg.id)] = (seg.source, f"{path.name} (kept by run)", tr.text, comment)
             elif edited_unreviewed(tr):
                 work.drafts[(lang, seg.id)] = seg
-        work.files.append(path)
-    rows = [(sid, lang, source, text, comment, origin) for (lang, sid), (source, origin, text, comment) in approved.items()]
+                work.drafts_by_source[(lang, nfc(seg.source))] = seg
+        for seg in read.obsolete:
+            # Kept by an earlier run for a sentence cut from the article: a draft still, or an approval.
+            tr = seg.target(lang)
+            if approved(seg, tr):
+                reviewed.setdefault((lang, seg.id), (seg.source, f"{path.name} (kept by run)", tr.text, tr.comment))
+            elif tr.text.strip() and not copies_source(seg, tr):
+                work.drafts_by_source.setdefault((lang, nfc(seg.source)), seg)
+        work.files[path] = _sha(data)
+    rows = [(sid, lang, source, text, comment, origin) for (lang, sid), (source, origin, text, comment) in reviewed.items()]
     memory.store(rows, glossary.version)
     return work
 
@@ -155,18 +197,28 @@ def _aside(path: Path) -> Path:
 
 
 def apply_drafts(docs: list[Document], work: HumanWork, lang: str) -> None:
-    """Put each kept draft back in place of the machine text, still marked for review."""
+    """Put each kept draft back in place of the machine text, still marked for review: the draft
+    of the same sentence wherever its id moved, else one of an earlier wording under this id."""
+    current = {nfc(seg.source) for doc in docs for seg in doc.segments}
     for doc in docs:
+        # A draft whose sentence left this article is kept, as msgmerge keeps obsolete entries.
+        gone = {nfc(d.source): d for (draft_lang, _), d in work.drafts_by_source.items()
+                if draft_lang == lang and d.id.rsplit(":", 2)[0] == doc.name and nfc(d.source) not in current}  # fmt: skip
+        doc.obsolete[lang] = [gone[source] for source in sorted(gone)]
         for seg in doc.segments:
-            draft = work.drafts.get((lang, seg.id))
+            draft = work.drafts_by_source.get((lang, nfc(seg.source)))
+            if draft is None:
+                draft = work.drafts.get((lang, seg.id))
+                if draft is not None and (nfc(draft.source) in current or not revision_of(draft.source, seg.source)):
+                    draft = None  # that sentence is elsewhere in the article, or this is another sentence
             tr = seg.target(lang)
             if draft is None or tr.state == State.REVIEWED:
                 continue
             kept: Translation = draft.target(lang)
-            if draft.source == seg.source:
+            if same_text(draft.source, seg.source):
                 tr.text, tr.state, tr.comment = kept.text, State.NEEDS_REVIEW, kept.comment or tr.comment
                 # The machine text's term results no longer apply; the checks verify the draft.
-                tr.machine_digest, tr.terms = kept.machine_digest, []
+                tr.machine_digest, tr.terms, tr.transliterated = kept.machine_digest, [], []
             elif not tr.previous:
                 # The source changed under the draft: fresh MT, the draft shown beside it.
                 tr.previous, tr.previous_source = kept.text, draft.source
@@ -224,12 +276,15 @@ def render(docs: list[Document], context: RunContext, out: Path, names: list[str
     return files
 
 
-def write_outputs(files: dict[Path, bytes], out: Path, *, force: bool, merged: list[Path]) -> list[Path]:
-    """Write ``files``; refuse to replace an output edited by hand that no merge has read (unless ``force``)."""
+def write_outputs(files: dict[Path, bytes], out: Path, *, force: bool, merged: dict[Path, str]) -> list[Path]:
+    """Write ``files``; refuse to replace an output edited by hand that no merge has read (unless
+    ``force``), and a review file saved again after its merge (its new edits would be lost)."""
     remove_stale_temporaries(out)
     manifest = Manifest(out)
-    kept = set(merged)
-    edited = [p for p in files if p not in kept and manifest.edited(p)]
+    for path, digest in merged.items():
+        if path in files and path.is_file() and _sha(path.read_bytes()) != digest:
+            raise PipelineError(f"{path} was saved again while this run was writing; nothing written: run again to merge it")
+    edited = [p for p in files if p not in merged and manifest.edited(p)]
     if edited and not force:
         raise PipelineError(
             f"{edited[0]} was edited since the last run ({len(edited)} file(s)) and is not a review file; "
@@ -248,8 +303,35 @@ def write_outputs(files: dict[Path, bytes], out: Path, *, force: bool, merged: l
     return list(files)
 
 
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock: a second run on it waits for the first, so neither replaces
+    review files the other merged nor removes the other's temporary files."""
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fh = (out / LOCK).open("a+b")
+    except OSError as exc:
+        raise PipelineError(f"{out}: cannot use as output folder: {exc.strerror or exc}") from exc
+    try:
+        with fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.warning("%s: another run is writing this folder; waiting for it to finish", out)
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+    finally:
+        # A run that failed before writing anything leaves no folder behind.
+        if created and [p.name for p in out.iterdir()] == [LOCK]:
+            (out / LOCK).unlink()
+            out.rmdir()
+
+
 def ensure_writable(out: Path) -> None:
     """One line before any work when the output folder cannot be written."""
+    if out.exists() and not out.is_dir():
+        raise PipelineError(f"{out}: cannot use as output folder: it is a file")
     probe = out if out.exists() else next((p for p in out.parents if p.exists()), out)
     if not os.access(probe, os.W_OK):
         raise PipelineError(f"{out}: output folder is not writable")
@@ -279,7 +361,13 @@ def write_run_record(out: Path, articles: list[Path], glossary: Path, targets: l
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, out)).as_posix()
 
-    record = {"articles": [rel(p) for p in articles], "glossary": rel(glossary), "targets": targets, "root": rel(root)}
+    # Every language ever written here stays in the record: a `--to ru` run leaves the uk files importable.
+    try:
+        earlier = find_run_record(out, out)
+    except FormatError:
+        earlier = None
+    langs = list(dict.fromkeys([*(earlier.targets if earlier else ()), *targets]))
+    record = {"articles": [rel(p) for p in articles], "glossary": rel(glossary), "targets": langs, "root": rel(root)}
     write_atomic(out / RUN_RECORD, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 

@@ -50,10 +50,25 @@ def test_changed_sentence_retranslates_only_itself(tmp_path, package_dir):
 def test_corrupt_cache_is_rebuilt_not_used(tmp_path, package_dir, uncached, caplog):
     project = make_project(tmp_path)
     (project / "cache").mkdir()
-    (project / "cache" / "translations.sqlite").write_bytes(b"garbage" * 1000)
+    # A cache file damaged after its header (a crash mid-write, a bad sector): ours, so rebuilt.
+    (project / "cache" / "translations.sqlite").write_bytes(b"SQLite format 3\x00" + b"garbage" * 1000)
     report = run_project(project, package_dir)
     assert "translation cache unreadable" in caplog.text and "rebuilding" in caplog.text
     assert report.cache_hits == 0 and outputs(project) == uncached
+
+
+def test_a_file_the_cache_did_not_make_is_never_replaced(tmp_path, monkeypatch, capsys):
+    """`cache` naming the glossary by mistake is one line; the glossary stays as it was."""
+    project = make_project(tmp_path)
+    config = project / "pipeline.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[pipeline]", '[pipeline]\ncache = "glossary/glossary.tsv"'))
+    glossary = project / "glossary" / "glossary.tsv"
+    before = glossary.read_bytes()
+    monkeypatch.chdir(project)
+    assert main(["run", "-q", "--to", "ru"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a translation cache" in err
+    assert glossary.read_bytes() == before
 
 
 def test_summary_reports_cache_and_device_option_errors_in_one_line(tmp_path, package_dir, monkeypatch, capsys):

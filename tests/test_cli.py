@@ -91,7 +91,9 @@ def test_full_run_offline_through_the_cli(tmp_path, package_dir, monkeypatch, ca
     summary = capsys.readouterr().out
     assert "documents 1, segments 13" in summary
     for lang in ("ko", "uk", "ru"):
-        assert re.search(rf"{lang}: model translate-en_{lang} 1\.0 \(stand-in; [^)]*\); glossary terms 39/39 \(100%\)", summary)
+        assert re.search(
+            rf"{lang}: model translate-en_{lang} \d+\.0 \(stand-in; [^)]*\) sha256:[0-9a-f]{{12}}; glossary terms 39/39 \(100%\)", summary
+        )
     assert f"locales/ru/LC_MESSAGES/{DOC}.po" in summary and "locales/glossary.tbx" in summary
     assert (project / "locales" / "ko" / f"{DOC}.txt").read_text(encoding="utf-8").strip()
 
@@ -122,3 +124,14 @@ def test_check_catches_a_reviewer_breaking_a_number(sample_run, monkeypatch, cap
     assert cli(project, monkeypatch, "check", str(edited), "--fail-on", "error") == 1
     out = capsys.readouterr().out
     assert f"{edited}:{DOC}:p4:s1: error number-missing" in out
+
+
+def test_version_is_the_one_in_pyproject(capsys):
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out == f"pipeline {declared}\n"

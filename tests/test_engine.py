@@ -46,17 +46,17 @@ def test_argos_finds_our_packages_itself(package_dir):
 
 def test_official_package_is_preferred_over_standin(package_dir, tmp_path):
     official = tmp_path / "translate-en_ru-official"
-    shutil.copytree(package_dir / "translate-en_ru-1_0", official)
+    shutil.copytree(find_package("en", "ru", [package_dir]).path, official)
     meta = json.loads((official / "metadata.json").read_text())
     del meta["standin"], meta["decoding"]
     meta["package_version"] = "0.9"
     (official / "metadata.json").write_text(json.dumps(meta))
     chosen = find_package("en", "ru", [package_dir, tmp_path])
     assert chosen.path == official and not chosen.standin
-    assert chosen.label() == "translate-en_ru 0.9"
+    assert chosen.label() == "translate-en_ru 0.9 (length_penalty 0.2)"
     assert chosen.decoding == Decoding() and chosen.decoding.options(12) == {}
     standin = find_package("en", "ru", [package_dir])
-    assert standin.label().startswith("translate-en_ru 1.0 (stand-in; repetition_penalty 1.2")
+    assert standin.label().startswith(f"translate-en_ru {standin.version} (stand-in; repetition_penalty 1.2")
     assert len(installed_packages([package_dir, tmp_path])) == 4
 
 
@@ -71,7 +71,7 @@ def test_standin_decoding_guards_reach_ctranslate2(translators):
     )
     sentence = "The soldiers arrived in the city yesterday after a long march through the forest."
     [guarded] = translator.translate([sentence])
-    capped = Translator(dataclasses.replace(translator.package, decoding=Decoding(max_length_ratio=0.25)))
+    capped = Translator(dataclasses.replace(translator.package, decoding=Decoding(max_length_ratio=0.25)), precision="reproducible")
     [short] = capped.translate([sentence])
     pieces = len(translator._sp.encode(sentence))
     assert len(capped._sp.encode(short.text)) <= int(0.25 * pieces) < len(translator._sp.encode(guarded.text))
@@ -99,7 +99,8 @@ def test_letters_the_language_never_writes_are_never_generated(translators, glos
         texts = [translator.normalize(s) for s in sources]
         decoding = {flag: dataclasses.replace(translator.package.decoding, suppress_foreign_letters=flag) for flag in (False, True)}
         unguarded, guarded = (
-            Translator(dataclasses.replace(translator.package, decoding=decoding[flag])).translate(texts) for flag in (False, True)
+            Translator(dataclasses.replace(translator.package, decoding=decoding[flag]), precision="reproducible").translate(texts)
+            for flag in (False, True)
         )
         foreign = [i for i, h in enumerate(unguarded) if any(language.never_writes(ch) for ch in h.text)]
         slipped += len(foreign)
@@ -110,7 +111,7 @@ def test_letters_the_language_never_writes_are_never_generated(translators, glos
 
 def test_bad_decoding_metadata_is_one_clear_error(package_dir, tmp_path):
     broken = tmp_path / "translate-en_ru-broken"
-    shutil.copytree(package_dir / "translate-en_ru-1_0", broken)
+    shutil.copytree(find_package("en", "ru", [package_dir]).path, broken)
     meta = json.loads((broken / "metadata.json").read_text())
     meta["decoding"] = {"no_repeat_ngram_size": "four"}
     (broken / "metadata.json").write_text(json.dumps(meta))
@@ -136,7 +137,7 @@ def test_batched_translation_equals_one_at_a_time(translators):
         lengths = Counter(len(translator._sp.encode(t)) for t in texts)
         # Lengths vary (a mixed batch would pad) and some repeat (batches of several are made).
         assert len(lengths) > 5 and sum(n > 1 for n in lengths.values()) >= 2
-        batched = Translator(translator.package, batch_size=64).translate(texts)
+        batched = Translator(translator.package, batch_size=64, precision="reproducible").translate(texts)
         alone = [translator.translate([t])[0] for t in texts]
         assert [h.text for h in batched] == [h.text for h in alone], lang
         assert [h.score for h in batched] == pytest.approx([h.score for h in alone], abs=1e-4)
@@ -193,7 +194,7 @@ def test_declared_length_penalty_reaches_ctranslate2(translators):
 
     def with_penalty(value: float) -> list:
         decoding = dataclasses.replace(translator.package.decoding, length_penalty=value)
-        return Translator(dataclasses.replace(translator.package, decoding=decoding)).translate(sentences)
+        return Translator(dataclasses.replace(translator.package, decoding=decoding), precision="reproducible").translate(sentences)
 
     weak, strong = with_penalty(0.0), with_penalty(2.0)
     assert sum(len(h.text) for h in strong) > sum(len(h.text) for h in weak)

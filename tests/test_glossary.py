@@ -3,13 +3,12 @@ import pytest
 from pipeline import inflect, terms
 from pipeline.checks import repeated_ngram
 from pipeline.errors import FormatError
+from pipeline.figures import find_figures
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
-from pipeline.read import read_article
-from pipeline.segment import segment_text
 from pipeline.translate import REPAIR_ALTERNATIVES, translate_segments
 from quality.terms import load_termset, measure
-from tests.conftest import SAMPLE
+from tests.scripted_engine import ScriptedEngine, word_alignment
 
 HEADER = "\t".join(COLUMNS)
 
@@ -162,71 +161,79 @@ def test_term_accuracy_with_real_models(translators, glossary):
         assert acc.correct / acc.judged >= FLOORS[lang], acc.line(lang) + "\n" + "\n".join(acc.wrong)
 
 
-def test_lost_placeholders_are_taken_from_the_models_next_best_translation(translators, glossary):
-    """Where the best translation drops or repeats a placeholder, the first of the model's
-    alternatives that keeps them all is used, whole; only where none does is the sentence
-    assembled from pieces. The term set's sentences join the sample's: better models drop
-    fewer placeholders, and the rescue must still be exercised."""
-    sources = [s.source for s in segment_text("sample", read_article(SAMPLE)).segments]
-    sources += list(dict.fromkeys(row["sentence"] for row in load_termset()))
-    rescued = pieced = 0
-    for lang, translator in translators.items():
-        for i, source in enumerate(sources):
-            hits = terms.match_terms(source, glossary)
-            if not hits:
-                continue
-            text = translator.normalize(terms.protect(source, hits))
-            if terms.restore(translator.translate([text])[0].text, source, hits, glossary, lang).complete:
-                continue
-            seg = Segment(id=f"sample:{i}", source=source, paragraph=i, index=1, terms=hits)
-            translate_segments([seg], translator, glossary, lang)
-            alternatives = translator.alternatives([text], REPAIR_ALTERNATIVES)[0]
-            fitting = [r for h in alternatives if (r := terms.restore(h.text, source, hits, glossary, lang)).complete]
-            if fitting:
-                rescued += 1
-                assert seg.target(lang).text == next((r.text for r in fitting if not repeated_ngram(r.text)), fitting[0].text)
-            else:
-                pieces = [translator.normalize(p) for p in terms.split_around_terms(source, hits)]
-                unlooped = [
-                    next((h.text for h in alternatives if not repeated_ngram(h.text)), alternatives[0].text)
-                    for alternatives in translator.alternatives(pieces, REPAIR_ALTERNATIVES)
-                ]
-                best = [h.text for h in translator.translate(pieces)]
-                expected = [b if not repeated_ngram(b) else u for b, u in zip(best, unlooped)]
-                assert seg.target(lang).text == terms.assemble(expected, source, hits, glossary, lang).text
-                pieced += 1
-            assert all(r.status != "failed" for r in seg.target(lang).terms), (lang, seg.target(lang).text)
-    assert rescued >= 3 and pieced >= 1, (rescued, pieced)
+SENTENCE = "Officials in Kursk said the troops arrived."
+PROTECTED = "Officials in #1 said the troops arrived."
 
 
-def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(translators, glossary):
+def _translate_ru(script: dict[str, list[str]], glossary, source: str = SENTENCE, aligned=None) -> tuple[Segment, ScriptedEngine]:
+    engine = ScriptedEngine(script, aligned)
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    seg.figures = find_figures(source, seg.terms)
+    translate_segments([seg], engine, glossary, "ru")
+    return seg, engine
+
+
+def test_a_translation_that_keeps_the_placeholder_is_used_as_it_is(glossary):
+    seg, engine = _translate_ru({PROTECTED: ["Чиновники в #1 сказали, что войска прибыли."]}, glossary)
+    assert seg.target("ru").text == "Чиновники в Курске сказали, что войска прибыли."
+    assert [r.status for r in seg.target("ru").terms] == ["applied"]
+    assert engine.requests == [(PROTECTED, 1)]
+
+
+def test_lost_placeholder_is_taken_from_the_models_next_best_translation(glossary):
+    """Where the best translation drops the placeholder, the first of the model's alternatives
+    that keeps it is used, whole (not a looping one where another fits), with its score."""
+    seg, engine = _translate_ru(
+        {
+            PROTECTED: [
+                "Чиновники сказали, что войска прибыли.",
+                "Чиновники в #1 #1 сказали.",
+                "В #1 в #1 в #1 сказали.",
+                "Чиновники в #1 заявили, что войска прибыли.",
+                "Чиновники в #1 сказали, что войска пришли.",
+            ]
+        },
+        glossary,
+    )
+    assert seg.target("ru").text == "Чиновники в Курске заявили, что войска прибыли."
+    assert seg.target("ru").score == pytest.approx(-0.4)
+    assert [r.status for r in seg.target("ru").terms] == ["applied"]
+    assert engine.requests == [(PROTECTED, 1), (PROTECTED, REPAIR_ALTERNATIVES)]
+
+
+def test_without_a_fitting_alternative_the_lost_term_goes_where_the_model_attended_to_it(glossary):
+    """Every alternative lost the placeholder: the best translation stays whole, and the term is
+    put before the target word that attended to the placeholder, inflected for its place."""
+    best = "Чиновники в сказали, что войска прибыли."
+    # Source words: Officials(0) in(1) #1(2) said(3) ...; target word 2 («сказали») looked at #1.
+    alignment = word_alignment(PROTECTED, best, {0: 0, 1: 1, 2: 2})
+    seg, engine = _translate_ru({PROTECTED: [best, "Чиновники сказали."]}, glossary, aligned={PROTECTED: alignment})
+    assert seg.target("ru").text == "Чиновники в Курске сказали, что войска прибыли."
+    assert [r.status for r in seg.target("ru").terms] == ["repaired"]
+    assert seg.target("ru").score == pytest.approx(-0.5)
+    assert engine.requests == [(PROTECTED, 1), (PROTECTED, REPAIR_ALTERNATIVES), (PROTECTED, 0)]
+
+
+def test_a_repeated_placeholder_is_kept_once_and_a_lost_figure_placed(glossary):
+    source = "Officials in Kursk counted 5,000 troops."
+    protected = "Officials in #1 counted #2 troops."
+    best = "Чиновники в #1 насчитали #1 военных."
+    # Target word 5 («военных») attended to #2 (source word 4): the figure goes before it.
+    alignment = word_alignment(protected, best, {5: 4})
+    seg, _ = _translate_ru({protected: [best]}, glossary, source, aligned={protected: alignment})
+    assert seg.target("ru").text == "Чиновники в Курске насчитали 5\u00a0000 военных."
+
+
+def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(glossary):
     """A short piece alone makes the stand-ins loop («대통령 대통령 대통령»); the model's best
-    alternative without a repeated n-gram is taken instead, where it has one."""
-    replaced = 0
-    for lang, translator in translators.items():
-        for i, source in enumerate(["President", "Secretary General", "The troops arrived."]):
-            [best] = translator.translate([source])
-            seg = Segment(id=f"x:p1:s{i}", source=source, paragraph=1, index=i)
-            translate_segments([seg], translator, glossary, lang)
-            if repeated_ngram(best.text):
-                [alternatives] = translator.alternatives([source], REPAIR_ALTERNATIVES)
-                unlooped = [h.text for h in alternatives if not repeated_ngram(h.text)]
-                replaced += bool(unlooped)
-                assert seg.target(lang).text == (unlooped[0] if unlooped else best.text)
-            else:
-                assert seg.target(lang).text == best.text
-    assert replaced >= 1
-
-
-def test_pieces_assembled_around_terms_continue_the_sentence(glossary):
-    """A piece translated alone comes back capitalised; where its source continues the
-    sentence and names nothing, its translation continues it too."""
-    source = "Officials in Kursk waited for the order."
-    hits = terms.match_terms(source, glossary)
-    assembled = terms.assemble(["Чиновники в", "Ждали приказа."], source, hits, glossary, "ru")
-    assert assembled.text.endswith(" ждали приказа.") and assembled.text.startswith("Чиновники в Курск")
-    named = "Officials in Kursk met Putin."
-    kept = terms.assemble(["Чиновники в", "Путин встретился."], named, terms.match_terms(named, glossary), glossary, "ru")
-    assert kept.text.endswith(" Путин встретился.")
-    acronym = terms.assemble(["Чиновники в", "НАТО ждали."], source, hits, glossary, "ru")
-    assert acronym.text.endswith(" НАТО ждали.")
+    alternative without a repeated n-gram is taken instead, and the loop kept where none exists."""
+    engine = ScriptedEngine(
+        {
+            "President": ["대통령 대통령 대통령", "대통령 대통령 대통령 대통령", "대통령은", "대통령"],
+            "Secretary General": ["총장 총장 총장", "총장 총장 총장 총장"],
+        }
+    )
+    segs = [Segment(id=f"x:p1:s{i}", source=s, paragraph=1, index=i) for i, s in enumerate(["President", "Secretary General"], 1)]
+    translate_segments(segs, engine, glossary, "ko")
+    assert [seg.target("ko").text for seg in segs] == ["대통령은", "총장 총장 총장"]
+    assert repeated_ngram("총장 총장 총장")

@@ -58,3 +58,22 @@ def test_glossary_suggest_lists_missing_names_as_glossary_rows(tmp_path, monkeyp
     before = out.read_bytes()
     assert main(["glossary", "suggest", str(page), "--out", str(out)]) == 1
     assert "exists" in capsys.readouterr().err and out.read_bytes() == before
+
+
+def test_a_name_left_in_latin_letters_is_transliterated_inflected_and_flagged(glossary):
+    from pipeline.checks import verify_and_check
+    from pipeline.translate import translate_segments
+    from tests.scripted_engine import ScriptedEngine
+
+    source = "I met Aisha in Minsk yesterday, and NATO said nothing."
+    engine = ScriptedEngine({source: ["Вчера я встретил Aisha в Minsk, и NATO ничего не сказало."]})
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
+    translate_segments([seg], engine, glossary, "ru")
+    tr = seg.target("ru")
+    # Accusative after "встретил", prepositional after "в"; the acronym stays as the model wrote it.
+    assert tr.text == "Вчера я встретил Аишу в Минске, и NATO ничего не сказало."
+    codes = {f.code: f.message for f in verify_and_check(seg, "ru", glossary)}
+    assert "Aisha → Аишу" in codes["name-unverified"] and "name-lost" not in codes
+    korean = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
+    translate_segments([korean], ScriptedEngine({source: ["어제 Aisha를 만났다."]}), glossary, "ko")
+    assert korean.target("ko").text == "어제 Aisha를 만났다." and not korean.target("ko").transliterated

@@ -104,3 +104,25 @@ def test_runs_from_one_checkpoint_average_into_one(tmp_path, corpora):
     # Two saves of one run would count its minutes twice.
     with pytest.raises(SystemExit, match="one seed"):
         average([runs[0] / "checkpoint"] * 2, tmp_path / "twice")
+
+
+def test_software_localisation_text_is_sampled_below_the_news_like_pairs(corpora):
+    """extra/ joins the training data at most at EXTRA_SHARE of a language's pairs, without
+    the older GNOME/MATE branches, one pair per English source, none repeating a news source."""
+    from tools.standin.corpus import EXTRA_SHARE, all_pairs, training_pairs
+
+    extra = corpora / "extra" / "uk"
+    extra.mkdir(parents=True)
+    main = training_pairs(corpora, "uk")
+    rows = {
+        "apps": [(f"Open the file number {i} now.", f"Відкрийте файл номер {i} зараз.") for i in range(100)] + [main[0]],
+        "gnome-mate-history": [("Close the old window.", "Закрийте старе вікно.")],
+    }
+    for tag, pairs in rows.items():
+        for side, lines in (("en", [e for e, _ in pairs]), ("uk", [t for _, t in pairs])):
+            with gzip.open(extra / f"{tag}.{side}.gz", "wt", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
+    combined = all_pairs(corpora, "uk")
+    added = combined[len(main) :]
+    assert combined[: len(main)] == main
+    assert len(added) == int(len(main) * EXTRA_SHARE) and all(e.startswith("Open the file number") for e, _ in added)

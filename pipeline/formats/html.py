@@ -5,9 +5,13 @@ from __future__ import annotations
 from html import escape
 
 from pipeline.formats import RunContext
-from pipeline.formats.notes import source_spans, term_spans
+from pipeline.formats.notes import memory_notes, source_spans, term_spans
 from pipeline.languages import LANGUAGES
 from pipeline.model import Document, Finding, Severity
+
+# Marks the page as this pipeline's output, so that a folder of articles that also holds the
+# review pages (``--out`` = the articles folder) does not take them as articles.
+GENERATOR = '<meta name="generator" content="newsroom-pipeline review page">'
 
 PER_LANGUAGE = False
 
@@ -15,6 +19,7 @@ STYLE = """
 body{font:15px/1.45 system-ui,"Noto Sans",sans-serif;margin:1.5em;color:#222}
 [lang=ko]{font-family:"Noto Sans CJK KR","Noto Sans KR","NanumGothic","Nanum Gothic","Malgun Gothic","Apple SD Gothic Neo",sans-serif}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
+ul.m{margin:.3em 0 0;padding-left:1.1em;color:#225;font-size:13px}
 th,td{border:1px solid #ccc;padding:.45em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#f0f0f0;position:sticky;top:0}
 th.id,td.id{width:7.5em}
@@ -78,10 +83,12 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
                 else ""
             )
             score = f", score {tr.score:.2f}" if tr.score is not None else ""
+            memory = "".join(f'<li class="memory">{escape(note)}</li>' for note in memory_notes(tr))
             cells.append(
                 f'<td lang="{lang}">{_highlight(tr.text, term_spans(tr.text, tr.terms))}'
                 f'<span class="state">{tr.state.name.lower().replace("_", " ")}{score}</span>'
                 + (f'<ul class="f">{items}</ul>' if items else "")
+                + (f'<ul class="m">{memory}</ul>' if memory else "")
                 + folded
                 + "</td>"
             )
@@ -93,7 +100,7 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
             f'<td lang="en">{source}</td>{"".join(cells)}</tr>'
         )
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Review: {escape(doc.name)}</title>
+<html lang="en"><head><meta charset="utf-8">{GENERATOR}<title>Review: {escape(doc.name)}</title>
 <style>{STYLE}</style></head><body>
 <h1>Review: {escape(doc.name)}</h1>
 <p class="legend">{len(doc.segments)} segments, {needing} need attention (red bar).

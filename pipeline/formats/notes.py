@@ -25,8 +25,30 @@ def written_digest(notes: Iterable[str]) -> str:
 
 
 def edited_unreviewed(tr: Translation) -> bool:
-    """A read-back translation still marked for review whose text is not the machine's any more."""
-    return tr.state != State.REVIEWED and bool(tr.machine_digest) and text_digest(tr.text) != tr.machine_digest
+    """A read-back translation still marked for review whose text is not the machine's any more.
+    An emptied entry is not an edit: CAT tools write every untranslated entry so."""
+    return tr.state != State.REVIEWED and bool(tr.text.strip()) and bool(tr.machine_digest) and text_digest(tr.text) != tr.machine_digest
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
+def copies_source(seg: Segment, tr: Translation) -> bool:
+    """A translation whose letters are the English source's (pofilter's ``unchanged``): what a
+    CAT tool writes into an untranslated entry, never a translation of a sentence."""
+    words = sum(any(ch.isalpha() for ch in word) for word in seg.source.split())
+    return words >= 2 and _letters(tr.text) == _letters(seg.source)
+
+
+def approved(seg: Segment, tr: Translation) -> bool:
+    """A read-back entry a person marked reviewed that holds a translation: not empty, not the source copied."""
+    return tr.state == State.REVIEWED and bool(tr.text.strip()) and not copies_source(seg, tr)
+
+
+def approved_unchanged(tr: Translation) -> bool:
+    """Marked reviewed with the machine text exactly as written: a real approval, or a bulk one by accident."""
+    return tr.state == State.REVIEWED and bool(tr.machine_digest) and text_digest(tr.text) == tr.machine_digest
 
 
 def term_note(tr: Translation) -> str:
@@ -46,12 +68,18 @@ def machine_notes(seg: Segment, tr: Translation, model: str) -> list[str]:
         notes.append(f"machine: {model}{score}, text {tr.machine_digest or text_digest(tr.text)}")
     if tr.previous:
         notes.append(f"previous reviewed translation: {tr.previous}")
+    notes.extend(memory_notes(tr))
     if seg.boilerplate:
         notes.append("source: probable non-article text (page furniture)")
     if term_note(tr):
         notes.append(term_note(tr))
     notes.extend(qa_notes(tr))
     return notes
+
+
+def memory_notes(tr: Translation) -> list[str]:
+    """The memory's matches, one line each: "memory 94% from doc:p1:s2: «…» (for «…»; differs: 5 → 6)"."""
+    return [f"memory {m}" for m in tr.matches if tr.state != State.REVIEWED]
 
 
 def term_spans(text: str, results: list[TermResult]) -> list[tuple[int, int, str]]:

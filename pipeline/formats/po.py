@@ -65,6 +65,12 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
         if tr.previous_source and tr.previous_source != seg.source:
             entry.previous_msgid = tr.previous_source
         po.append(entry)
+    for seg in doc.obsolete.get(lang, []):
+        tr = seg.target(lang)
+        kept = polib.POEntry(msgctxt=seg.id, msgid=seg.source, msgstr=tr.text, obsolete=True, tcomment=tr.comment)
+        if tr.state != State.REVIEWED:
+            kept.flags.append("fuzzy")
+        po.append(kept)
     text = str(po)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
@@ -77,13 +83,25 @@ def read(path: Path) -> ReadBack:
         raise FormatError(path, None, f"cannot parse PO file: {exc}") from exc
     lang = po.metadata.get("Language", "")
     segments: list[Segment] = []
+    obsolete: list[Segment] = []
     seen = set()
     for entry in po:
-        if entry.obsolete or not entry.msgctxt:
+        if not entry.msgctxt:
+            continue
+        if entry.obsolete:
+            # A draft or approval kept for a sentence cut from the article (see ``dumps``).
+            seg = Segment(id=entry.msgctxt, source=entry.msgid, paragraph=0, index=len(obsolete))
+            state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
+            seg.targets[lang] = Translation(text=entry.msgstr, state=state, comment=entry.tcomment or "")
+            obsolete.append(seg)
             continue
         if entry.msgctxt in seen:
             raise FormatError(path, entry.linenum, f"duplicate msgctxt {entry.msgctxt!r} (msgfmt refuses it too)")
         seen.add(entry.msgctxt)
+        if entry.msgid_plural:
+            # Our entries are sentences; a plural entry's msgstr is empty and reading it so would
+            # put the English back into the article.
+            raise FormatError(path, entry.linenum, f"{entry.msgctxt}: plural entry (msgid_plural, msgstr[n]); segments take one msgstr")
         state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
         seg = Segment(id=entry.msgctxt, source=entry.msgid, paragraph=0, index=len(segments))
         seg.targets[lang] = Translation(
@@ -93,4 +111,4 @@ def read(path: Path) -> ReadBack:
             machine_digest=written_digest(entry.comment.splitlines()),
         )
         segments.append(seg)
-    return ReadBack(lang=lang, signature=po.metadata.get("X-Run-Signature", ""), segments=segments)
+    return ReadBack(lang=lang, signature=po.metadata.get("X-Run-Signature", ""), segments=segments, obsolete=obsolete)

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from pipeline.errors import FormatError, InputError
-from pipeline.formats import html, po, text, tmx, tsv, xliff, xliff12
+from pipeline.formats import html, mttmx, po, text, tmx, tsv, xliff, xliff12
 from pipeline.model import ReadBack
 
 FORMATS: dict[str, ModuleType] = {
@@ -18,7 +18,8 @@ FORMATS: dict[str, ModuleType] = {
     "xliff12": xliff12,  # only when asked for (--xliff12)
     "tsv": tsv,
     "text": text,
-    "tmx": tmx,
+    "tmx": tmx,  # reviewed translations only
+    "mttmx": mttmx,  # machine translations only
     "html": html,
 }
 OPTIONAL = {"xliff12"}

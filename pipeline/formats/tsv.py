@@ -1,9 +1,10 @@
-"""Aligned TSV for spreadsheet review: id, en, <lang>, state, score, terms, qa, machine.
+"""Aligned TSV for spreadsheet review: id, en, <lang>, state, score, terms, qa, machine, memory.
 
 A reviewer approves a row by setting its state to ``reviewed``; the file then
 imports like a PO or XLIFF file. The target column is named by its language
 code, so the file says which language it holds. ``machine`` is the digest of
-the machine text (a changed target still marked ``machine`` is a draft).
+the machine text (a changed target still marked ``machine`` is a draft); ``memory``, people's
+translations of similar sentences with their similarity.
 
 Cells a spreadsheet would run as a formula (leading ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) get a leading apostrophe, as OWASP recommends; so does
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from pipeline.errors import FormatError
 from pipeline.formats import RunContext
-from pipeline.formats.notes import qa_notes, term_note, text_digest
+from pipeline.formats.notes import memory_notes, qa_notes, term_note, text_digest
 from pipeline.languages import LANGUAGES
 from pipeline.model import Document, ReadBack, Segment, State, Translation
 
@@ -27,6 +28,8 @@ PER_LANGUAGE = True
 SUFFIXES = (".tsv",)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
 _LEGACY_HEADER = ("id", "source", "target", "state")
+_COLUMNS = ("id", "en", "state", "score", "terms", "qa", "machine", "memory")
+_HEADER_RULE = "header must name the columns id, en, <language>, state (score, terms, qa, machine optional, in any order)"
 # What a reviewer may type in the state column; anything else stays machine text.
 _STATES = {"reviewed": State.REVIEWED, "final": State.REVIEWED, "needs_review": State.NEEDS_REVIEW, "machine": State.MACHINE}
 
@@ -47,7 +50,7 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     assert lang is not None
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(("id", "en", lang, "state", "score", "terms", "qa", "machine"))
+    writer.writerow(("id", "en", lang, "state", "score", "terms", "qa", "machine", "memory"))
     for seg in doc.segments:
         tr = seg.target(lang)
         machine = "" if tr.state == State.REVIEWED else tr.machine_digest or text_digest(tr.text)
@@ -61,6 +64,7 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
                 neutralise(term_note(tr).removeprefix("terms: ")),
                 neutralise("; ".join(n.removeprefix("qa: ") for n in qa_notes(tr))),
                 machine,
+                neutralise("; ".join(n.removeprefix("memory ") for n in memory_notes(tr))),
             )
         )
     return buf.getvalue().encode("utf-8")
@@ -73,30 +77,39 @@ def read(path: Path) -> ReadBack:
             rows = list(csv.reader(fh, delimiter="\t"))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise FormatError(path, None, f"cannot read TSV: {exc}") from exc
-    if rows and rows[0][:4] == list(_LEGACY_HEADER):
+    if not rows:
+        raise FormatError(path, 1, "empty file; " + _HEADER_RULE)
+    header = [name.strip() for name in rows[0]]
+    if header[:4] == list(_LEGACY_HEADER):
         # Written before the target column was named by its language: the folder says it.
         lang = path.parent.name if path.parent.name in LANGUAGES else ""
-    elif not rows or rows[0][:2] != ["id", "en"] or len(rows[0]) < 4 or rows[0][3] != "state":
-        raise FormatError(path, 1, "header must start with id, en, <language>, state")
+        column = {"id": 0, "en": 1, lang: 2, "state": 3}
     else:
-        lang = rows[0][2]
+        # Columns are found by name: a spreadsheet may delete or reorder the optional ones.
+        langs = [name for name in header if name and name not in _COLUMNS]
+        if not {"id", "en", "state"} <= set(header) or len(langs) != 1 or len(set(header)) != len(header):
+            raise FormatError(path, 1, _HEADER_RULE)
+        lang = langs[0]
+        column = {name: i for i, name in enumerate(header)}
+
+    def cell(row: list[str], name: str) -> str:
+        i = column.get(name)
+        return row[i] if i is not None and i < len(row) else ""
+
     segments: list[Segment] = []
     seen = set()
     for line, row in enumerate(rows[1:], 2):
         if not any(row):
             continue
-        if len(row) < 4:
-            raise FormatError(path, line, f"expected at least 4 columns, found {len(row)}")
-        if row[0] in seen:
-            raise FormatError(path, line, f"duplicate id {row[0]!r}")
-        seen.add(row[0])
-        text = restore(row[2])
-        state = _STATES.get(row[3].strip().lower().replace(" ", "_"), State.MACHINE)
-        seg = Segment(id=row[0], source=restore(row[1]), paragraph=0, index=len(segments))
-        seg.targets[lang] = Translation(
-            text=text,
-            state=state if text else State.EMPTY,
-            machine_digest=row[7].strip() if len(row) > 7 else "",
-        )
+        sid = cell(row, "id")
+        if not sid:
+            raise FormatError(path, line, "no id")
+        if sid in seen:
+            raise FormatError(path, line, f"duplicate id {sid!r}")
+        seen.add(sid)
+        text = restore(cell(row, lang))
+        state = _STATES.get(cell(row, "state").strip().lower().replace(" ", "_"), State.MACHINE)
+        seg = Segment(id=sid, source=restore(cell(row, "en")), paragraph=0, index=len(segments))
+        seg.targets[lang] = Translation(text=text, state=state if text else State.EMPTY, machine_digest=cell(row, "machine").strip())
         segments.append(seg)
     return ReadBack(lang=lang, signature="", segments=segments)

@@ -7,6 +7,7 @@ writes beside the language folders).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -86,20 +87,35 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def parse_safely(path: Path) -> etree._Element:
-    """Parse without network access, DTDs or entity expansion (no XXE, no entity bombs)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+def _internal_subset(path: Path) -> bool:
+    """Whether the file's DOCTYPE has an internal subset (``[ … ]``): declarations in the file itself."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    return re.search(rb"<!DOCTYPE[^>\[]*\[", head) is not None
+
+
+def parse_safely(path: Path, *, external_doctype: bool = False) -> etree._Element:
+    """Parse without network access, DTDs or entity expansion (no XXE, no entity bombs).
+    ``external_doctype``: a DOCTYPE naming an external DTD is accepted (never loaded), as TMX
+    files carry one; an internal DTD never is."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, attribute_defaults=False)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        tree = etree.parse(str(path), parser)
     except (OSError, etree.XMLSyntaxError) as exc:
         line = getattr(exc, "lineno", None)
         raise FormatError(path, line, f"malformed XML: {getattr(exc, 'msg', exc)}") from exc
+    root = tree.getroot()
+    # An internal DTD can supply attributes (an ATTLIST default state="final") or entities
+    # inside attributes that no element check sees: XLIFF has no DOCTYPE, so none is accepted.
+    if tree.docinfo.doctype and (not external_doctype or _internal_subset(path)):
+        raise FormatError(path, 1, "a DOCTYPE with a DTD (entity declarations, attribute defaults) is not accepted in files that come back")
     if any(isinstance(node, etree._Entity) for node in root.iter()):
         raise FormatError(path, None, "entity references are not accepted in reviewed files")
     return root
 
 
 def read_unit(
+    path: Path,
     unit_id: str | None,
     index: int,
     lang: str,
@@ -110,7 +126,18 @@ def read_unit(
     machine_notes: Iterable[etree._Element],
 ) -> Segment:
     """A read-back unit as a segment with one translation, as both XLIFF versions keep it;
-    ``state`` applies where the target has text."""
+    ``state`` applies where the target has text. Inline codes other than our term marks
+    (``<ph/>``, ``<pc>``, ``<x/>`` …) stand for text the tool did not show: refused, never
+    dropped with the words on either side glued."""
+    for part in (source, target):
+        codes = (
+            sorted({etree.QName(el).localname for el in part.iter(tag=etree.Element) if el is not part} - {"mrk"})
+            if part is not None
+            else []
+        )
+        if part is not None and codes:
+            message = f"unit {unit_id}: inline code(s) {', '.join(f'<{c}>' for c in codes)} are not accepted; keep plain text"
+            raise FormatError(path, part.sourceline, message)
     text = "".join(target.itertext()) if target is not None else ""
     seg = Segment(id=unit_id or "", source="".join(source.itertext()) if source is not None else "", paragraph=0, index=index)
     seg.targets[lang] = Translation(
@@ -136,7 +163,13 @@ def read(path: Path, root: etree._Element | None = None) -> ReadBack:
     """A reviewed XLIFF 2 file (``root``: the file already parsed with ``parse_safely``)."""
     root = parse_safely(path) if root is None else root
     if root.tag != f"{X}xliff":
-        raise FormatError(path, root.sourceline, f"not an XLIFF 2 file (root element {root.tag})")
+        version = root.get("version") or "unknown"
+        raise FormatError(
+            path,
+            root.sourceline,
+            f"XLIFF version {version} ({etree.QName(root).namespace or 'no namespace'}) is not accepted; "
+            f"accepted: XLIFF 2.0/2.1 ({X.strip('{}')}) and XLIFF 1.2 (urn:oasis:names:tc:xliff:document:1.2)",
+        )
     lang = root.get("trgLang", "")
     segments: list[Segment] = []
     for unit in root.iterfind(f"{X}file/{X}unit"):
@@ -145,6 +178,7 @@ def read(path: Path, root: etree._Element | None = None) -> ReadBack:
             continue
         segments.append(
             read_unit(
+                path,
                 unit.get("id"),
                 len(segments),
                 lang,

@@ -79,6 +79,7 @@ def read(path: Path, root: etree._Element | None = None) -> ReadBack:
         target = unit.find(f"{X}target")
         segments.append(
             read_unit(
+                path,
                 unit.get("id"),
                 len(segments),
                 lang,

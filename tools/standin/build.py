@@ -20,7 +20,7 @@ from pathlib import Path
 import torch
 
 from tools.standin import LANGS
-from tools.standin.corpus import training_pairs
+from tools.standin.corpus import all_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         from tools.standin.placeholders import with_placeholders
         from tools.standin.train import train, train_sentencepiece
 
-        pairs = {lang: training_pairs(args.corpora, lang) for lang in LANGS}
+        pairs = {lang: all_pairs(args.corpora, lang) for lang in LANGS}
         if args.resume:
             sp_model = args.resume / "source.spm"
         else:

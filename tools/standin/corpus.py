@@ -17,6 +17,11 @@ from pathlib import Path
 UK_ONLY = set("іїєґІЇЄҐ")
 RU_ONLY = set("ыэъёЫЭЪЁ")
 MAX_TARGETS_PER_SOURCE = 3
+# Software-localisation text (../shared/corpora/extra) adds vocabulary, Ukrainian's above
+# all, but pulls a small model towards UI style ("Click …"); it is sampled to at most this
+# share of a language's news-like pairs, and older GNOME/MATE branches are left out.
+EXTRA_SHARE = 0.4
+EXTRA_SKIPPED = ("gnome-mate-history",)
 
 
 def _script_share(text: str, lang: str) -> float:
@@ -72,3 +77,29 @@ def training_pairs(corpora: Path, lang: str, seed: int = 1) -> list[tuple[str, s
         rng.shuffle(targets)
         pairs.extend((src, tgt) for tgt in targets[:MAX_TARGETS_PER_SOURCE])
     return pairs
+
+
+def extra_pairs(corpora: Path, lang: str, limit: int, seed: int = 1) -> list[tuple[str, str]]:
+    """A random sample of at most ``limit`` clean pairs from ``extra/<lang>``, one per English source."""
+    folder = corpora / "extra" / lang
+    by_source: dict[str, str] = {}
+    for english in sorted(folder.glob("*.en.gz")) if folder.is_dir() else []:
+        tag = english.name.removesuffix(".en.gz")
+        if tag in EXTRA_SKIPPED:
+            continue
+        with gzip.open(english, "rt", encoding="utf-8") as fe, gzip.open(folder / f"{tag}.{lang}.gz", "rt", encoding="utf-8") as ft:
+            for e, t in zip(fe, ft, strict=True):
+                src, tgt = e.strip(), t.strip()
+                if src not in by_source and keep_pair(src, tgt, lang):
+                    by_source[src] = tgt
+    pairs = sorted(by_source.items())
+    random.Random(seed).shuffle(pairs)
+    return pairs[:limit]
+
+
+def all_pairs(corpora: Path, lang: str, seed: int = 1) -> list[tuple[str, str]]:
+    """The news-like pairs plus the weighted sample of software-localisation pairs."""
+    main = training_pairs(corpora, lang, seed)
+    seen = {src for src, _ in main}
+    extra = [(s, t) for s, t in extra_pairs(corpora, lang, int(len(main) * EXTRA_SHARE) * 2, seed) if s not in seen]
+    return main + extra[: int(len(main) * EXTRA_SHARE)]

@@ -25,12 +25,14 @@ from pipeline.engine import Decoding, Translator, installed_packages
 from pipeline.glossary import load_glossary
 from pipeline.models import package_zip
 from tools.standin import LANGS, RECIPE_VERSION
-from tools.standin.corpus import training_pairs
+from tools.standin.corpus import all_pairs
 from tools.standin.evaluate import placeholder_survival, score_valid
 from tools.standin.placeholders import with_placeholders
 from tools.standin.train import lang_token, load_record
 
-PACKAGE_VERSION = "1.0"
+# Builds 1-4 all called themselves "1.0"; from the fifth on, each shipped build is "<build>.0"
+# (counted in the checkpoint's training.json), so a run signature tells builds apart.
+FIRST_NUMBERED_BUILD = 5
 NAMES = {"en": "English", "ko": "Korean", "uk": "Ukrainian", "ru": "Russian"}
 # Decoding guards, chosen on `valid` by `python -m tools.standin.guards` (figures in
 # the model card): without them the stand-ins loop ("президент президент…").
@@ -65,18 +67,22 @@ SOURCES = {
 }
 
 
-def package_name(lang: str) -> str:
-    return f"translate-en_{lang}-{PACKAGE_VERSION.replace('.', '_')}"
+def package_version(record: dict) -> str:
+    """The version of the build being made from a checkpoint with ``record``."""
+    return f"{record.get('package_build', FIRST_NUMBERED_BUILD - 1) + 1}.0"
+
+
+def package_name(lang: str, version: str) -> str:
+    return f"translate-en_{lang}-{version.replace('.', '_')}"
 
 
 def shipped_chrf(models: Path) -> dict[str, float]:
     """chrF on `valid` recorded in the packages now in ``models``."""
     scores = {}
     for lang in LANGS:
-        archive = models / f"{package_name(lang)}.argosmodel"
-        if archive.exists():
+        for archive in models.glob(f"translate-en_{lang}-*.argosmodel"):
             with zipfile.ZipFile(archive) as zf:
-                meta = json.loads(zf.read(f"{package_name(lang)}/metadata.json"))
+                meta = json.loads(zf.read(f"{archive.stem}/metadata.json"))
             scores[lang] = meta.get("standin", {}).get("chrf_valid", 0.0)
     return scores
 
@@ -104,7 +110,7 @@ def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: f
         runs += f"; the last {record['averaged_runs']} side by side from one checkpoint, their weights averaged (`tools.standin.average`)"
     guards = ", ".join(f"{k} {v}" for k, v in meta["decoding"].items())
     survival = evaluation["placeholders"]
-    return f"""# {package_name(lang)}: stand-in English→{NAMES[lang]} model
+    return f"""# {package_name(lang, meta["package_version"])}: stand-in English→{NAMES[lang]} model
 
 **This is a stand-in, not an official Argos Translate model.** It was trained
 offline by this project's recipe (`python -m tools.standin.build`, recipe
@@ -148,7 +154,7 @@ Training continues from `models/checkpoint`:
 
 ## Using it with Argos Translate directly
 
-`argostranslate.package.install_from_path("{package_name(lang)}.argosmodel")`.
+`argostranslate.package.install_from_path("{package_name(lang, meta["package_version"])}.argosmodel")`.
 Argos' default sentence splitter (MiniSBD) downloads its model; offline, set
 `ARGOS_CHUNK_TYPE=SPACY` so it uses the rule-based spaCy splitter in `spacy/`.
 Argos' own `translate()` does not apply the decoding guards above.
@@ -175,14 +181,15 @@ def assemble(lang: str, ct2_dir: Path, sp_model: Path, packages: Path, record: d
     """An unpacked Argos package for ``lang`` (model card written after evaluation)."""
     import spacy
 
-    pkg = packages / package_name(lang)
+    version = package_version(record)
+    pkg = packages / package_name(lang, version)
     if pkg.exists():
         shutil.rmtree(pkg)
     shutil.copytree(ct2_dir, pkg / "model")
     shutil.copy(sp_model, pkg / "sentencepiece.model")
     spacy.blank("en").to_disk(pkg / "spacy")
     meta = {
-        "package_version": PACKAGE_VERSION,
+        "package_version": version,
         "argos_version": "1.11.0",
         "code": f"translate-en_{lang}",
         "name": f"English - {NAMES[lang]} (stand-in)",
@@ -217,7 +224,7 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
     terms = load_glossary(glossary)
     pkgs, evaluations = {}, {}
     for lang in LANGS:
-        pairs = training_pairs(corpora, lang)
+        pairs = all_pairs(corpora, lang)
         data = {
             "pairs_after_cleaning": len(pairs),
             "placeholder_pairs": len(with_placeholders(pairs, lang, terms, random.Random(1))),
@@ -258,12 +265,16 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
             placeholders_intact_percent=evaluations[lang]["placeholders"]["percent"],
         )
         (pkg / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        archive = models / f"{package_name(lang)}.argosmodel"
+        for old in models.glob(f"translate-en_{lang}-*.argosmodel"):
+            old.unlink()
+        archive = models / f"{pkg.name}.argosmodel"
         (pkg / "README.md").write_text("(size pending)", encoding="utf-8")
         write_archive(pkg, archive)
         size_mb = archive.stat().st_size / 1e6
         (pkg / "README.md").write_text(model_card(lang, meta, evaluations[lang], record, size_mb), encoding="utf-8")
         write_archive(pkg, archive)
+    record["package_build"] = int(float(package_version(record)))
+    (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     _replace_dir(checkpoint, models / "checkpoint")
     print("shipped to", models)
     return True

@@ -1,0 +1,153 @@
+"""Numbers and dates of the source, protected through translation and written back in the
+target language's own convention.
+
+A weak model drops or garbles figures («5 000» for "50,000"); a newsroom cannot publish
+that. Each figure is replaced by a placeholder, as glossary terms are (``terms.protect``),
+and the placeholder by the figure in the target's convention, from CLDR data through
+Babel: grouping and decimal signs ("50,000" → «50 000» with a no-break space in ru/uk,
+"50,000" in ko), scale words as the language abbreviates them ("1.2 million" → «1,2 млн»,
+«120만»), and dates with the month in the form the language uses with a day ("October 23"
+→ «23 октября», «23 жовтня», «10월 23일»).
+
+A figure hit is a ``TermHit`` whose ``term_id`` starts with ``FIGURE``, so the placeholder
+machinery handles both in one numbering; it is never a glossary term.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from pipeline.model import TermHit
+
+FIGURE = "="
+NUMBER, DATE, TIME = FIGURE + "number", FIGURE + "date", FIGURE + "time"
+
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "October 23", "Oct. 25, 2024", "23 October 2024"; an ordinal suffix is allowed on the day.
+_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)",
+    re.IGNORECASE,
+)
+# "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2:25»).
+# The final dot of "a.m." stays outside where it also ends the sentence.
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
+_CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?<![^\W\d]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?(?![\w])(?![.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def is_figure(hit: TermHit) -> bool:
+    return hit.term_id.startswith(FIGURE)
+
+
+def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
+    """The dates and numbers of an English sentence, in order, none overlapping ``taken`` (its glossary terms)."""
+    spans = [(h.start, h.end) for h in taken]
+    hits: list[TermHit] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in spans)
+
+    for m in _DATE.finditer(text):
+        month, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
+        if free(m.start(), m.end()) and _date(month, day, m["y"]) is not None:
+            hits.append(TermHit(DATE, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _TIME.finditer(text):
+        if free(m.start(), m.end()) and _time(m) is not None:
+            hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(NUMBER, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _date(month: str, day: str, year: str | None) -> datetime.date | None:
+    try:
+        # A leap year, so that "February 29" without a year is a date.
+        return datetime.date(int(year) if year else 2000, _MONTHS[month.lower().rstrip(".")], int(day))
+    except ValueError:
+        return None
+
+
+def _time(m: re.Match[str]) -> datetime.time | None:
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    return datetime.time(hour % 12 + (12 if m["ampm"].lower() == "p" else 0), minute)
+
+
+def render(hit: TermHit, lang: str) -> str:
+    """The figure as the target language writes it (Babel's CLDR data for locale ``lang``)."""
+    if hit.term_id == DATE:
+        return _render_date(hit.text, lang)
+    if hit.term_id == TIME:
+        from babel.dates import format_time
+
+        # Parsed again without the context rules of ``_TIME`` (the span has no context).
+        m = _CLOCK.match(hit.text)
+        time = _time(m) if m else None
+        return format_time(time, format="short", locale=lang) if time else hit.text
+    return _render_number(hit.text, lang)
+
+
+def _render_date(text: str, lang: str) -> str:
+    from babel.dates import format_date, format_skeleton
+
+    m = _DATE.fullmatch(text)
+    date = _date(*((m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])), m["y"]) if m else None
+    if m is None or date is None:
+        return text  # not reached for a span find_figures made; the source's own figure is safe
+    if m["y"]:
+        return format_date(date, format="long", locale=lang)
+    return format_skeleton("MMMMd", date, locale=lang)
+
+
+def _render_number(text: str, lang: str) -> str:
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    m = _NUMBER.fullmatch(text)
+    if m is None:
+        return text
+    try:
+        value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
+    except InvalidOperation:
+        return text
+    if m["scale"]:
+        # The language's own abbreviation of the scale: «1,2 млн», «120만», «2,5 трлн».
+        return format_compact_decimal(value * _SCALES[m["scale"].lower()], locale=lang, fraction_digits=3)
+    if "," not in m["int"] and not m["frac"]:
+        # Written without grouping in English (a year, a flight number, a count under 1,000): as is.
+        return m["int"]
+    return format_decimal(value, locale=lang, decimal_quantization=False)

@@ -1,0 +1,100 @@
+"""Facts kept on held-out sentences, through the product's translate stage (glossary terms,
+numbers and dates protected, repairs and all): chrF, numbers the reference writes in digits
+found in the output, and proper names of the reference kept (same first four letters).
+
+    python -m quality.facts [--lang ru] [--sentences 200] [--numbers 500] [--precision reproducible]
+
+Material: ``../shared/corpora/valid.<lang>.*.gz`` (a split left out of training; for ru it
+is news-like WMT text, for uk and ko mostly short Tatoeba sentences), without the LLM prompts
+of the WMT test suites. The number and name figures are over the sentences whose reference
+has one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+from pathlib import Path
+
+from pipeline import terms
+from pipeline.checks import numbers
+from pipeline.engine import Translator, find_package
+from pipeline.figures import find_figures
+from pipeline.glossary import load_glossary
+from pipeline.model import Segment
+from pipeline.translate import translate_segments
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+# A capitalised Cyrillic word not at the start of the sentence: a proper name in ru/uk text.
+_NAME = re.compile(r"(?<=[\w,;:–—-] )[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{3,}")
+
+
+def pairs(lang: str, limit: int) -> list[tuple[str, str]]:
+    with (
+        gzip.open(CORPORA / f"valid.{lang}.en.gz", "rt", encoding="utf-8") as fe,
+        gzip.open(CORPORA / f"valid.{lang}.{lang}.gz", "rt", encoding="utf-8") as ft,
+    ):
+        rows = [(e.strip(), t.strip()) for e, t in zip(fe, ft)]
+    # The WMT test suites include prompts for LLMs (JSON, escaped Unicode): not sentences.
+    return [(e, t) for e, t in rows if '{"' not in e and "\\u0" not in e + t][:limit]
+
+
+def translate_all(sources: list[str], lang: str, precision: str) -> list[str]:
+    glossary = load_glossary(ROOT / "glossary" / "glossary.tsv")
+    translator = Translator(find_package("en", lang), precision=precision)
+    segments = []
+    for i, source in enumerate(sources):
+        seg = Segment(id=f"valid:p{i}:s1", source=source, paragraph=i, index=1, terms=terms.match_terms(source, glossary))
+        seg.figures = find_figures(source, seg.terms)
+        segments.append(seg)
+    translate_segments(segments, translator, glossary, lang)
+    return [seg.target(lang).text for seg in segments]
+
+
+def numbers_kept(refs: list[str], outputs: list[str]) -> tuple[int, int]:
+    """(reference numbers found in the output, reference numbers) over sentences with digits."""
+    found = total = 0
+    for ref, out in zip(refs, outputs):
+        wanted = numbers(ref)
+        total += len(wanted)
+        found += len(wanted & numbers(out))
+    return found, total
+
+
+def names_kept(refs: list[str], outputs: list[str]) -> tuple[int, int]:
+    found = total = 0
+    for ref, out in zip(refs, outputs):
+        stems = {m.group()[:4].lower() for m in _NAME.finditer(ref)}
+        total += len(stems)
+        found += sum(stem in out.lower() for stem in stems)
+    return found, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="ru")
+    parser.add_argument("--sentences", type=int, default=200, help="for chrF")
+    parser.add_argument("--numbers", type=int, default=500, help="sentences searched for numbers and names")
+    parser.add_argument("--precision", default="reproducible")
+    args = parser.parse_args(argv)
+    import sacrebleu
+
+    data = pairs(args.lang, max(args.sentences, args.numbers))
+    with_facts = [(s, r) for s, r in data[: args.numbers] if re.search(r"\d", r) or _NAME.search(r)]
+    chrf_part = data[: args.sentences]
+    outputs = translate_all([s for s, _ in chrf_part] + [s for s, _ in with_facts], args.lang, args.precision)
+    chrf = sacrebleu.corpus_chrf(outputs[: len(chrf_part)], [[r for _, r in chrf_part]]).score
+    facts_out, facts_ref = outputs[len(chrf_part) :], [r for _, r in with_facts]
+    n_found, n_total = numbers_kept(facts_ref, facts_out)
+    line = f"en→{args.lang}: chrF {chrf:.1f} ({len(chrf_part)} sentences); numbers kept {n_found}/{n_total} = {100 * n_found / max(n_total, 1):.1f} %"
+    if args.lang != "ko":
+        m_found, m_total = names_kept(facts_ref, facts_out)
+        line += f"; names kept {m_found}/{m_total} = {100 * m_found / max(m_total, 1):.1f} %"
+    print(line + f" (product translate stage, {args.precision})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

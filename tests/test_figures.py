@@ -1,0 +1,88 @@
+"""Numbers, dates and times: found in English, protected, written in each language's convention."""
+
+import pytest
+
+from pipeline import terms
+from pipeline.checks import numbers
+from pipeline.figures import find_figures, render
+from pipeline.model import Segment
+from pipeline.translate import translate_segments
+from tests.scripted_engine import ScriptedEngine
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("source", "ru", "uk", "ko"),
+    [
+        ("50,000", f"50{NBSP}000", f"50{NBSP}000", "50,000"),
+        ("1.5", "1,5", "1,5", "1.5"),
+        ("1.2 million", f"1,2{NBSP}млн", f"1,2{NBSP}млн", "120만"),
+        ("3.5 billion", f"3,5{NBSP}млрд", f"3,5{NBSP}млрд", "35억"),
+        ("October 23", "23 октября", "23 жовтня", "10월 23일"),
+        ("6 August", "6 августа", "6 серпня", "8월 6일"),
+        ("2.25pm", "14:25", "14:25", "오후 2:25"),
+        ("10 p.m", "22:00", "22:00", "오후 10:00"),
+        ("2024", "2024", "2024", "2024"),
+    ],
+)
+def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
+    [hit] = find_figures(f"It was {source} in all.", [])
+    assert hit.text == source
+    assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [ru, uk, ko]
+
+
+@pytest.mark.parametrize("source", ["50,000", "1.5", "1.2 million", "3.5 billion", "2024"])
+def test_the_number_checks_read_each_rendering_as_the_source_value(source):
+    [hit] = find_figures(source, [])
+    assert all(numbers(render(hit, lang)) == numbers(source) for lang in ("ru", "uk", "ko"))
+
+
+@pytest.mark.parametrize("text", ["They left at 7 a.m.", "They left at 7 a.m. on Monday.", "Oct. 5", "It cost 1.2 million."])
+def test_every_figure_found_renders_in_every_language(text):
+    hits = find_figures(text, [])
+    assert hits and all(render(hit, lang) for hit in hits for lang in ("ru", "uk", "ko"))
+
+
+def test_dated_year_and_what_is_not_a_figure(glossary):
+    text = "On Oct. 25, 2024, IL-76 planes and G7 envoys flew 10-15 times."
+    hits = find_figures(text, terms.match_terms(text, glossary))
+    assert [h.text for h in hits] == ["Oct. 25, 2024", "10", "15"]
+    assert render(hits[0], "ru").startswith("25 октября 2024")
+    assert render(hits[0], "ko") == "2024년 10월 25일"
+
+
+def test_figures_and_terms_share_one_numbering_and_come_back_rendered(glossary):
+    source = "Around 50,000 troops reached Kursk on October 23."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    seg.figures = find_figures(source, seg.terms)
+    engine = ScriptedEngine({"Around #1 troops reached #2 on #3.": ["Около #1 военных прибыли в #2 #3."]})
+    translate_segments([seg], engine, glossary, "ru")
+    assert seg.target("ru").text == f"Около 50{NBSP}000 военных прибыли в Курск 23 октября."
+    assert [r.term_id for r in seg.target("ru").terms] == ["kursk"]
+
+
+def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary):
+    source = "The army lost 5,000 soldiers."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    engine = ScriptedEngine({"The army lost #1 soldiers.": ["Армия потеряла солдат.", "Армия потеряла #1 солдат."]})
+    translate_segments([seg], engine, glossary, "ru")
+    assert seg.target("ru").text == f"Армия потеряла 5{NBSP}000 солдат."
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Войска прибыли #1 года.", "Войска прибыли 23 октября."),
+        ("uk", "Війська прибули #1 року.", "Війська прибули 23 жовтня."),
+        ("ko", "군대는 #1년 도착했다.", "군대는 10월 23일 도착했다."),
+        ("ru", "Войска прибыли #1 годовщину.", "Войска прибыли 23 октября годовщину."),
+    ],
+)
+def test_a_year_word_the_model_appends_to_a_date_is_dropped(glossary, lang, output, expected):
+    source = "The troops arrived on October 23."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    translate_segments([seg], ScriptedEngine({"The troops arrived on #1.": [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
