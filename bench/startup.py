@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         base = fastest([sys.executable, "-c", "pass"], args.repeat, project)
         helps = fastest([*pipeline, "--help"], args.repeat, project)
         rerun = fastest([*pipeline, "run", "-q"], args.repeat, project)
-    print(f"python -c pass {base:.3f} s (baseline); pipeline --help {helps:.3f} s = {helps / base:.1f}x; cached rerun of the sample {rerun:.3f} s = {rerun / base:.1f}x")
+    print(
+        f"python -c pass {base:.3f} s (baseline); pipeline --help {helps:.3f} s = {helps / base:.1f}x; cached rerun of the sample {rerun:.3f} s = {rerun / base:.1f}x"
+    )
     return 0
 
 

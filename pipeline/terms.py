@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.figures import DATE, is_figure, render
-from pipeline.languages import LANGUAGES
 from pipeline.glossary import Glossary
+from pipeline.languages import LANGUAGES
 from pipeline.model import TermHit, TermResult
 
 # "#1" is the shape the stand-in models carry through most often (measured on the
