@@ -92,6 +92,8 @@ class Memory:
             self._db = sqlite3.connect(path, timeout=10)
             self._db.executescript(SCHEMA)
         except (sqlite3.Error, OSError) as exc:
+            if "full" in str(exc) or getattr(exc, "errno", None) == 28:
+                raise PipelineError(f"{path}: no space left on the disk for the translation memory ({exc})") from exc
             raise PipelineError(
                 f"{path}: translation memory cannot be used ({exc}); move it aside and re-run "
                 "(approved translations in the review files are kept)"

@@ -223,3 +223,37 @@ def test_a_draft_of_a_sentence_cut_from_the_article_is_kept_obsolete_and_comes_b
     run_project(project, package_dir, targets="ru")
     back = entries(project)[sentence]
     assert not back.obsolete and back.msgstr == DRAFT and back.fuzzy
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 64 KiB tmpfs: room for a few small files, not for a run's outputs."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root (CAP_SYS_ADMIN); the disk-full cases are not run here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_output_disk_is_one_line_and_leaves_no_half_written_file(tmp_path, package_dir, monkeypatch, capsys, full_disk):
+    project = make_project(tmp_path / "project")
+    (full_disk / "filler").write_bytes(b"\0" * 56_000)
+    monkeypatch.chdir(project)
+    assert main(["run", "-q", "--to", "ru", "--out", str(full_disk / "locales")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err, err
+    assert not [p for p in full_disk.rglob("*") if p.name.endswith(".pipeline-tmp")], "no half-written file left behind"
+
+
+def test_a_full_project_disk_is_one_line(tmp_path, package_dir, monkeypatch, capsys, full_disk):
+    """The memory and the cache on a disk with no room: one line, nothing deleted."""
+    project = make_project(tmp_path / "project")
+    config = project / "pipeline.toml"
+    settings = f'[pipeline]\nmemory = "{full_disk}/memory.sqlite"\ncache = "{full_disk}/cache.sqlite"'
+    config.write_text(config.read_text(encoding="utf-8").replace("[pipeline]", settings), encoding="utf-8")
+    (full_disk / "filler").write_bytes(b"\0" * 60_000)
+    monkeypatch.chdir(project)
+    assert main(["run", "-q", "--to", "ru"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("full" in err or "No space" in err), err
