@@ -60,7 +60,7 @@ def reviewed_story_a(tmp_path, package_dir, monkeypatch):
 def test_a_developing_story_reuses_exact_and_shows_near_matches_in_every_format(reviewed_story_a, package_dir):
     project = reviewed_story_a
     (project / "articles" / "story-b.txt").write_text(STORY_B, encoding="utf-8")
-    run_project(project, package_dir, targets="ru")
+    run_project(project, package_dir, targets="ru", xliff12=True)
     po = {e.msgid: e for e in polib.pofile(str(project / "locales" / "ru" / "LC_MESSAGES" / "story-b.po"))}
     for repeated in ("Russian forces shelled the city overnight.", "The mayor called for calm.", "Repairs will take several days."):
         assert po[repeated].msgstr == APPROVED[repeated] and not po[repeated].fuzzy
@@ -73,10 +73,21 @@ def test_a_developing_story_reuses_exact_and_shows_near_matches_in_every_format(
     with (project / "locales" / "ru" / "story-b.tsv").open(encoding="utf-8", newline="") as fh:
         rows = {row["en"]: row for row in csv.DictReader(fh, delimiter="\t")}
     assert rows["Officials said 14 people were injured."]["memory"].startswith("98% from story-a:p1:s2")
-    xlf = (project / "locales" / "ru" / "story-b.xlf").read_text(encoding="utf-8")
-    assert "memory 98% from story-a:p1:s2" in xlf
-    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-2.1" / "xliff_core_2.0.xsd")))
-    assert schema.validate(etree.parse(str(project / "locales" / "ru" / "story-b.xlf"))), schema.error_log.last_error
+    # XLIFF 2.1: the Translation Candidates module, valid against its OASIS schema (which imports the core).
+    xlf = etree.parse(str(project / "locales" / "ru" / "story-b.xlf"))
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-2.1" / "matches.xsd")))
+    assert schema.validate(xlf), schema.error_log.last_error
+    ns = {"x": "urn:oasis:names:tc:xliff:document:2.0", "mtc": "urn:oasis:names:tc:xliff:matches:2.0"}
+    [match] = xlf.findall(".//x:unit[@id='story-b:p1:s2']/mtc:matches/mtc:match", ns)
+    assert (match.get("similarity"), match.get("origin")) == ("98.0", "story-a:p1:s2")
+    assert match.findtext("x:target", namespaces=ns) == APPROVED["Officials said 12 people were injured."]
+    assert not xlf.findall(".//x:unit[@id='story-b:p1:s6']/mtc:matches", ns)
+    # XLIFF 1.2: <alt-trans match-quality>, valid against the strict schema.
+    xlf12 = etree.parse(str(project / "locales" / "ru" / "xliff12" / "story-b.xlf"))
+    strict = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-1.2" / "xliff-core-1.2-strict.xsd")))
+    assert strict.validate(xlf12), strict.error_log.last_error
+    alt = xlf12.find(".//{*}trans-unit[@id='story-b:p1:s2']/{*}alt-trans")
+    assert alt.get("match-quality") == "98" and alt.get("origin") == "story-a:p1:s2"
 
 
 OMEGAT_TMX = """<?xml version="1.0" encoding="UTF-8"?>

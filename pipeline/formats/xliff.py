@@ -22,6 +22,8 @@ PER_LANGUAGE = True
 SUFFIXES = (".xlf", ".xliff")
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 X = f"{{{NS}}}"
+MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0"
+MTC = f"{{{MTC_NS}}}"
 # The state scale beside XLIFF 1.2's (xliff12.STATE): written, and read back.
 STATE = {State.EMPTY: "initial", State.MACHINE: "initial", State.NEEDS_REVIEW: "translated", State.REVIEWED: "reviewed"}
 FROM_STATE = {"initial": State.MACHINE, "translated": State.NEEDS_REVIEW, "reviewed": State.REVIEWED, "final": State.REVIEWED}
@@ -55,6 +57,13 @@ def _term_mrk(prefix: str):
 
 def _unit(file_el: etree._Element, seg: Segment, tr: Translation, model: str) -> None:
     unit = etree.SubElement(file_el, f"{X}unit", id=seg.id)
+    if tr.matches and tr.state != State.REVIEWED:
+        # The translation memory's matches, in the Translation Candidates module.
+        matches = etree.SubElement(unit, f"{MTC}matches", nsmap={"mtc": MTC_NS})
+        for match in tr.matches:
+            el = etree.SubElement(matches, f"{MTC}match", ref="#s", type="tm", similarity=f"{match.similarity:.1f}", origin=match.origin)
+            etree.SubElement(el, f"{X}source").text = match.source
+            etree.SubElement(el, f"{X}target").text = match.target
     notes = machine_notes(seg, tr, model)
     if tr.comment:
         notes.insert(0, tr.comment)

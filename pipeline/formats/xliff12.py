@@ -64,6 +64,11 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
             etree.SubElement(unit, f"{X}note", **{"from": "reviewer"}).text = tr.comment
         for note in machine_notes(seg, tr, model):
             etree.SubElement(unit, f"{X}note", **{"from": "pipeline"}).text = note
+        for match in tr.matches if tr.state != State.REVIEWED else []:
+            # The translation memory's proposals, as XLIFF 1.2 tools read them.
+            alt = etree.SubElement(unit, f"{X}alt-trans", origin=match.origin, **{"match-quality": str(match.similarity)})
+            etree.SubElement(alt, f"{X}source").text = match.source
+            etree.SubElement(alt, f"{X}target", **{"{http://www.w3.org/XML/1998/namespace}lang": lang}).text = match.target
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
