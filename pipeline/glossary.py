@@ -1,6 +1,7 @@
 """Glossary loading and validation (the TSV a localisation lead edits in a spreadsheet).
 
-Columns: id, type, pos, en, ko, uk, ru, flags, forms, note.
+Columns: id, type, pos, en, then one column per target language the glossary serves (any of
+ko, uk, ru, in any order: a ru+uk glossary serves ``--to ru,uk``), flags, forms, note.
 ``en`` lists variants separated by ``|``; ``flags`` may hold ``indecl`` (never
 inflect: Latin titles, Korean names); ``forms`` holds explicit forms that
 override the morphology library, e.g. ``uk.loct=Курську; ru.gent=Курска``.
@@ -19,7 +20,8 @@ from pipeline.model import content_hash
 from pipeline.read import decode
 
 LANGS = TARGETS
-COLUMNS = ("id", "type", "pos", "en", *LANGS, "flags", "forms", "note")
+COLUMNS = ("id", "type", "pos", "en", *LANGS, "flags", "forms", "note")  # the full header, as written by default
+_FIXED = ("id", "type", "pos", "en", "flags", "forms", "note")
 TYPES = {"person", "place", "organisation", "equipment", "event", "other"}
 CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
 
@@ -42,6 +44,7 @@ class Glossary:
     terms: tuple[Term, ...]
     version: str  # content hash: goes into every signature and the translation memory key
     path: str = ""
+    langs: tuple[str, ...] = LANGS  # the target languages it has a column for
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -61,9 +64,14 @@ def _parse_forms(raw: str, path: str, line: int) -> dict[tuple[str, str], str]:
 def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
     """Parse and validate; the first problem raises FormatError naming the row's line."""
     reader = csv.reader(io.StringIO(text), delimiter="\t")
-    header = next(reader, None)
-    if header is None or tuple(h.strip() for h in header) != COLUMNS:
-        raise FormatError(path, 1, f"header must be: {' '.join(COLUMNS)}")
+    header = tuple(h.strip() for h in next(reader, None) or ())
+    langs = tuple(h for h in header if h in LANGS)
+    unknown = [h for h in header if h not in _FIXED and h not in LANGS]
+    if unknown or not langs or len(set(header)) != len(header) or [h for h in header if h in _FIXED] != list(_FIXED):
+        raise FormatError(
+            path, 1, f"header must be: id type pos en, a column per target language ({' '.join(LANGS)}), then flags forms note"
+        )
+    columns = header
     terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_variants: dict[str, tuple[str, int]] = {}
@@ -75,9 +83,9 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
             raise FormatError(path, line, 'a cell opens a quote (") that this line does not close; remove or close it')
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(COLUMNS):
-            raise FormatError(path, line, f"expected {len(COLUMNS)} tab-separated columns, found {len(row)}")
-        cells = dict(zip(COLUMNS, (c.strip() for c in row)))
+        if len(row) != len(columns):
+            raise FormatError(path, line, f"expected {len(columns)} tab-separated columns, found {len(row)}")
+        cells = dict(zip(columns, (c.strip() for c in row)))
         term_id = cells["id"]
         if not term_id:
             raise FormatError(path, line, "empty id")
@@ -88,7 +96,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
             raise FormatError(path, line, f"type {cells['type']!r} is not one of {', '.join(sorted(TYPES))}")
         if cells["pos"] not in ("noun", "adj"):
             raise FormatError(path, line, f"pos {cells['pos']!r} must be noun or adj")
-        missing = [lang for lang in LANGS if not cells[lang]]
+        missing = [lang for lang in langs if not cells[lang]]
         if missing:
             raise FormatError(path, line, f"{term_id}: no target term for {', '.join(missing)}")
         variants = tuple(v.strip() for v in cells["en"].split("|") if v.strip())
@@ -111,7 +119,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 type=cells["type"],
                 pos=cells["pos"],
                 variants=variants,
-                targets={lang: cells[lang] for lang in LANGS},
+                targets={lang: cells[lang] for lang in langs},
                 indeclinable="indecl" in flags,
                 forms=_parse_forms(cells["forms"], path, line),
                 note=cells["note"],
@@ -120,7 +128,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
         )
     if not terms:
         raise FormatError(path, None, "glossary has no terms")
-    return Glossary(terms=tuple(terms), version=content_hash(text.encode("utf-8")), path=path)
+    return Glossary(terms=tuple(terms), version=content_hash(text.encode("utf-8")), path=path, langs=langs)
 
 
 def load_glossary(path: Path) -> Glossary:

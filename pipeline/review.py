@@ -7,8 +7,10 @@ from pathlib import Path
 
 from pipeline import checks, terms
 from pipeline.config import Config
+from pipeline.errors import FormatError
 from pipeline.formats.registry import read_file
 from pipeline.glossary import load_glossary
+from pipeline.languages import LANGUAGES
 from pipeline.workspace import find_run_record
 
 
@@ -19,6 +21,9 @@ def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
         record = find_run_record(path)
         glossary = load_glossary(record.glossary if record else config.path(config.glossary))
         read = read_file(path)
+        if read.lang not in LANGUAGES or read.lang not in glossary.langs:
+            known = ", ".join(lang for lang in LANGUAGES if lang in glossary.langs)
+            raise FormatError(path, None, f"file says language {read.lang or '(none)'!r}; the checks (and the glossary) know {known}")
         for seg in read.segments:
             seg.terms = terms.match_terms(seg.source, glossary)
             for finding in checks.verify_and_check(seg, read.lang, glossary):

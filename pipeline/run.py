@@ -14,6 +14,7 @@ from pipeline.cache import TranslationCache
 from pipeline.cluster import ClusterTranslator, connect
 from pipeline.config import Config
 from pipeline.engine import Translator, decoding_signature, find_package, resolve_device
+from pipeline.errors import ConfigError
 from pipeline.formats import RunContext
 from pipeline.formats.registry import selected
 from pipeline.glossary import load_glossary
@@ -117,6 +118,9 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     keeping every human entry of the review files being replaced."""
     started = time.monotonic()
     glossary = load_glossary(options.glossary)
+    uncovered = [lang for lang in options.targets if lang not in glossary.langs]
+    if uncovered:
+        raise ConfigError(f"{options.glossary}: the glossary has no column for {', '.join(uncovered)} (it has {', '.join(glossary.langs)})")
     articles = expand_inputs(inputs, root)
     docs = load_documents(articles, glossary, root)
     ensure_writable(options.out)

@@ -237,3 +237,31 @@ def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(gl
     translate_segments(segs, engine, glossary, "ko")
     assert [seg.target("ko").text for seg in segs] == ["대통령은", "총장 총장 총장"]
     assert repeated_ngram("총장 총장 총장")
+
+
+def test_a_glossary_needs_only_the_languages_it_serves(tmp_path, package_dir, monkeypatch, capsys):
+    """A ru+uk glossary (columns in another order) serves `--to ru,uk`; `--to ko` with it is one line."""
+    from pipeline.cli import main
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path)
+    path = project / "glossary" / "glossary.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    header = rows[0]
+    order = [header.index(c) for c in ("id", "type", "pos", "en", "ru", "uk", "flags", "forms", "note")]
+    path.write_text("\n".join("\t".join(row[i] for i in order) for row in rows) + "\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    assert glossary.langs == ("ru", "uk") and glossary.term("kursk").targets == {"ru": "Курск", "uk": "Курськ"}
+    monkeypatch.chdir(project)
+    assert main(["run", "-q", "--to", "ru,uk"]) == 0
+    assert "glossary terms 39/39 (100%)" in capsys.readouterr().out
+    assert main(["run", "-q", "--to", "ko"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no column for ko" in err
+    assert main(["check", str(project / "locales" / "ru" / "LC_MESSAGES" / "kursk-north-korean-troops.po")]) == 0
+    po = project / "locales" / "ru" / "LC_MESSAGES" / "kursk-north-korean-troops.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('"Language: ru\\n"', '"Language: de\\n"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(po)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "file says language 'de'" in err

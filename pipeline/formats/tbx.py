@@ -24,7 +24,7 @@ def dumps(glossary: Glossary) -> bytes:
         etree.SubElement(entry, "descrip", type="subjectField").text = term.type
         if term.note:
             etree.SubElement(entry, "note").text = term.note
-        for lang, words in (("en", term.variants), *((lang, (term.targets[lang],)) for lang in LANGS)):
+        for lang, words in (("en", term.variants), *((lang, (term.targets[lang],)) for lang in LANGS if lang in term.targets)):
             lang_set = etree.SubElement(entry, "langSet", {XML_LANG: lang})
             for word in words:
                 tig = etree.SubElement(lang_set, "tig")
