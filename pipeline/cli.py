@@ -206,6 +206,25 @@ def cmd_memory(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.editor import ReviewApp, serve
+
+    config = find_config()
+    app = ReviewApp(Path(args.out).resolve() if args.out else config.path(config.out), config)
+
+    def ready(address: str) -> None:
+        print(address, flush=True)
+        print("pipeline review: Ctrl-C stops it", file=sys.stderr, flush=True)
+
+    try:
+        serve(app, args.host, args.port, ready=ready)
+    except KeyboardInterrupt:
+        print("pipeline review: stopped", file=sys.stderr)
+    except OSError as exc:
+        raise PipelineError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from pipeline.export import export_omegat
     from pipeline.languages import parse_targets
@@ -275,6 +294,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--out", help="the output folder the files came from (default: found beside each file)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("review", help="a local web editor over the review files (approve, drafts, comments)")
+    p.add_argument("--out", help="the output folder of `pipeline run` (default: pipeline.toml's)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=0, help="port (default 0: a free one)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("memory", help="the translation memory: import or export TMX, stats")
     p.add_argument("action", choices=("import", "export", "stats"))
