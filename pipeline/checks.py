@@ -46,7 +46,7 @@ _SCALE_WORDS = [
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
 # English words take a plural only ("millionaires" is no amount); Cyrillic stems any ending.
 _SCALE = re.compile(
-    r"(?P<ko>[십백천]*[만억조]|[십백천]+)|\s?(?P<word>"
+    r"(?P<units>[십백천]*[만억조]|[십백천]+)|\s?(?P<word>"
     + "|".join(f"{stem}s?" if stem.isascii() else rf"{stem}[а-яіїєё]*\.?" for stem, _ in _SCALE_WORDS)
     + r")(?![\w])",
     re.IGNORECASE,
@@ -90,8 +90,8 @@ def numbers(text: str) -> set[float]:
         else:
             value = float(token.replace(",", "."))
         scale = _SCALE.match(text, m.end())
-        if scale and scale.group("ko"):
-            units = scale.group("ko")
+        if scale and scale.group("units"):
+            units = scale.group("units")
             value *= math.prod(_KOREAN_UNITS[u] for u in units)
             if continues is not None and not text[continues : m.start()].strip() and value < values[-1]:
                 values[-1] += value
@@ -197,15 +197,11 @@ _MONEY_SOURCE = re.compile(
     r"[$€£¥₩₽₴]|\b(?:dollars?|euros?|pounds|sterling|roubles?|rubles?|hryvnias?|hryvnyas?|yen|won|yuan|cents?|usd|eur|gbp)\b",
     re.IGNORECASE,
 )
-_MONEY_TARGET = {
-    "ru": re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
-    "uk": re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
-    "ko": re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
-}
 
 
 def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
-    found = _MONEY_TARGET[lang].search(target)
+    money = LANGUAGES[lang].money if lang in LANGUAGES else None
+    found = money.search(target) if money else None
     if found and not _MONEY_SOURCE.search(source):
         yield Finding("money-added", Severity.WARNING, f"«{found.group().strip()}»: money in the translation, none in the source")
 

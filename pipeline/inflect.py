@@ -17,6 +17,7 @@ from pathlib import Path
 import tossi
 
 from pipeline.glossary import Term
+from pipeline.languages import LANGUAGES
 from pipeline.model import TermHit
 
 # The word tables live in data/grammar.json:
@@ -43,6 +44,11 @@ _OBJECT_CASES = {"accs", "gent", "datv"}
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
+
+
+def _inflects(lang: str) -> bool:
+    """Whether terms take case endings in ``lang`` (its profile); otherwise they go in as written."""
+    return lang in LANGUAGES and LANGUAGES[lang].cases
 
 
 @lru_cache(maxsize=2)
@@ -159,7 +165,7 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     """The glossary's target term for ``lang`` in the form this position needs."""
     base = term.targets[lang]
     sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
-    if lang == "ko" or term.indeclinable:
+    if not _inflects(lang) or term.indeclinable:
         return base
     case, governor = _source_governor(term, source, hit)
     prep = _target_prep(before, lang)
@@ -222,7 +228,7 @@ def _lemmas(word: str, lang: str) -> frozenset[str]:
 def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Span of an accepted form of ``term`` in ``target``: any inflection of its words (ru/uk), else the exact term."""
     free = lambda s, e: all(e <= a or s >= b for a, b in exclude)  # noqa: E731
-    if lang == "ko" or term.indeclinable:
+    if not _inflects(lang) or term.indeclinable:
         base = term.targets[lang]
         for m in re.finditer(re.escape(base), target):
             if free(m.start(), m.end()):

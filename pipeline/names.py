@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.languages import LANGUAGES
 from pipeline.model import TermHit
 
 MONTHS = "january february march april may june july august september october november december".split()
@@ -151,58 +152,11 @@ def uncovered_names(text: str, terms: list[TermHit]) -> list[Name]:
     return [n for n in find_names(text) if not any(h.start < n.end and n.start < h.end for h in terms)]
 
 
-# Latin → Cyrillic, longest spelling first: enough to suggest a form and to recognise one.
-_TRANSLIT = {
-    "ru": [
-        ("shch", "щ"),
-        ("sh", "ш"),
-        ("ch", "ч"),
-        ("zh", "ж"),
-        ("kh", "х"),
-        ("ts", "ц"),
-        ("ya", "я"),
-        ("yu", "ю"),
-        ("yo", "ё"),
-        ("ye", "е"),
-        ("ee", "и"),
-        ("oo", "у"),
-        ("ph", "ф"),
-        ("th", "т"),
-        ("ck", "к"),
-        ("a", "а"),
-        ("b", "б"),
-        ("c", "к"),
-        ("d", "д"),
-        ("e", "е"),
-        ("f", "ф"),
-        ("g", "г"),
-        ("h", "х"),
-        ("i", "и"),
-        ("j", "дж"),
-        ("k", "к"),
-        ("l", "л"),
-        ("m", "м"),
-        ("n", "н"),
-        ("o", "о"),
-        ("p", "п"),
-        ("q", "к"),
-        ("r", "р"),
-        ("s", "с"),
-        ("t", "т"),
-        ("u", "у"),
-        ("v", "в"),
-        ("w", "у"),
-        ("x", "кс"),
-        ("y", "и"),
-        ("z", "з"),
-    ],
-}
-_TRANSLIT["uk"] = [(a, {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і"}.get(a, b)) for a, b in _TRANSLIT["ru"]]
 _VOWELS = set("аеёиоуыэюяіїєйьъ")
 
 
 def can_transliterate(lang: str) -> bool:
-    return lang in _TRANSLIT
+    return lang in LANGUAGES and bool(LANGUAGES[lang].transliteration)
 
 
 def transliterate(name: str, lang: str) -> str:
@@ -211,7 +165,7 @@ def transliterate(name: str, lang: str) -> str:
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []
         while i < len(lower):
-            for latin, cyrillic in _TRANSLIT[lang]:
+            for latin, cyrillic in LANGUAGES[lang].transliteration:
                 if lower.startswith(latin, i):
                     pieces.append(cyrillic)
                     i += len(latin)
@@ -232,7 +186,7 @@ def name_present(name: str, target: str, lang: str) -> bool:
     """Whether ``target`` holds ``name``, in Latin letters or a plausible Cyrillic spelling of its last word."""
     if name.lower() in target.lower():
         return True
-    if lang not in _TRANSLIT:
+    if not can_transliterate(lang):
         return True  # no way to tell (Hangul): never reported lost
     last = re.findall(r"[^\W\d_]+", name)[-1]
     spelt = transliterate(last, lang).lower()

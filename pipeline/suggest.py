@@ -8,9 +8,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline.glossary import COLUMNS
+from pipeline.glossary import COLUMNS, LANGS
 from pipeline.model import Document
-from pipeline.names import TITLES, transliterate, uncovered_names
+from pipeline.names import TITLES, can_transliterate, transliterate, uncovered_names
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|at|into|across|towards|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -51,16 +51,17 @@ def _slug(name: str) -> str:
 
 
 def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False) -> str:
-    """glossary.tsv rows (with its header): target columns empty for a linguist, or pre-filled
-    ru/uk transliterations that the note marks as suggestions."""
+    """glossary.tsv rows (with its header, a column per registered language): target columns
+    empty for a linguist, or pre-filled with transliterations, where a language has them, that
+    the note marks as suggestions."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
     writer.writerow(COLUMNS)
+    spelt = [lang for lang in LANGS if with_transliteration and can_transliterate(lang)]
     for s in suggestions:
-        targets = {"ko": "", "uk": "", "ru": ""}
         note = f"suggested: {s.count}x, e.g. {s.context}"
-        if with_transliteration:
-            targets.update(uk=transliterate(s.name, "uk"), ru=transliterate(s.name, "ru"))
-            note = "ru/uk are machine transliterations to check; " + note
-        writer.writerow((_slug(s.name), s.type, "noun", s.name, targets["ko"], targets["uk"], targets["ru"], "", "", note))
+        if spelt:
+            note = f"{'/'.join(spelt)} are machine transliterations to check; " + note
+        targets = [transliterate(s.name, lang) if lang in spelt else "" for lang in LANGS]
+        writer.writerow((_slug(s.name), s.type, "noun", s.name, *targets, "", "", note))
     return buf.getvalue()

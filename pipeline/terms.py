@@ -117,14 +117,14 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
-        if lang in ("ru", "uk") and (glued := _GLUED_ENDING.match(target, end)):
+        if lang in LANGUAGES and LANGUAGES[lang].cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
         replacements.append((m.start(), end, form, True))
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
     for start, end, form, is_term in sorted(replacements, reverse=True):
         text = text[:start] + form + text[end:]
-        if lang == "ko" and is_term:
+        if lang in LANGUAGES and LANGUAGES[lang].particles and is_term:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)
 

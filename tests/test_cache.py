@@ -57,7 +57,7 @@ def test_corrupt_cache_is_rebuilt_not_used(tmp_path, package_dir, uncached, capl
     assert report.cache_hits == 0 and outputs(project) == uncached
 
 
-def test_a_file_the_cache_did_not_make_is_never_replaced(tmp_path, monkeypatch, capsys):
+def test_a_file_the_cache_did_not_make_is_never_replaced(tmp_path, package_dir, monkeypatch, capsys):
     """`cache` naming the glossary by mistake is one line; the glossary stays as it was."""
     project = make_project(tmp_path)
     config = project / "pipeline.toml"

@@ -1,0 +1,64 @@
+"""A language profile: everything the pipeline knows about one target language.
+
+The defaults are an *invariant* language: terms are inserted as the glossary writes them (no
+case endings, no particles), no transliteration, no money words, no year word to drop. A new
+language works with those on day one; each field it fills makes one stage better.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    script: str  # the script its letters are in: "Hangul", "Cyrillic", "Latin"…
+    plural_forms: str = "nplurals=2; plural=(n != 1);"  # gettext Plural-Forms header
+    length_ratio: tuple[float, float] = (0.5, 2.0)  # plausible target/source character ratio (checks)
+    own_letters: frozenset[str] = frozenset()  # letters that tell it from a close neighbour
+    # Terms take case endings, fitted with pymorphy3 (``inflect``); the model may glue one onto a placeholder.
+    cases: bool = False
+    # Particles follow a term and must agree with its last sound (Korean: tossi, ``inflect.fix_particle``).
+    particles: bool = False
+    # Scripts that never belong in a translation into this language (Latin may: IL-76, NATO).
+    foreign_scripts: tuple[str, ...] = ()
+    # A "year" word a model may append to a date placeholder ("#2 года"): dropped after a date.
+    year_after_date: re.Pattern[str] = _NEVER
+    # Money words of a translation, for the `money-added` check (none: the check does not run).
+    money: re.Pattern[str] | None = None
+    # Latin → this script, longest spelling first: names the model left in Latin letters, and
+    # the `name-lost` check's idea of a plausible spelling (none: names are not transliterated).
+    transliteration: tuple[tuple[str, str], ...] = ()
+    # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
+    omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
+
+    def is_native(self, ch: str) -> bool:
+        """Whether letter ``ch`` is in this language's script."""
+        if self.script == "Hangul":
+            return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+        return self.script.upper() in unicodedata.name(ch, "")
+
+    @property
+    def neighbours(self) -> list[Language]:
+        """The other languages written in this one's script (told apart by ``own_letters``)."""
+        from pipeline.languages import LANGUAGES
+
+        return [other for other in LANGUAGES.values() if other.code != self.code and other.script == self.script]
+
+    def never_writes(self, ch: str) -> bool:
+        """Whether a translation into this language never holds ``ch``: a letter of a foreign
+        script, or one only a close neighbour writes (ы in Ukrainian, і in Russian)."""
+        if any(in_script(ch, script) for script in self.foreign_scripts):
+            return True
+        return ch not in self.own_letters and any(ch in other.own_letters for other in self.neighbours)
+
+
+def in_script(ch: str, script: str) -> bool:
+    """Whether ``ch`` is a character of ``script`` (a Unicode name prefix: "Hangul", "CJK", "Cyrillic")."""
+    return unicodedata.name(ch, "").startswith(script.upper())

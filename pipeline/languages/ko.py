@@ -1,0 +1,20 @@
+"""Korean."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.languages.base import Language
+
+KOREAN = Language(
+    "ko",
+    "Korean",
+    "Hangul",
+    "nplurals=1; plural=0;",
+    (0.25, 1.3),
+    particles=True,
+    foreign_scripts=("Cyrillic",),
+    year_after_date=re.compile(r"년(?=\s|$|[,.;:!?])"),
+    money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
+    omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
+)

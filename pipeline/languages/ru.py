@@ -1,0 +1,23 @@
+"""Russian."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.languages import slavic
+from pipeline.languages.base import Language
+
+RUSSIAN = Language(
+    "ru",
+    "Russian",
+    "Cyrillic",
+    slavic.PLURALS,
+    (0.6, 2.0),
+    own_letters=frozenset("ыэъёЫЭЪЁ"),
+    cases=True,
+    foreign_scripts=("Hangul", "CJK"),
+    year_after_date=re.compile(r"\s+(?:года|году|год|г\.)(?!\w)"),
+    money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
+    transliteration=slavic.TRANSCRIPTION,
+    omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
+)

@@ -1,0 +1,53 @@
+"""What Russian and Ukrainian share: plural rules, Cyrillic transcription of Latin names."""
+
+from __future__ import annotations
+
+PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+
+# Latin → Cyrillic (Russian practical transcription), longest spelling first: enough to suggest a
+# form and to recognise one.
+TRANSCRIPTION: tuple[tuple[str, str], ...] = tuple(
+    [
+        ("shch", "щ"),
+        ("sh", "ш"),
+        ("ch", "ч"),
+        ("zh", "ж"),
+        ("kh", "х"),
+        ("ts", "ц"),
+        ("ya", "я"),
+        ("yu", "ю"),
+        ("yo", "ё"),
+        ("ye", "е"),
+        ("ee", "и"),
+        ("oo", "у"),
+        ("ph", "ф"),
+        ("th", "т"),
+        ("ck", "к"),
+        ("a", "а"),
+        ("b", "б"),
+        ("c", "к"),
+        ("d", "д"),
+        ("e", "е"),
+        ("f", "ф"),
+        ("g", "г"),
+        ("h", "х"),
+        ("i", "и"),
+        ("j", "дж"),
+        ("k", "к"),
+        ("l", "л"),
+        ("m", "м"),
+        ("n", "н"),
+        ("o", "о"),
+        ("p", "п"),
+        ("q", "к"),
+        ("r", "р"),
+        ("s", "с"),
+        ("t", "т"),
+        ("u", "у"),
+        ("v", "в"),
+        ("w", "у"),
+        ("x", "кс"),
+        ("y", "и"),
+        ("z", "з"),
+    ]
+)

@@ -1,0 +1,25 @@
+"""Ukrainian."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.languages import slavic
+from pipeline.languages.base import Language
+
+# Ukrainian transcription differs from Russian in a few letters (h, g → г; i → і; y → и; ye → є).
+_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і"}
+
+UKRAINIAN = Language(
+    "uk",
+    "Ukrainian",
+    "Cyrillic",
+    slavic.PLURALS,
+    (0.6, 2.0),
+    own_letters=frozenset("іїєґІЇЄҐ"),
+    cases=True,
+    foreign_scripts=("Hangul", "CJK"),
+    year_after_date=re.compile(r"\s+(?:року|рік|р\.)(?!\w)"),
+    money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
+    transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
+)
