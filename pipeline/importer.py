@@ -10,8 +10,8 @@ from pipeline.errors import ImportMismatchError
 from pipeline.formats.notes import approved, approved_unchanged, copies_source, edited_unreviewed
 from pipeline.formats.registry import read_file
 from pipeline.memory import Memory, same_text
+from pipeline.merge import check_language, reviewed_rows
 from pipeline.model import Document, ReadBack, State
-from pipeline.workspace import check_language
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,7 @@ def store(parsed: list[tuple[Path, ReadBack]], memory: Memory, glossary_version:
     for path, read in parsed:
         origin = f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:12]}"
         lang = read.lang
-        rows = [
-            (seg.id, lang, seg.source, seg.target(lang).text, seg.target(lang).comment, origin)
-            for seg in sorted(read.segments, key=lambda s: s.id)
-            if approved(seg, seg.target(lang))
-        ]
+        rows = reviewed_rows(read, lang, origin)
         memory.store(rows, glossary_version)
         unconfirmed = sorted(seg.id for seg in read.segments if edited_unreviewed(seg.target(lang)))
         copies = sorted(

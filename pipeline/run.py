@@ -20,12 +20,11 @@ from pipeline.formats.registry import selected
 from pipeline.glossary import load_glossary
 from pipeline.languages import parse_targets
 from pipeline.memory import Memory
+from pipeline.merge import apply_drafts, collect_human_work
 from pipeline.model import Document, RunSignature
 from pipeline.segment import SEGMENTER
 from pipeline.translate import Progress, apply_memory, translate_language
 from pipeline.workspace import (
-    apply_drafts,
-    collect_human_work,
     ensure_writable,
     expand_inputs,
     load_documents,

@@ -13,9 +13,9 @@ from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary, Term
 from pipeline.memory import Memory, nfc
+from pipeline.merge import HumanWork, apply_drafts
 from pipeline.model import Document, Segment, State, TermHit
 from pipeline.names import can_transliterate, transliterate, uncovered_names
-from pipeline.workspace import HumanWork, apply_drafts
 
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 

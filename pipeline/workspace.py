@@ -1,12 +1,8 @@
-"""The files around a run: inputs, documents, output paths, the human work in the review
-files already there, and writing the new files without losing any of it.
+"""The files around a run: inputs and documents, output paths, the manifest of what the last
+run wrote, writing atomically under the output folder's lock, and the run record.
 
-The promise is msgmerge's: a run reads every review file it is about to replace
-(PO, XLIFF, TSV) and keeps each human entry in it. Approved translations go to
-the memory first, as an import would; translations a person changed but left
-marked for review stay as they are, still marked. Only machine text is
-regenerated. The memory is a cache of reviewed work and the manifest only tells
-which other outputs were edited by hand, so losing either loses nothing.
+What people did in the review files being replaced is ``pipeline.merge``'s: a run merges
+before it writes, and never overwrites a person's work (msgmerge's promise).
 """
 
 from __future__ import annotations
@@ -18,10 +14,9 @@ import hashlib
 import json
 import logging
 import os
-import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import terms
@@ -29,11 +24,9 @@ from pipeline.config import Config
 from pipeline.errors import FormatError, InputError, PipelineError
 from pipeline.figures import find_figures
 from pipeline.formats import TMP_SUFFIX, RunContext, html, tbx, write_atomic
-from pipeline.formats.notes import approved, copies_source, edited_unreviewed
-from pipeline.formats.registry import FORMATS, REVIEWED, output_paths, read_file
+from pipeline.formats.registry import FORMATS, output_paths
 from pipeline.glossary import Glossary, load_glossary
-from pipeline.memory import Memory, nfc, revision_of, same_text
-from pipeline.model import Document, ReadBack, Segment, State, Translation
+from pipeline.model import Document
 from pipeline.read import KINDS, article_kind, read_source
 from pipeline.segment import segment_text
 
@@ -102,126 +95,6 @@ def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Do
             seg.figures = find_figures(seg.source, seg.terms)
         docs.append(doc)
     return docs
-
-
-def check_language(path: Path, read: ReadBack, lang: str) -> None:
-    """The language a file says it holds must be ``lang``, and its run signature must agree."""
-    if read.lang != lang:
-        raise FormatError(path, None, f"file says language {read.lang or '(none)'!r}, expected {lang!r}")
-    named = set(re.findall(r"\btranslate-en_([a-z]{2,3})\b", read.signature))
-    if named and named != {lang}:
-        raise FormatError(path, None, f"run signature names a model for {', '.join(sorted(named))}, not {lang}")
-
-
-@dataclass
-class HumanWork:
-    """What people did in the review files a run is about to replace."""
-
-    drafts: dict[tuple[str, str], Segment] = field(default_factory=dict)  # (lang, id) -> file's segment
-    # (lang, NFC source) -> file's segment: a draft follows its sentence when the ids shift.
-    drafts_by_source: dict[tuple[str, str], Segment] = field(default_factory=dict)
-    files: dict[Path, str] = field(default_factory=dict)  # review file -> digest of the content merged
-
-    def changed(self, out: Path, docs: list[Document], langs: list[str]) -> list[Path]:
-        """Review files written or edited since they were merged (a reviewer saving during the run)."""
-        paths = [p for doc in docs for (_, lang), p in output_paths(out, doc.name, langs, list(REVIEWED)).items() if lang]
-        return [p for p in paths if p.is_file() and self.files.get(p) != _sha(p.read_bytes())]
-
-
-def collect_human_work(
-    docs: list[Document],
-    out: Path,
-    langs: list[str],
-    memory: Memory,
-    glossary: Glossary,
-    *,
-    force: bool,
-    work: HumanWork | None = None,
-    only: list[Path] | None = None,
-) -> HumanWork:
-    """Read the existing review files (``only`` these, into ``work``, when merging again);
-    store approved entries in ``memory``, return the drafts.
-
-    A review file that cannot be read is refused (one line naming it) unless
-    ``force``: then it is moved aside, never deleted.
-    """
-    work = work or HumanWork()
-    reviewed: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (lang, id) -> source, origin, text, comment
-    found = []
-    for doc in docs:
-        for (_, lang), path in output_paths(out, doc.name, langs, list(REVIEWED)).items():
-            if path.is_file() and lang is not None and (only is None or path in only):
-                found.append((path.stat().st_mtime_ns, str(path), path, lang))
-    # Oldest first: where two files hold different edits of one segment, the later edit wins.
-    for _, _, path, lang in sorted(found):
-        try:
-            data = path.read_bytes()
-            read = read_file(path)
-            check_language(path, read, lang)
-        except PipelineError as exc:
-            if not force:
-                raise PipelineError(f"{exc}; this review file would be replaced: fix or move it (or --force to set it aside)") from exc
-            aside = _aside(path)
-            log.warning("%s cannot be read (%s); moved to %s", path, exc, aside.name)
-            continue
-        for seg in read.segments:
-            tr = seg.target(lang)
-            # Kept whether or not the sentence is still in the article: the memory keys it by its source.
-            if approved(seg, tr):
-                earlier = reviewed.get((lang, seg.id))
-                # A format without comments (TSV) must not drop the comment another file keeps.
-                comment = tr.comment or (earlier[3] if earlier and earlier[2] == tr.text else "")
-                reviewed[(lang, seg.id)] = (seg.source, f"{path.name} (kept by run)", tr.text, comment)
-            elif edited_unreviewed(tr):
-                work.drafts[(lang, seg.id)] = seg
-                work.drafts_by_source[(lang, nfc(seg.source))] = seg
-        for seg in read.obsolete:
-            # Kept by an earlier run for a sentence cut from the article: a draft still, or an approval.
-            tr = seg.target(lang)
-            if approved(seg, tr):
-                reviewed.setdefault((lang, seg.id), (seg.source, f"{path.name} (kept by run)", tr.text, tr.comment))
-            elif tr.text.strip() and not copies_source(seg, tr):
-                work.drafts_by_source.setdefault((lang, nfc(seg.source)), seg)
-        work.files[path] = _sha(data)
-    rows = [(sid, lang, source, text, comment, origin) for (lang, sid), (source, origin, text, comment) in reviewed.items()]
-    memory.store(rows, glossary.version)
-    return work
-
-
-def _aside(path: Path) -> Path:
-    n = 1
-    while (target := path.with_name(f"{path.name}.unreadable-{n}")).exists():
-        n += 1
-    path.rename(target)
-    return target
-
-
-def apply_drafts(docs: list[Document], work: HumanWork, lang: str) -> None:
-    """Put each kept draft back in place of the machine text, still marked for review: the draft
-    of the same sentence wherever its id moved, else one of an earlier wording under this id."""
-    current = {nfc(seg.source) for doc in docs for seg in doc.segments}
-    for doc in docs:
-        # A draft whose sentence left this article is kept, as msgmerge keeps obsolete entries.
-        gone = {nfc(d.source): d for (draft_lang, _), d in work.drafts_by_source.items()
-                if draft_lang == lang and d.id.rsplit(":", 2)[0] == doc.name and nfc(d.source) not in current}  # fmt: skip
-        doc.obsolete[lang] = [gone[source] for source in sorted(gone)]
-        for seg in doc.segments:
-            draft = work.drafts_by_source.get((lang, nfc(seg.source)))
-            if draft is None:
-                draft = work.drafts.get((lang, seg.id))
-                if draft is not None and (nfc(draft.source) in current or not revision_of(draft.source, seg.source)):
-                    draft = None  # that sentence is elsewhere in the article, or this is another sentence
-            tr = seg.target(lang)
-            if draft is None or tr.state == State.REVIEWED:
-                continue
-            kept: Translation = draft.target(lang)
-            if same_text(draft.source, seg.source):
-                tr.text, tr.state, tr.comment = kept.text, State.NEEDS_REVIEW, kept.comment or tr.comment
-                # The machine text's term results no longer apply; the checks verify the draft.
-                tr.machine_digest, tr.terms, tr.transliterated = kept.machine_digest, [], []
-            elif not tr.previous:
-                # The source changed under the draft: fresh MT, the draft shown beside it.
-                tr.previous, tr.previous_source = kept.text, draft.source
 
 
 class Manifest:
