@@ -87,8 +87,8 @@ class TranslationCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
         # WAL: one run reads while another writes. Switching to it fails at once, busy timeout
-        # or not, while another process is setting up the same new file (measured: 3 of 600
-        # simultaneous first opens), so that one statement is retried.
+        # or not, while another process is setting up the same new file (a test holds such a
+        # write open), so that one statement is retried.
         deadline = time.monotonic() + BUSY_SECONDS
         while True:
             try:

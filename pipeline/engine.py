@@ -268,11 +268,9 @@ class Translator:
     """Translates batches of sentences with one Argos package.
 
     ``batch_size`` is how many sentences (of one length) go to CTranslate2 in one
-    request. It changes speed only. One by default: on the project's 2-core AMD
-    machine (int8 through oneDNN) a batch decodes slower than its sentences sent
-    one by one to two workers (409 distinct sentences, en→uk: 48 s batched, 29 s
-    one by one; en→ru: 13.5 s and 14.4 s). A GPU or another CPU may want more:
-    measure with ``python -m bench.throughput --batch N``.
+    request. It changes speed only. One by default: on 2 CPU cores a batch decoded
+    slower than its sentences sent one by one to two workers (README, benchmarks).
+    A GPU or another CPU may want more: measure with ``python -m bench.throughput --batch N``.
     """
 
     def __init__(
@@ -300,8 +298,7 @@ class Translator:
         import ctranslate2
 
         try:
-            # Measured on 2 cores, 409 sentences one per request: two workers of one
-            # thread each beat one worker of two (en→uk 28.9 s vs 34.7 s, en→ko 49.8 s vs 58.4 s).
+            # Two workers of one thread each beat one worker of two on 2 cores (bench.engine).
             if self.device == "cuda":
                 return ctranslate2.Translator(str(self.package.path / "model"), device="cuda", compute_type=self.compute_type)
             cores = self.threads or os.cpu_count() or 1

@@ -36,14 +36,12 @@ class Term:
     indeclinable: bool = False
     forms: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, case) -> form
     note: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...]
     version: str  # content hash: goes into every signature and the translation memory key
-    path: str = ""
     langs: tuple[str, ...] = LANGS  # the target languages it has a column for
 
     def term(self, term_id: str) -> Term:
@@ -123,12 +121,11 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 indeclinable="indecl" in flags,
                 forms=_parse_forms(cells["forms"], path, line),
                 note=cells["note"],
-                line=line,
             )
         )
     if not terms:
         raise FormatError(path, None, "glossary has no terms")
-    return Glossary(terms=tuple(terms), version=content_hash(text.encode("utf-8")), path=path, langs=langs)
+    return Glossary(terms=tuple(terms), version=content_hash(text.encode("utf-8")), langs=langs)
 
 
 def load_glossary(path: Path) -> Glossary:

@@ -20,9 +20,8 @@ from pipeline.names import can_transliterate, transliterate, uncovered_names
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 
 # How many of the model's best translations are searched for one that keeps every placeholder
-# (before the piecewise repair) or one that does not loop. Measured on the sample's 12
-# term-bearing segments (stand-ins v2): the best one keeps them all in 8/8/2 (ru/uk/ko),
-# one of the best 4 in 9/10/4, one of the best 8 in 10/11/5.
+# (before placement by attention) or one that does not loop: deeper lists kept more
+# placeholders on the sample (README, "What a run does").
 REPAIR_ALTERNATIVES = 8
 
 
