@@ -214,6 +214,10 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     def ready(address: str) -> None:
         print(address, flush=True)
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            print(
+                f"pipeline review: warning: listening on {args.host}, not only this machine; the token is the only guard", file=sys.stderr
+            )
         print("pipeline review: Ctrl-C stops it", file=sys.stderr, flush=True)
 
     try:

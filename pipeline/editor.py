@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import threading
 from dataclasses import dataclass
@@ -22,17 +23,17 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import polib
 
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
 from pipeline.formats import write_atomic
-from pipeline.formats.notes import copies_source
+from pipeline.formats.notes import copies_source, text_digest, written_digest
 from pipeline.formats.registry import REVIEWED, output_paths
 from pipeline.memory import Memory
-from pipeline.model import Segment, State, Translation
+from pipeline.model import Segment, Translation
 from pipeline.workspace import Manifest, RunRecord, find_run_record
 
 MAX_BODY = 1 << 20
@@ -44,6 +45,12 @@ class Conflict(Exception):
     def __init__(self, current: dict):
         super().__init__("changed since it was loaded")
         self.current = current
+
+
+_ID = re.compile(r"^(?P<doc>[^/\\:]+):p\d+:s\d+$")
+# A machine note for a reviewed text set back to "needs review": no machine text to compare
+# with, so any text is a person's draft (``notes.edited_unreviewed``).
+_SET_BACK = "machine: none (set back to needs review by a reviewer), text 000000000000"
 
 
 @dataclass
@@ -61,51 +68,63 @@ class ReviewApp:
         self.record: RunRecord = record
         self._lock = threading.Lock()
 
-    def _po(self, doc: str, lang: str) -> Path:
-        path = self.out / lang / "LC_MESSAGES" / f"{doc}.po"
-        if lang not in self.record.targets or "/" in doc or not path.is_file():
-            raise InputError(path, "no such review file")
-        return path
+    def _pos(self, lang: str, doc: str | None = None) -> list[Path]:
+        if lang not in self.record.targets:
+            raise NotFound(f"no language {lang!r} in this folder ({', '.join(self.record.targets)})")
+        paths = sorted((self.out / lang / "LC_MESSAGES").glob("*.po"))
+        return [p for p in paths if doc is None or p.stem == doc]
 
     def files(self) -> list[dict[str, Any]]:
         """Every article and language the folder holds, with its progress."""
         found = []
         for lang in self.record.targets:
-            for path in sorted((self.out / lang / "LC_MESSAGES").glob("*.po")):
-                entries = [e for e in polib.pofile(str(path)) if e.msgctxt and not e.obsolete]
-                reviewed = sum(_state(e) == State.REVIEWED for e in entries)
+            for path in self._pos(lang):
+                entries = _live(polib.pofile(str(path)))
+                reviewed = sum(_state(e) == "reviewed" for e in entries)
                 found.append({"doc": path.stem, "lang": lang, "segments": len(entries), "reviewed": reviewed})
         return found
 
-    def segments(self, doc: str, lang: str) -> list[dict[str, Any]]:
-        return [_segment(e) for e in polib.pofile(str(self._po(doc, lang))) if e.msgctxt and not e.obsolete]
+    def segments(self, lang: str, doc: str | None = None) -> list[dict[str, Any]]:
+        """The segments of ``lang`` (of one article, or of all), as the JSON contract gives them."""
+        return [_segment(e, path.stem) for path in self._pos(lang, doc) for e in _live(polib.pofile(str(path)))]
 
-    def save(self, doc: str, lang: str, seg_id: str, version: str, action: str, text: str, comment: str) -> dict[str, Any]:
-        """Apply ``action`` (approve, draft or machine) to one segment; the segment as it is now."""
-        if action not in ("approve", "draft", "machine"):
-            raise ValueError(f"unknown action {action!r}")
+    def update(self, lang: str, seg_id: str, *, version: str, state: str, text: str, comment: str | None = None) -> dict[str, Any]:
+        """Set one segment to ``state`` ("reviewed", "needs-review", or "machine": fresh machine
+        text) with ``text``; the segment as it is afterwards."""
+        m = _ID.match(seg_id)
+        paths = self._pos(lang, m["doc"]) if m else []
+        if not paths:
+            raise NotFound(f"no segment {seg_id!r} in {lang}")
+        if state not in ("reviewed", "needs-review", "machine"):
+            raise ValueError(f"state must be reviewed, needs-review or machine, not {state!r}")
         with self._lock:
-            path = self._po(doc, lang)
+            path = paths[0]
             catalog = polib.pofile(str(path), wrapwidth=0)
-            entry = next((e for e in catalog if e.msgctxt == seg_id and not e.obsolete), None)
+            entry = next((e for e in _live(catalog) if e.msgctxt == seg_id), None)
             if entry is None:
-                raise InputError(path, f"no segment {seg_id!r}")
+                raise NotFound(f"no segment {seg_id!r} in {lang}")
             if _version(entry) != version:
-                raise Conflict(_segment(entry))
-            if action != "approve" and _state(entry) == State.REVIEWED:
-                raise ValueError("approved: change it by approving the new text")
-            text = text.strip()
-            probe = Segment(id=seg_id, source=entry.msgid, paragraph=0, index=0)
-            if action == "machine":
-                # Emptied, the entry is no one's work: the run gives it fresh machine text.
-                text = ""
-                self._drop_copies(doc, lang)
-            elif not text:
+                raise Conflict(_segment(entry, path.stem))
+            text = "" if state == "machine" else text.strip()
+            if state != "machine" and not text:
                 raise ValueError("an empty translation is not a translation")
-            elif copies_source(probe, Translation(text=text)):
+            if text and copies_source(Segment(id=seg_id, source=entry.msgid, paragraph=0, index=0), Translation(text=text)):
                 raise ValueError("the translation is the English source")
-            entry.msgstr, entry.tcomment = text, comment.strip()
-            if action == "approve":
+            was_reviewed = _state(entry) == "reviewed"
+            if state != "reviewed" and was_reviewed:
+                if state == "machine":
+                    raise ValueError("approved: set it back to needs review first")
+                with Memory(self.config.path(self.config.memory)) as memory:
+                    memory.forget(entry.msgid, lang)
+                entry.comment = "\n".join([_SET_BACK, *(entry.comment or "").splitlines()])
+            if state != "reviewed" and (was_reviewed or state == "machine"):
+                # The other formats still hold the old text as reviewed or as a draft: the run
+                # writes them again from this PO.
+                self._drop_copies(path.stem, lang)
+            entry.msgstr = text
+            if comment is not None:
+                entry.tcomment = comment.strip()
+            if state == "reviewed":
                 entry.flags = [f for f in entry.flags if f != "fuzzy"]
                 with Memory(self.config.path(self.config.memory)) as memory:
                     memory.store([(seg_id, lang, entry.msgid, text, entry.tcomment, "review app")], _glossary_version(self.record))
@@ -113,17 +132,17 @@ class ReviewApp:
                 entry.flags.append("fuzzy")
             write_atomic(path, str(catalog).encode("utf-8"))
             self._regenerate()
-            return next(_segment(e) for e in polib.pofile(str(path)) if e.msgctxt == seg_id and not e.obsolete)
+            return next(_segment(e, path.stem) for e in _live(polib.pofile(str(path))) if e.msgctxt == seg_id)
 
     def _drop_copies(self, doc: str, lang: str) -> None:
         """Remove the other review files of ``doc`` in ``lang`` (the run writes them again from
-        the PO), so that a draft they hold does not come back; refused where one was edited
-        since the last run, as that edit would be lost."""
+        the PO), so that what they hold does not come back; refused where one was edited since
+        the last run, as that edit would be lost."""
         manifest = Manifest(self.out)
         paths = output_paths(self.out, doc, [lang], [name for name in REVIEWED if name != "po"])
         edited = [p for p in paths.values() if p.is_file() and manifest.edited(p)]
         if edited:
-            raise ValueError(f"{edited[0].name} was edited since the last run: run `pipeline run` first, then reset")
+            raise ValueError(f"{edited[0].name} was edited since the last run: run `pipeline run` first")
         for path in paths.values():
             path.unlink(missing_ok=True)
 
@@ -141,32 +160,44 @@ class ReviewApp:
         run([str(a) for a in self.record.articles], options, root=self.record.root)
 
 
+class NotFound(Exception):
+    pass
+
+
+def _live(catalog: polib.POFile) -> list[polib.POEntry]:
+    return [e for e in catalog if e.msgctxt and not e.obsolete]
+
+
 def _glossary_version(record: RunRecord) -> str:
     from pipeline.glossary import load_glossary
 
     return load_glossary(record.glossary).version
 
 
-def _state(entry: polib.POEntry) -> State:
-    return State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
+def _state(entry: polib.POEntry) -> str:
+    if not entry.fuzzy and entry.msgstr:
+        return "reviewed"
+    digest = written_digest((entry.comment or "").splitlines())
+    return "machine" if entry.msgstr and digest == text_digest(entry.msgstr) else "needs-review"
 
 
 def _version(entry: polib.POEntry) -> str:
     return hashlib.sha256(json.dumps([entry.msgstr, entry.fuzzy, entry.tcomment or ""]).encode()).hexdigest()[:12]
 
 
-def _segment(entry: polib.POEntry) -> dict[str, Any]:
+def _segment(entry: polib.POEntry, doc: str) -> dict[str, Any]:
     notes = [line for line in (entry.comment or "").splitlines() if line]
     return {
         "id": entry.msgctxt,
+        "doc": doc,
         "source": entry.msgid,
         "text": entry.msgstr,
-        "state": {State.REVIEWED: "reviewed", State.NEEDS_REVIEW: "needs review", State.EMPTY: "empty"}[_state(entry)],
-        "comment": entry.tcomment or "",
-        "findings": [n.removeprefix("qa: ") for n in notes if n.startswith("qa: ")],
-        "terms": next((n.removeprefix("terms: ") for n in notes if n.startswith("terms: ")), ""),
-        "matches": [_match(n) for n in notes if n.startswith("memory ")],
+        "state": _state(entry),
         "version": _version(entry),
+        "qa": [n.removeprefix("qa: ") for n in notes if n.startswith("qa: ")],
+        "matches": [_match(n) for n in notes if n.startswith("memory ")],
+        "terms": next((n.removeprefix("terms: ") for n in notes if n.startswith("terms: ")), ""),
+        "comment": entry.tcomment or "",
     }
 
 
@@ -190,46 +221,72 @@ def serve(app: ReviewApp, host: str = "127.0.0.1", port: int = 0, *, ready: Any 
             self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Security-Policy", "default-src 'self' 'unsafe-inline'; connect-src 'self'")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header(
+                "Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'"
+            )
             self.end_headers()
             self.wfile.write(data)
 
-        def _authorised(self, query: dict[str, list[str]]) -> bool:
-            given = self.headers.get("X-Token") or (query.get("token") or [""])[0]
-            return secrets.compare_digest(given, token)
+        def _refused(self, query: dict[str, list[str]]) -> bool:
+            """Sends 401/403 and returns True unless the request has the token and comes from this page."""
+            given = self.headers.get("X-Review-Token") or (query.get("token") or [""])[0]
+            if not given:
+                self._send(HTTPStatus.UNAUTHORIZED, {"error": "no token: use the address `pipeline review` printed"})
+                return True
+            own = f"http://{self.headers.get('Host', '')}"
+            origin = self.headers.get("Origin") or (self.headers.get("Referer") or "").split("/?", 1)[0].rstrip("/")
+            if not secrets.compare_digest(given, token) or (origin and origin != own):
+                self._send(HTTPStatus.FORBIDDEN, {"error": "wrong token, or a request from another site"})
+                return True
+            return False
 
         def do_GET(self) -> None:
             url = urlsplit(self.path)
             query = parse_qs(url.query)
-            if not self._authorised(query):
-                return self._send(HTTPStatus.FORBIDDEN, {"error": "missing or wrong token: use the address `pipeline review` printed"})
+            if self._refused(query):
+                return
             try:
                 if url.path == "/":
                     return self._send(HTTPStatus.OK, PAGE, "text/html")
                 if url.path == "/api/files":
                     return self._send(HTTPStatus.OK, app.files())
                 if url.path == "/api/segments":
-                    return self._send(HTTPStatus.OK, app.segments(query["doc"][0], query["lang"][0]))
-            except (KeyError, InputError) as exc:
+                    doc = query["doc"][0] if "doc" in query else None
+                    return self._send(HTTPStatus.OK, app.segments(query["lang"][0], doc))
+            except KeyError:
+                return self._send(HTTPStatus.BAD_REQUEST, {"error": "lang is required"})
+            except NotFound as exc:
                 return self._send(HTTPStatus.NOT_FOUND, {"error": str(exc)})
             self._send(HTTPStatus.NOT_FOUND, {"error": "no such page"})
 
-        def do_POST(self) -> None:
+        def do_PUT(self) -> None:
             url = urlsplit(self.path)
-            if not self._authorised(parse_qs(url.query)):
-                return self._send(HTTPStatus.FORBIDDEN, {"error": "missing or wrong token"})
-            if url.path != "/api/save":
-                return self._send(HTTPStatus.NOT_FOUND, {"error": "no such action"})
+            query = parse_qs(url.query)
+            if self._refused(query):
+                return
+            if not url.path.startswith("/api/segments/"):
+                return self._send(HTTPStatus.NOT_FOUND, {"error": "no such resource"})
             length = int(self.headers.get("Content-Length") or 0)
             if length > MAX_BODY:
                 return self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "too large"})
             try:
                 body = json.loads(self.rfile.read(length) or b"{}")
-                doc, lang, seg_id, version, action = (str(body[k]) for k in ("doc", "lang", "id", "version", "action"))
-                saved = app.save(doc, lang, seg_id, version, action, str(body.get("text", "")), str(body.get("comment", "")))
+                seg_id = unquote(url.path.removeprefix("/api/segments/"))
+                comment = body.get("comment")
+                saved = app.update(
+                    query["lang"][0],
+                    seg_id,
+                    version=str(body["version"]),
+                    state=str(body["state"]),
+                    text=str(body.get("text", "")),
+                    comment=None if comment is None else str(comment),
+                )
             except Conflict as exc:
-                return self._send(HTTPStatus.CONFLICT, {"error": "changed by someone else since you loaded it", "current": exc.current})
-            except (KeyError, ValueError, TypeError) as exc:
+                return self._send(HTTPStatus.CONFLICT, {"error": "changed since you loaded it", "current": exc.current})
+            except NotFound as exc:
+                return self._send(HTTPStatus.NOT_FOUND, {"error": str(exc)})
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 return self._send(HTTPStatus.BAD_REQUEST, {"error": str(exc).strip("'")})
             except PipelineError as exc:
                 return self._send(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)})
@@ -255,18 +312,20 @@ main{padding:0 1em 4em}
 .seg.current{background:#fffbe6}
 .seg textarea{width:100%;min-height:4.5em;font:inherit;box-sizing:border-box}
 .meta{grid-column:1/3;font-size:13px;color:#555;display:flex;gap:.6em;flex-wrap:wrap;align-items:center}
-.state{border-radius:3px;padding:0 .4em;background:#eee}.state.reviewed{background:#d6f5d6}.state.needs{background:#ffe0b3}
+.state{border-radius:3px;padding:0 .4em;background:#eee}.state.reviewed{background:#d6f5d6}.state.needs-review{background:#ffe0b3}
 .finding{color:#a00}.match{cursor:pointer;text-decoration:underline dotted}.err{color:#a00;font-weight:bold}
 button{font:inherit}
 </style></head><body>
 <header><label>Article <select id="file"></select></label>
-<label><input type="checkbox" id="attention"> Only segments needing attention</label>
+<label>Show <select id="filter"><option value="all">all segments</option>
+<option value="attention">needing attention</option><option value="unreviewed">unreviewed</option>
+<option value="errors">with QA errors</option></select></label>
 <span id="progress"></span><span id="status" role="status"></span>
 <span style="font-size:13px;color:#555">Ctrl+Enter: approve and go to the next segment needing attention</span></header>
 <main id="list"></main>
 <script>
 const token = new URLSearchParams(location.search).get("token");
-const api = (path, options={}) => fetch(path, {...options, headers:{"X-Token":token,"Content-Type":"application/json"}});
+const api = (path, options={}) => fetch(path, {...options, headers:{"X-Review-Token":token,"Content-Type":"application/json"}});
 let files = [], current = null, segments = [];
 const $ = id => document.getElementById(id);
 function status(text, error){ $("status").textContent = text; $("status").className = error ? "err" : ""; }
@@ -275,28 +334,30 @@ async function loadFiles(){
   $("file").innerHTML = files.map((f,i) => `<option value="${i}">${f.doc} (${f.lang}) ${f.reviewed}/${f.segments}</option>`).join("");
   await loadSegments();
 }
-function needsAttention(s){ return s.state !== "reviewed" || s.findings.length > 0; }
+function needsAttention(s){ return s.state !== "reviewed" || s.qa.length > 0; }
+const FILTERS = {all: () => true, attention: needsAttention, unreviewed: s => s.state !== "reviewed",
+                 errors: s => s.qa.some(q => q.startsWith("error"))};
 async function loadSegments(){
   current = files[+$("file").value]; if(!current) return;
-  segments = await (await api(`/api/segments?doc=${encodeURIComponent(current.doc)}&lang=${current.lang}`)).json();
+  segments = await (await api(`/api/segments?lang=${current.lang}&doc=${encodeURIComponent(current.doc)}`)).json();
   render();
 }
 function render(){
-  const only = $("attention").checked;
+  const shown = FILTERS[$("filter").value];
   $("list").innerHTML = "";
   for(const s of segments){
-    if(only && !needsAttention(s)) continue;
+    if(!shown(s)) continue;
     const row = document.createElement("div"); row.className = "seg"; row.dataset.id = s.id;
     row.innerHTML = `<div lang="en"></div><div><textarea class="${current.lang}" lang="${current.lang}"></textarea>
       <input class="comment" placeholder="reviewer comment" style="width:100%"></div>
-      <div class="meta"><span class="state ${s.state.split(" ")[0]}">${s.state}</span>
-      <button data-act="approve">Approve</button><button data-act="draft">Save draft</button>
+      <div class="meta"><span class="state ${s.state}">${s.state}</span>
+      <button data-act="reviewed">Approve</button><button data-act="needs-review">Needs review</button>
       <button data-act="machine">Machine text</button><span class="notes"></span></div>`;
     row.children[0].textContent = s.source;
     row.querySelector("textarea").value = s.text;
     row.querySelector(".comment").value = s.comment;
     const notes = row.querySelector(".notes");
-    for(const f of s.findings){ const e = document.createElement("span"); e.className = "finding"; e.textContent = f; notes.append(e); }
+    for(const f of s.qa){ const e = document.createElement("span"); e.className = "finding"; e.textContent = f; notes.append(e); }
     if(s.terms){ const e = document.createElement("span"); e.textContent = "terms: " + s.terms; notes.append(e); }
     for(const m of s.matches){
       const e = document.createElement("span"); e.className = "match"; e.title = "use this translation";
@@ -304,18 +365,17 @@ function render(){
       notes.append(e);
     }
     row.querySelectorAll("button").forEach(b => b.onclick = () => save(s, row, b.dataset.act));
-    row.querySelector("textarea").onkeydown = ev => { if(ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)){ ev.preventDefault(); save(s, row, "approve", true); } };
+    row.querySelector("textarea").onkeydown = ev => { if(ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)){ ev.preventDefault(); save(s, row, "reviewed", true); } };
     row.querySelector("textarea").onfocus = () => { document.querySelectorAll(".seg.current").forEach(r => r.classList.remove("current")); row.classList.add("current"); };
     $("list").append(row);
   }
   const done = segments.filter(s => s.state === "reviewed").length;
   $("progress").textContent = `${done}/${segments.length} reviewed`;
 }
-async function save(s, row, action, next){
+async function save(s, row, state, next){
   status("saving…");
-  const body = {doc: current.doc, lang: current.lang, id: s.id, version: s.version, action,
-                text: row.querySelector("textarea").value, comment: row.querySelector(".comment").value};
-  const response = await api("/api/save", {method: "POST", body: JSON.stringify(body)});
+  const body = {version: s.version, state, text: row.querySelector("textarea").value, comment: row.querySelector(".comment").value};
+  const response = await api(`/api/segments/${encodeURIComponent(s.id)}?lang=${current.lang}`, {method: "PUT", body: JSON.stringify(body)});
   const data = await response.json();
   if(response.status === 409){
     Object.assign(s, data.current); status(`${s.id}: ${data.error}; now showing the current text`, true); render(); return;
@@ -329,7 +389,7 @@ async function save(s, row, action, next){
     if(target) target.focus();
   }
 }
-$("file").onchange = loadSegments; $("attention").onchange = render;
+$("file").onchange = loadSegments; $("filter").onchange = render;
 loadFiles();
 </script></body></html>
 """

@@ -162,6 +162,12 @@ class Memory:
             self._cache[lang] = index
         return self._cache[lang]
 
+    def forget(self, source: str, lang: str) -> None:
+        """Drop every reviewed translation of ``source`` (a reviewer set it back to needs review)."""
+        self._cache.clear()
+        with self._db:
+            self._db.execute("DELETE FROM reviewed WHERE source = ? AND lang = ?", (nfc(source), lang))
+
     def import_units(self, units: list[tuple[str, str, str]], origin: str) -> int:
         """Store (language, source, translation) units of a TMX as people's translations; returns how many."""
         self.store([("", lang, source, target, "", origin) for lang, source, target in units], "")

@@ -7,6 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 need_apt=()
 command -v msgfmt >/dev/null || need_apt+=(gettext)
 if [ "${1:-}" = "test" ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+# The review editor's browser test drives chromium through Selenium.
+if [ "${1:-}" = "test" ] && ! command -v chromedriver >/dev/null; then need_apt+=(chromium-driver); fi
 # A Korean font, so the review page's Hangul renders in the screenshot test (not empty boxes).
 if [ "${1:-}" = "test" ] && ! fc-list :lang=ko 2>/dev/null | grep -q .; then need_apt+=(fonts-nanum); fi
 # OmegaT, the CAT tool the round-trip tests take the review files through.

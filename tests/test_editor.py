@@ -1,9 +1,10 @@
-"""`pipeline review`: the local web editor, over HTTP as a browser uses it, and in a real browser."""
+"""`pipeline review`: the local web editor, through its JSON contract and in a real browser."""
 
 import json
 import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -41,12 +42,13 @@ def editor(tmp_path, package_dir):
     return project, base, token, address[0]
 
 
-def call(editor, path, body=None, token=None):
-    _, base, good, _ = editor
+def call(editor, path, body=None, *, method=None, headers=None):
+    _, base, token, _ = editor
     request = urllib.request.Request(
         base + path,
         data=json.dumps(body).encode() if body is not None else None,
-        headers={"X-Token": good if token is None else token, "Content-Type": "application/json"},
+        method=method or ("PUT" if body is not None else "GET"),
+        headers={"X-Review-Token": token, "Content-Type": "application/json", **(headers or {})},
     )
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
@@ -56,74 +58,143 @@ def call(editor, path, body=None, token=None):
 
 
 def segment(editor, seg_id=FIRST):
-    status, segments = call(editor, f"/api/segments?doc={DOC}&lang=ru")
+    status, segments = call(editor, f"/api/segments?lang=ru&doc={DOC}")
     assert status == 200
     return next(s for s in segments if s["id"] == seg_id)
 
 
-def test_approve_goes_to_the_memory_and_every_review_format(editor):
+def put(editor, state, text, version=None, seg_id=FIRST, **extra):
+    body = {"state": state, "text": text, "version": version or segment(editor, seg_id)["version"], **extra}
+    return call(editor, f"/api/segments/{seg_id}?lang=ru", body)
+
+
+def test_the_json_contract_approve_goes_to_the_memory_and_every_review_format(editor, package_dir):
     project = editor[0]
-    status, files = call(editor, "/api/files")
-    assert status == 200 and files == [{"doc": DOC, "lang": "ru", "segments": 13, "reviewed": 0}]
-    first = segment(editor)
-    assert first["state"] == "needs review" and first["source"].startswith("North Korean troops")
-    body = {"doc": DOC, "lang": "ru", "id": FIRST, "version": first["version"], "action": "approve", "text": APPROVED, "comment": "Irina"}
-    status, saved = call(editor, "/api/save", body)
-    assert status == 200 and saved["state"] == "reviewed" and saved["text"] == APPROVED
+    status, segments = call(editor, "/api/segments?lang=ru")
+    assert status == 200 and len(segments) == 13
+    assert set(segments[0]) >= {"id", "source", "text", "state", "version", "qa", "matches"}
+    assert segments[0]["state"] == "machine"
+    status, saved = put(editor, "reviewed", APPROVED, comment="Irina")
+    assert status == 200 and saved["state"] == "reviewed" and saved["text"] == APPROVED and saved["version"]
     entry = polib.pofile(str(project / "locales" / "ru" / "LC_MESSAGES" / f"{DOC}.po")).find(FIRST, by="msgctxt")
     assert entry.msgstr == APPROVED and not entry.fuzzy and entry.tcomment == "Irina"
-    xlf = etree.parse(str(project / "locales" / "ru" / f"{DOC}.xlf"))
-    unit = xlf.find(f".//{{*}}unit[@id='{FIRST}']/{{*}}segment")
+    unit = etree.parse(str(project / "locales" / "ru" / f"{DOC}.xlf")).find(f".//{{*}}unit[@id='{FIRST}']/{{*}}segment")
     assert unit.get("state") == "reviewed" and "".join(unit.find("{*}target").itertext()) == APPROVED
     with sqlite3.connect(project / "memory" / "reviewed.sqlite") as db:
         assert db.execute("SELECT target FROM reviewed WHERE segment_id = ?", (FIRST,)).fetchall() == [(APPROVED,)]
-    # The next `pipeline run` keeps it.
-    assert (project / "locales" / "ru" / f"{DOC}.txt").read_text(encoding="utf-8").startswith(APPROVED)
+    # The next `pipeline run` keeps it, not fuzzy.
+    run_project(project, package_dir, targets="ru")
+    entry = polib.pofile(str(project / "locales" / "ru" / "LC_MESSAGES" / f"{DOC}.po")).find(FIRST, by="msgctxt")
+    assert entry.msgstr == APPROVED and not entry.fuzzy
+
+
+def test_set_back_to_needs_review_and_reset_to_the_machine_text(editor):
+    machine = segment(editor)["text"]
+    _, approved = put(editor, "reviewed", APPROVED)
+    status, back = put(editor, "needs-review", APPROVED, approved["version"])
+    assert status == 200 and back["state"] == "needs-review" and back["text"] == APPROVED
+    project = editor[0]
+    with sqlite3.connect(project / "memory" / "reviewed.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM reviewed").fetchone() == (0,)
+    unit = etree.parse(str(project / "locales" / "ru" / f"{DOC}.xlf")).find(f".//{{*}}unit[@id='{FIRST}']/{{*}}segment")
+    assert unit.get("state") == "translated"
+    status, reset = put(editor, "machine", "", back["version"])
+    assert status == 200 and reset["state"] == "machine" and reset["text"] == machine
 
 
 def test_a_stale_version_is_refused_with_the_current_text(editor):
-    first = segment(editor)
-    body = {"doc": DOC, "lang": "ru", "id": FIRST, "version": first["version"], "action": "draft", "text": "Первая правка.", "comment": ""}
-    assert call(editor, "/api/save", body)[0] == 200
+    loaded = segment(editor)["version"]
+    assert put(editor, "needs-review", "Первая правка.", loaded)[0] == 200
     # A second tab still holds the version it loaded.
-    status, reply = call(editor, "/api/save", {**body, "text": "Вторая правка."})
+    status, reply = put(editor, "needs-review", "Вторая правка.", loaded)
     assert status == 409 and reply["current"]["text"] == "Первая правка."
-    assert segment(editor)["text"] == "Первая правка." and segment(editor)["state"] == "needs review"
+    assert segment(editor)["text"] == "Первая правка."
 
 
 @pytest.mark.parametrize(
-    ("text", "token", "status", "message"),
+    ("case", "status", "message"),
     [
-        ("", None, 400, "empty"),
-        ("SOURCE", None, 400, "English source"),
-        (APPROVED, "wrong", 403, "token"),
+        ("empty", 400, "empty"),
+        ("english", 400, "English source"),
+        ("no-token", 401, "no token"),
+        ("wrong-token", 403, "wrong token"),
+        ("foreign-origin", 403, "another site"),
+        ("made-up-id", 404, "no segment"),
     ],
 )
-def test_what_import_refuses_the_editor_refuses(editor, text, token, status, message):
+def test_what_the_editor_refuses(editor, case, status, message):
     first = segment(editor)
-    text = first["source"] if text == "SOURCE" else text
-    body = {"doc": DOC, "lang": "ru", "id": FIRST, "version": first["version"], "action": "approve", "text": text, "comment": ""}
-    got, reply = call(editor, "/api/save", body, token=token)
+    body = {"state": "reviewed", "text": APPROVED, "version": first["version"]}
+    path, headers = f"/api/segments/{FIRST}?lang=ru", {}
+    if case == "empty":
+        body["text"] = ""
+    elif case == "english":
+        body["text"] = first["source"]
+    elif case == "no-token":
+        headers = {"X-Review-Token": ""}
+    elif case == "wrong-token":
+        headers = {"X-Review-Token": "guess"}
+    elif case == "foreign-origin":
+        headers = {"Origin": "http://evil.example"}
+    else:
+        path = f"/api/segments/{DOC}:p99:s1?lang=ru"
+    got, reply = call(editor, path, body, headers=headers)
     assert got == status and message in reply["error"]
-    assert segment(editor)["state"] == "needs review"
+    assert segment(editor)["state"] == "machine"
 
 
-def test_a_draft_can_go_back_to_the_machine_text(editor):
-    first = segment(editor)
-    machine = first["text"]
-    body = {"doc": DOC, "lang": "ru", "id": FIRST, "version": first["version"], "action": "draft", "text": "Черновик.", "comment": ""}
-    status, drafted = call(editor, "/api/save", body)
-    assert status == 200 and drafted["text"] == "Черновик."
-    status, back = call(editor, "/api/save", {**body, "version": drafted["version"], "action": "machine", "text": ""})
-    assert status == 200 and back["text"] == machine and back["state"] == "needs review"
+def test_it_listens_on_loopback_only_and_escapes_what_reviewers_type(editor):
+    _, base, token, address = editor
+    assert base.startswith("http://127.0.0.1:")
+    status, saved = put(editor, "needs-review", "<script>alert(1)</script> Северокорейские войска.")
+    assert status == 200
+    page = urllib.request.urlopen(address, timeout=30).read().decode()
+    assert "<script>alert(1)</script>" not in page  # the page fills its fields as text, never as markup
+    assert urllib.request.urlopen(address, timeout=30).headers["Content-Security-Policy"]
 
 
-def test_the_editor_page_renders_every_segment_in_a_real_browser(editor, tmp_path):
-    assert shutil.which("chromium"), "chromium is installed by scripts/setup.sh test"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
-    # The page fetches its segments after loading: give its scripts virtual time to run.
-    dom = subprocess.run(
-        ["chromium", *flags, "--virtual-time-budget=10000", "--dump-dom", editor[3]], capture_output=True, text=True, timeout=120
-    ).stdout
-    assert dom.count('class="seg"') == 13 and f'data-id="{FIRST}"' in dom
-    assert "0/13 reviewed" in dom and "<script src" not in dom
+def test_the_command_prints_its_address_first_and_stops_on_ctrl_c(tmp_path, package_dir):
+    import signal
+
+    project = make_project(tmp_path / "project")
+    run_project(project, package_dir, targets="ru")
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "review", "--port", "0"], cwd=project, stdout=subprocess.PIPE, text=True)
+    try:
+        first = process.stdout.readline()
+        assert first.startswith("http://127.0.0.1:") and "/?token=" in first
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
+
+
+def test_approve_with_the_keyboard_in_a_real_browser(editor, tmp_path):
+    """Chromium through Selenium: type, Ctrl+Enter, reload, and the approval is there."""
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    assert shutil.which("chromium") and shutil.which("chromedriver"), "scripts/setup.sh test installs chromium and chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,800", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
+    browser = webdriver.Chrome(options=options, service=service)
+    try:
+        browser.get(editor[3])
+        wait = WebDriverWait(browser, 60)
+        box = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, f'.seg[data-id="{FIRST}"] textarea'))
+        box.clear()
+        box.send_keys(APPROVED)
+        box.send_keys(Keys.CONTROL, Keys.ENTER)
+        wait.until(lambda b: "saved (reviewed)" in b.find_element(By.ID, "status").text)
+        browser.refresh()
+        state = wait.until(lambda b: b.find_element(By.CSS_SELECTOR, f'.seg[data-id="{FIRST}"] .state'))
+        assert state.text == "reviewed"
+        assert browser.find_element(By.CSS_SELECTOR, f'.seg[data-id="{FIRST}"] textarea').get_attribute("value") == APPROVED
+        browser.save_screenshot(str(tmp_path / "editor.png"))
+        assert (tmp_path / "editor.png").stat().st_size > 10_000
+    finally:
+        browser.quit()
