@@ -9,6 +9,10 @@ Babel: grouping and decimal signs ("50,000" → «50 000» with a no-break space
 «120만»), and dates with the month in the form the language uses with a day ("October 23"
 → «23 октября», «23 жовтня», «10월 23일»).
 
+Text a translation model cannot write goes the same way and comes back as it was: emoji
+(with their joiners and variation selectors) and runs of text inside bidirectional
+embedding or isolate controls (a Hebrew or Arabic quotation); the models drop or garble them.
+
 A figure hit is a ``TermHit`` whose ``term_id`` starts with ``FIGURE``, so the placeholder
 machinery handles both in one numbering; it is never a glossary term.
 """
@@ -22,7 +26,12 @@ from decimal import Decimal, InvalidOperation
 from pipeline.model import TermHit
 
 FIGURE = "="
-NUMBER, DATE, TIME = FIGURE + "number", FIGURE + "date", FIGURE + "time"
+NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
+_VERBATIM = re.compile(
+    "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
+    "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
+    "(?:[\ufe0f\u200d\U0001f3fb-\U0001f3ff]|[\U0001f000-\U0001faff\u2600-\u27bf])*"  # joined, varied, toned
+)
 
 _MONTHS = {
     name: n
@@ -77,6 +86,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in spans)
 
+    for m in _VERBATIM.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
     for m in _DATE.finditer(text):
         month, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
         if free(m.start(), m.end()) and _date(month, day, m["y"]) is not None:
@@ -110,6 +123,8 @@ def _time(m: re.Match[str]) -> datetime.time | None:
 
 def render(hit: TermHit, lang: str) -> str:
     """The figure as the target language writes it (Babel's CLDR data for locale ``lang``)."""
+    if hit.term_id == VERBATIM:
+        return hit.text
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
     if hit.term_id == TIME:

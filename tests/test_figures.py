@@ -86,3 +86,13 @@ def test_a_year_word_the_model_appends_to_a_date_is_dropped(glossary, lang, outp
     seg.figures = find_figures(source, [])
     translate_segments([seg], ScriptedEngine({"The troops arrived on #1.": [output]}), glossary, lang)
     assert seg.target(lang).text == expected
+
+
+def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
+    """The models drop emoji and garble text inside bidi controls: both go through as placeholders."""
+    source = "He wrote \u202bשלום\u202c on the wall 🎉 👍🏽."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    assert [h.text for h in seg.figures] == ["\u202bשלום\u202c", "🎉", "👍🏽"]
+    translate_segments([seg], ScriptedEngine({"He wrote #1 on the wall #2 #3.": ["Он написал #1 на стене #2 #3."]}), glossary, "ru")
+    assert seg.target("ru").text == "Он написал \u202bשלום\u202c на стене 🎉 👍🏽."
