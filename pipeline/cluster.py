@@ -17,6 +17,7 @@ import io
 import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from pipeline.models import package_zip
 # Sentences per task: small enough to spread a short run over the workers and to lose
 # little when one dies, large enough that scheduling costs little next to decoding.
 CHUNK = 8
+# Tasks cancelled with a lost worker are sent again at most this many times in one call.
+MAX_RESUBMITS = 16
 
 # On each worker: one engine per (package digest, beam size, precision), built on first use.
 _ENGINES: dict[tuple[str, int, str], Translator] = {}
@@ -100,15 +103,28 @@ class ClusterTranslator(Translator):
             pure=False,
         )
         by_future = dict(zip(futures, chunks))
+        resubmitted = 0
         results: dict[str, list[tuple[str, float]]] = {}
-        for done, future in enumerate(as_completed(futures), 1):
+        queue = as_completed(futures)
+        for future in queue:
+            chunk = by_future[future]
             try:
-                results.update(zip(by_future[future], future.result()))
+                results.update(zip(chunk, future.result()))
             except EngineError as exc:  # the worker's engine, on some of the chunk's inputs; it names the package
-                raise EngineError(f"{exc} (on the cluster)", exc.inputs or tuple(by_future[future])) from exc
+                raise EngineError(f"{exc} (on the cluster)", exc.inputs or tuple(chunk)) from exc
+            except CancelledError as exc:
+                # The scheduler dropped the task with a worker that died ("already forgotten"):
+                # the work is not lost, so it is sent again, a few times at most.
+                resubmitted += 1
+                if resubmitted > MAX_RESUBMITS:
+                    raise EngineError(f"{self.package.label()}: translation on the cluster failed: {exc}", tuple(chunk)) from exc
+                again = self.client.submit(translate_chunk, archive, digest, self.beam_size, self.precision, n, chunk, pure=False)
+                by_future[again] = chunk
+                queue.add(again)
+                continue
             except Exception as exc:  # a task that failed on every worker Dask tried
                 message = f"{self.package.label()}: translation on the cluster failed: {exc}"
-                raise EngineError(message, tuple(by_future[future])) from exc
+                raise EngineError(message, tuple(chunk)) from exc
             if progress:
-                progress(done / len(futures))
+                progress(len(results) / len(texts))
         return [[Hypothesis(*h) for h in results[t]] for t in texts]
