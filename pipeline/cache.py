@@ -45,6 +45,15 @@ CREATE TABLE IF NOT EXISTS file_digest (
 """
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's content, read in blocks (model files are tens of megabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -119,13 +128,10 @@ class TranslationCache:
         row = self._db.execute("SELECT digest FROM file_digest WHERE path = ? AND size = ? AND mtime_ns = ?", key).fetchone()
         if row:
             return row[0]
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+        digest = file_sha256(path)
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO file_digest VALUES (?, ?, ?, ?)", (*key, digest.hexdigest()))
-        return digest.hexdigest()
+            self._db.execute("INSERT OR REPLACE INTO file_digest VALUES (?, ?, ?, ?)", (*key, digest))
+        return digest
 
     def get(self, engine: str, sources: Iterable[str]) -> dict[str, list[tuple[str, float]]]:
         """Cached (text, score) hypotheses, best first, for those of ``sources`` translated before by ``engine``."""

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipeline.cache import TranslationCache
+from pipeline.cache import TranslationCache, file_sha256
 from pipeline.errors import EngineError
 from pipeline.languages import LANGUAGES
 
@@ -118,18 +118,14 @@ class ModelPackage:
             notes.append(self.decoding.describe())
         return f"{self.code} {self.version}" + (f" ({'; '.join(notes)})" if notes else "")
 
-    def digest(self) -> str:
+    def digest(self, file_digest: Callable[[Path], str] = file_sha256) -> str:
         """A digest of what decides the package's output (model files, SentencePiece model,
-        metadata): two builds that share a version still differ here."""
-        digest = hashlib.sha256()
+        metadata): two builds that share a version still differ here. ``file_digest``: the
+        translation cache's, which remembers each file's digest between runs."""
         files = sorted(p for p in (self.path / "model").rglob("*") if p.is_file())
-        for path in [*files, self.path / "sentencepiece.model", self.path / "metadata.json"]:
-            if path.is_file():
-                digest.update(path.relative_to(self.path).as_posix().encode() + b"\0")
-                with path.open("rb") as fh:
-                    for block in iter(lambda: fh.read(1 << 20), b""):
-                        digest.update(block)
-        return digest.hexdigest()[:12]
+        files += [p for p in (self.path / "sentencepiece.model", self.path / "metadata.json") if p.is_file()]
+        parts = [f"{p.relative_to(self.path).as_posix()} {file_digest(p)}" for p in files]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 def argos_package_dirs() -> list[Path]:
@@ -362,10 +358,8 @@ class Translator:
     def engine_key(self) -> str:
         """What determines this engine's output for an input: package content and decoding options."""
         assert self.cache is not None
-        files = sorted(p for p in (self.package.path / "model").rglob("*") if p.is_file())
-        files += [self.package.path / "sentencepiece.model"]
-        parts = [f"{p.relative_to(self.package.path)} {self.cache.file_digest(p)}" for p in files]
-        parts += [
+        parts = [
+            self.package.digest(self.cache.file_digest),
             self.package.target_prefix,
             self.package.decoding.describe(),
             decoding_signature(self.beam_size, self.device, self.precision),
@@ -410,27 +404,37 @@ class Translator:
             tokens = self._sp.encode(text, out_type=str)
             try:
                 [result] = self._ct2.translate_batch(
-                    [tokens],
-                    target_prefix=[prefix] if prefix else None,
-                    beam_size=self.beam_size,
-                    length_penalty=self.package.decoding.length_penalty,
-                    replace_unknowns=True,
-                    return_scores=True,
-                    return_attention=True,
-                    suppress_sequences=self._suppressed,
-                    **self.package.decoding.options(len(tokens)),
+                    [tokens], target_prefix=[prefix] if prefix else None, return_attention=True, **self._request(len(tokens), 1)
                 )
             except RuntimeError as exc:
                 raise EngineError(f"{self.package.label()}: translation failed: {exc}", (text,)) from exc
             pieces, attention = result.hypotheses[0], result.attention[0]
             if prefix:  # the forced language token is not part of the text
                 pieces, attention = pieces[1:], attention[1:]
-            length = len(result.hypotheses[0]) + 1
-            score = result.scores[0] * length**self.package.decoding.length_penalty / length
+            score = self._mean_score(result, 0)
             source, source_starts = self._located(tokens)
             target, target_starts = self._located(list(pieces))
             out.append(Alignment(source, source_starts, target, target_starts, [list(row) for row in attention], score))
         return out
+
+    def _request(self, input_pieces: int, n: int) -> dict[str, Any]:
+        """The decoding options of one CTranslate2 request for the ``n`` best of inputs of this length."""
+        return dict(
+            beam_size=max(self.beam_size, n),
+            num_hypotheses=n,
+            length_penalty=self.package.decoding.length_penalty,
+            replace_unknowns=True,
+            return_scores=True,
+            suppress_sequences=self._suppressed,
+            **self.package.decoding.options(input_pieces),
+        )
+
+    def _mean_score(self, result: Any, rank: int) -> float:
+        """The hypothesis' mean log-probability per token. CTranslate2 divides by a power of the
+        length it counts (the target prefix and the end token included); undone, the score
+        compares across sentence lengths and length penalties."""
+        length = len(result.hypotheses[rank]) + 1
+        return result.scores[rank] * length**self.package.decoding.length_penalty / length
 
     def _located(self, pieces: list[str]) -> tuple[str, list[int]]:
         """The decoded text of ``pieces`` and where each piece starts in it."""
@@ -488,15 +492,9 @@ class Translator:
                     self._ct2.translate_batch(
                         [tokens[text] for text in batch],
                         target_prefix=[prefix] * len(batch) if prefix else None,
-                        beam_size=max(self.beam_size, n),
-                        num_hypotheses=n,
-                        length_penalty=self.package.decoding.length_penalty,
-                        replace_unknowns=True,
                         max_batch_size=self.batch_size,
-                        return_scores=True,
-                        suppress_sequences=self._suppressed,
                         asynchronous=True,
-                        **self.package.decoding.options(len(tokens[batch[0]])),
+                        **self._request(len(tokens[batch[0]]), n),
                     ),
                 )
                 for batch in batches
@@ -527,11 +525,7 @@ class Translator:
                     pieces = result.hypotheses[i][1:] if prefix else result.hypotheses[i]
                     # Byte-fallback pieces that do not form valid UTF-8 decode to U+FFFD: no text to keep.
                     texts_out.append(self._sp.decode(pieces).replace("\ufffd", "").strip())
-                    # Undo the length penalty, a power of the length CTranslate2 counts (the
-                    # target prefix and the end token included): a per-token mean compares
-                    # across sentence lengths and penalties.
-                    length = len(result.hypotheses[i]) + 1
-                    scores.append(result.scores[i] * length**self.package.decoding.length_penalty / length)
+                    scores.append(self._mean_score(result, i))
                 ranked.append(Hypothesis(" ".join(texts_out), min(scores) if scores else 0.0))
             hypotheses.append(ranked)
         return hypotheses

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import __version__, checks
-from pipeline.cache import TranslationCache
+from pipeline.cache import TranslationCache, file_sha256
 from pipeline.cluster import ClusterTranslator, connect
 from pipeline.config import Config
 from pipeline.engine import Translator, decoding_signature, find_package, resolve_device
@@ -126,19 +126,19 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
     packages = {lang: find_package("en", lang, options.package_dirs) for lang in options.targets}
     # Cluster workers decode on their CPUs, one thread each.
     device = "cpu" if options.cluster else resolve_device(options.device)
-    signature = RunSignature(
-        pipeline=__version__,
-        packages={lang: f"{p.label()} sha256:{p.digest()}" for lang, p in packages.items()},
-        glossary=glossary.version,
-        segmenter=SEGMENTER,
-        decoding=decoding_signature(options.beam_size, device, options.precision),
-    )
     accuracy, findings = {}, {}
     # One run at a time writes an output folder; the lock is held from reading its review files to writing.
     with output_lock(options.out), contextlib.ExitStack() as stack:
         memory = stack.enter_context(Memory(options.memory))
         cache = stack.enter_context(TranslationCache(options.cache)) if options.cache else None
         client = stack.enter_context(connect(options.cluster)) if options.cluster else None
+        signature = RunSignature(
+            pipeline=__version__,
+            packages={lang: f"{p.label()} sha256:{p.digest(cache.file_digest if cache else file_sha256)}" for lang, p in packages.items()},
+            glossary=glossary.version,
+            segmenter=SEGMENTER,
+            decoding=decoding_signature(options.beam_size, device, options.precision),
+        )
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
             translator = (
