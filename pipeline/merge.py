@@ -12,7 +12,6 @@ one place decides what is a person's translation, for ``pipeline run`` and ``pip
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pipeline.formats.registry import REVIEWED, output_paths, read_file
 from pipeline.glossary import Glossary
 from pipeline.memory import Memory, nfc, revision_of, same_text
 from pipeline.model import Document, ReadBack, Segment, State, Translation
+from pipeline.workspace import file_state
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class HumanWork:
     def changed(self, out: Path, docs: list[Document], langs: list[str]) -> list[Path]:
         """Review files written or edited since they were merged (a reviewer saving during the run)."""
         paths = [p for doc in docs for (_, lang), p in output_paths(out, doc.name, langs, list(REVIEWED)).items() if lang]
-        return [p for p in paths if p.is_file() and self.files.get(p) != hashlib.sha256(p.read_bytes()).hexdigest()]
+        return [p for p in paths if p.is_file() and self.files.get(p) != file_state(p.read_bytes())]
 
 
 def collect_human_work(
@@ -115,7 +115,7 @@ def collect_human_work(
             tr = seg.target(lang)
             if not approved(seg, tr) and tr.text.strip() and not copies_source(seg, tr):
                 work.drafts_by_source.setdefault((lang, nfc(seg.source)), seg)
-        work.files[path] = hashlib.sha256(data).hexdigest()
+        work.files[path] = file_state(data)
     memory.store(list(reviewed.values()), glossary.version)
     return work
 

@@ -116,7 +116,7 @@ class Manifest:
 
     def edited(self, path: Path) -> bool:
         accepted = self.digests.get(self._key(path), [])
-        return bool(accepted) and path.is_file() and _sha(path.read_bytes()) not in accepted
+        return bool(accepted) and path.is_file() and file_state(path.read_bytes()) not in accepted
 
     def save(self, digests: dict[Path, str], *, pending: bool) -> None:
         for path, digest in digests.items():
@@ -128,7 +128,8 @@ class Manifest:
         return path.relative_to(self.out).as_posix()
 
 
-def _sha(data: bytes) -> str:
+def file_state(data: bytes) -> str:
+    """The digest an output file is known by (the manifest, the merge): a full SHA-256."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -155,7 +156,7 @@ def write_outputs(files: dict[Path, bytes], out: Path, *, force: bool, merged: d
     remove_stale_temporaries(out)
     manifest = Manifest(out)
     for path, digest in merged.items():
-        if path in files and path.is_file() and _sha(path.read_bytes()) != digest:
+        if path in files and path.is_file() and file_state(path.read_bytes()) != digest:
             raise PipelineError(f"{path} was saved again while this run was writing; nothing written: run again to merge it")
     edited = [p for p in files if p not in merged and manifest.edited(p)]
     if edited and not force:
@@ -165,7 +166,7 @@ def write_outputs(files: dict[Path, bytes], out: Path, *, force: bool, merged: d
         )
     for path in edited:
         log.warning("%s was edited by hand; replaced (--force)", path)
-    digests = {path: _sha(data) for path, data in files.items()}
+    digests = {path: file_state(data) for path, data in files.items()}
     manifest.save(digests, pending=True)
     try:
         for path, data in files.items():
