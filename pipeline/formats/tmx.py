@@ -27,19 +27,7 @@ def relpath(doc: str, lang: str | None) -> str:
 
 def build(doc: Document, context: RunContext, keep: Callable[[Translation], bool], tool: str) -> bytes:
     """A TMX of ``doc`` with the translations ``keep`` accepts; a unit only where one language has one."""
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
-        root,
-        "header",
-        creationtool=tool,
-        creationtoolversion=str(context.signature),
-        segtype="sentence",
-        adminlang="en",
-        srclang="en",
-        datatype="plaintext",
-        **{"o-tmf": "pipeline"},
-    )
-    body = etree.SubElement(root, "body")
+    root, body = _document(tool, str(context.signature))
     for seg in doc.segments:
         kept = [(lang, seg.target(lang)) for lang in context.langs if seg.target(lang).text and keep(seg.target(lang))]
         if not kept:
@@ -50,6 +38,18 @@ def build(doc: Document, context: RunContext, keep: Callable[[Translation], bool
         for lang, tr in kept:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = tr.text
+    return _dumps(root)
+
+
+def _document(tool: str, version: str) -> tuple[etree._Element, etree._Element]:
+    """A TMX 1.4b root with its header, and its empty body."""
+    root = etree.Element("tmx", version="1.4")
+    header = {"creationtool": tool, "creationtoolversion": version, "segtype": "sentence", "adminlang": "en", "srclang": "en"}
+    etree.SubElement(root, "header", **header, datatype="plaintext", **{"o-tmf": "pipeline"})
+    return root, etree.SubElement(root, "body")
+
+
+def _dumps(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
 
@@ -99,14 +99,9 @@ def read_units(path: Path) -> list[tuple[str, str, str]]:
 
 def memory_dumps(rows: list[tuple[str, str, str]]) -> bytes:
     """A TMX 1.4b of (language, English source, translation) rows: a memory's human translations."""
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
-        root, "header", creationtool="pipeline", creationtoolversion="memory", segtype="sentence",
-        adminlang="en", srclang="en", datatype="plaintext", **{"o-tmf": "pipeline"},
-    )  # fmt: skip
-    body = etree.SubElement(root, "body")
+    root, body = _document("pipeline", "memory")
     for lang, source, target in rows:
         tu = etree.SubElement(body, "tu")
         for code, text in (("en", source), (lang, target)):
             etree.SubElement(etree.SubElement(tu, "tuv", {XML_LANG: code}), "seg").text = text
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    return _dumps(root)
