@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline import terms
 from pipeline.glossary import Glossary
-from pipeline.languages import LANGUAGES, in_script
+from pipeline.languages import LANGUAGES, in_script, profile
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
 from pipeline.names import name_present, uncovered_names
 
@@ -200,13 +200,13 @@ _MONEY_SOURCE = re.compile(
 
 
 def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
-    money = LANGUAGES[lang].money if lang in LANGUAGES else None
+    money = profile(lang).money
     found = money.search(target) if money else None
     if found and not _MONEY_SOURCE.search(source):
         yield Finding("money-added", Severity.WARNING, f"«{found.group().strip()}»: money in the translation, none in the source")
 
 
-def _names(seg: Segment, tr: Translation, target: str, lang: str) -> Iterable[Finding]:
+def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
     """Names the glossary does not cover: noted, and an error where the translation lost one."""
     unknown = uncovered_names(seg.source, seg.terms)
     if not unknown:
@@ -216,7 +216,7 @@ def _names(seg: Segment, tr: Translation, target: str, lang: str) -> Iterable[Fi
     # Acronyms are translated into the target's own (EU → ЄС, UN → ООН): nothing to compare.
     if tr.transliterated:
         yield Finding("name-unverified", Severity.WARNING, f"written by transliteration, to verify: {', '.join(tr.transliterated)}")
-    lost = [n.text for n in unknown if target.strip() and not n.text.isupper() and not name_present(n.text, target, lang)]
+    lost = [n.text for n in unknown if tr.text.strip() and not n.text.isupper() and not name_present(n.text, tr.text, lang)]
     if lost:
         yield Finding(
             "name-lost", Severity.ERROR, f"name(s) {', '.join(dict.fromkeys(lost))} not found in the translation, nor a transliteration"
@@ -245,7 +245,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))
-    found.extend(_names(seg, tr, target, lang))
+    found.extend(_names(seg, tr, lang))
     if len(seg.terms) > terms.MAX_TERMS:
         found.append(
             Finding(

@@ -17,7 +17,7 @@ from pathlib import Path
 import tossi
 
 from pipeline.glossary import Term
-from pipeline.languages import LANGUAGES
+from pipeline.languages import profile
 from pipeline.model import TermHit
 
 # The word tables live in data/grammar.json:
@@ -48,7 +48,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
 def _inflects(lang: str) -> bool:
     """Whether terms take case endings in ``lang`` (its profile); otherwise they go in as written."""
-    return lang in LANGUAGES and LANGUAGES[lang].cases
+    return profile(lang).cases
 
 
 @lru_cache(maxsize=2)

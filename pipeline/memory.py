@@ -125,14 +125,15 @@ class Memory:
         Candidates come from an index of the memory's rarer words (a sentence at 75 % shares
         most of them), so a lookup stays fast as the memory grows; each is then scored."""
         index = self._index(lang)
-        wanted = set(_tokens(source))
+        tokens = _tokens(source)
+        wanted = set(tokens)
         common = max(50, len(index.sources) // 50)
         rare = [t for t in wanted if 0 < len(index.postings.get(t, ())) <= common]
         if not rare:
             return []
         shared = Counter(i for t in rare for i in index.postings[t])
         need = max(1, (len(rare) + 1) // 2)
-        size = len(_tokens(source))
+        size = len(tokens)
         found = []
         for i, count in shared.most_common(50):
             text = index.sources[i]

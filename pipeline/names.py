@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.languages import LANGUAGES
+from pipeline.languages import profile
 from pipeline.model import TermHit
 
 MONTHS = "january february march april may june july august september october november december".split()
@@ -156,7 +156,7 @@ _VOWELS = set("аеёиоуыэюяіїєйьъ")
 
 
 def can_transliterate(lang: str) -> bool:
-    return lang in LANGUAGES and bool(LANGUAGES[lang].transliteration)
+    return bool(profile(lang).transliteration)
 
 
 def transliterate(name: str, lang: str) -> str:
@@ -165,7 +165,7 @@ def transliterate(name: str, lang: str) -> str:
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []
         while i < len(lower):
-            for latin, cyrillic in LANGUAGES[lang].transliteration:
+            for latin, cyrillic in profile(lang).transliteration:
                 if lower.startswith(latin, i):
                     pieces.append(cyrillic)
                     i += len(latin)

@@ -18,7 +18,7 @@ from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.figures import DATE, is_figure, render
 from pipeline.glossary import Glossary
-from pipeline.languages import LANGUAGES
+from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
 
 # "#1" is the shape the stand-in models carry through most often (the recipe trains on it and the
@@ -102,13 +102,14 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         return Restored(text="", results=[], complete=False)
     results: list[TermResult] = []
     replacements = []
+    language = profile(lang)
     for n, hit in enumerate(hits, 1):
         m = found[n][0]
         if is_figure(hit):
             end = m.end()
             # The models read "#2" after a day as a year and append "года" / "року" / "년": the
             # rendered date says what the source says, so that word goes.
-            if hit.term_id == DATE and lang in LANGUAGES and (year := LANGUAGES[lang].year_after_date.match(target, end)):
+            if hit.term_id == DATE and (year := language.year_after_date.match(target, end)):
                 end = year.end()
             replacements.append((m.start(), end, render(hit, lang), False))
             continue
@@ -116,14 +117,14 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
-        if lang in LANGUAGES and LANGUAGES[lang].cases and (glued := _GLUED_ENDING.match(target, end)):
+        if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
         replacements.append((m.start(), end, form, True))
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
     for start, end, form, is_term in sorted(replacements, reverse=True):
         text = text[:start] + form + text[end:]
-        if lang in LANGUAGES and LANGUAGES[lang].particles and is_term:
+        if language.particles and is_term:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)
 

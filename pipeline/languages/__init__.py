@@ -13,10 +13,16 @@ from pipeline.languages.ko import KOREAN
 from pipeline.languages.ru import RUSSIAN
 from pipeline.languages.uk import UKRAINIAN
 
-__all__ = ["LANGUAGES", "TARGETS", "Language", "in_script", "language", "parse_targets"]
+__all__ = ["LANGUAGES", "TARGETS", "Language", "in_script", "language", "parse_targets", "profile"]
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (KOREAN, UKRAINIAN, RUSSIAN)}
 TARGETS = tuple(LANGUAGES)
+
+
+def profile(code: str) -> Language:
+    """The profile of ``code``; for a language not registered, the invariant defaults (terms as
+    written, no transliteration, no money words), so that reading its files never fails."""
+    return LANGUAGES.get(code) or Language(code, code, "")
 
 
 def language(code: str) -> Language:
