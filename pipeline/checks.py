@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import terms
+from pipeline.figures import as_translated
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, in_script, profile
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
@@ -109,12 +110,13 @@ def numbers(text: str) -> set[float]:
 
 def _numbers(source: str, target: str) -> Iterable[Finding]:
     """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
-    wanted = numbers(source)
+    wanted = numbers(as_translated(source))
     found = numbers(target)
     pm = {float(h) for h in _PM.findall(source)}
-    missing = {v for v in wanted if v not in found and not (v in pm and v + 12 in found)}
+    # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
+    missing = {v for v in wanted if v not in found and not (v - 12 in pm and v - 12 in found)}
     words = set(re.findall(r"[a-z]+", source.lower()))
-    allowed = wanted | {v + 12 for v in pm} | {float(MONTHS[w]) for w in words & MONTHS.keys()}
+    allowed = wanted | pm | {float(MONTHS[w]) for w in words & MONTHS.keys()}
     allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()}
     added = found - allowed
     fmt = lambda vs: ", ".join(f"{v:g}" for v in sorted(vs))  # noqa: E731

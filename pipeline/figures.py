@@ -27,6 +27,7 @@ from pipeline.model import TermHit
 
 FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
+YEARS = FIGURE + "years"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -64,6 +65,9 @@ _DATE = re.compile(
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2:25»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
+# "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
+# language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
+_YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
@@ -99,6 +103,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()) and _time(m) is not None:
             hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
+    for m in _YEARS.finditer(text):
+        if free(m.start(), m.end()) and _years(m["y1"], m["y2"]) is not None:
+            hits.append(TermHit(YEARS, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         if free(m.start(), m.end()):
             hits.append(TermHit(NUMBER, m.start(), m.end(), m.group()))
@@ -114,6 +122,28 @@ def _date(month: str, day: str, year: str | None) -> datetime.date | None:
         return None
 
 
+def _years(first: str, last: str) -> tuple[int, int] | None:
+    start = int(first)
+    end = int(last) if len(last) == 4 else start - start % 100 + int(last)
+    return (start, end) if start < end <= start + 99 else None
+
+
+def as_translated(text: str) -> str:
+    """``text`` with its figures in the form a translation writes them: abbreviated spans of
+    years in full ("1952-53" → "1952-1953") and clock times on the 24-hour clock ("2.25pm" →
+    "14:25"), so that a check compares like with like."""
+
+    def years(m: re.Match[str]) -> str:
+        span = _years(m["y1"], m["y2"])
+        return f"{span[0]}-{span[1]}" if span else m.group()
+
+    def clock(m: re.Match[str]) -> str:
+        time = _time(m)
+        return f"{time.hour}:{time.minute:02d}" if time else m.group()
+
+    return _TIME.sub(clock, _YEARS.sub(years, text))
+
+
 def _time(m: re.Match[str]) -> datetime.time | None:
     hour, minute = int(m["h"]), int(m["min"] or 0)
     if not 1 <= hour <= 12 or minute > 59:
@@ -127,6 +157,14 @@ def render(hit: TermHit, lang: str) -> str:
         return hit.text
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
+    if hit.term_id == YEARS:
+        from babel.dates import format_interval
+
+        m = _YEARS.fullmatch(hit.text)
+        years = _years(m["y1"], m["y2"]) if m else None
+        if years is None:
+            return hit.text
+        return format_interval(datetime.date(years[0], 1, 1), datetime.date(years[1], 1, 1), "y", locale=lang)
     if hit.term_id == TIME:
         from babel.dates import format_time
 

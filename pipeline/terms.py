@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, is_figure, render
+from pipeline.figures import DATE, TIME, YEARS, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -107,11 +107,15 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         m = found[n][0]
         if is_figure(hit):
             end = m.end()
-            # The models read "#2" after a day as a year and append "года" / "року" / "년": the
-            # rendered date says what the source says, so that word goes.
-            if hit.term_id == DATE and (year := language.year_after_date.match(target, end)):
+            # The models read "#2" after a day or a clock time as a year and append "года" /
+            # "року" / "년": the rendered figure says what the source says, so that word goes.
+            # A span of years keeps it («1952—1953 годы») unless its rendering ends with it (ko).
+            rendered = render(hit, lang)
+            if hit.term_id in (DATE, TIME) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
-            replacements.append((m.start(), end, render(hit, lang), False))
+            elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
+                end += len(word.group())
+            replacements.append((m.start(), end, rendered, False))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])

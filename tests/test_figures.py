@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import terms
+from pipeline import checks, terms
 from pipeline.checks import numbers
 from pipeline.figures import find_figures, render
 from pipeline.model import Segment
@@ -24,6 +24,8 @@ NBSP = "\u00a0"
         ("2.25pm", "14:25", "14:25", "오후 2:25"),
         ("10 p.m", "22:00", "22:00", "오후 10:00"),
         ("2024", "2024", "2024", "2024"),
+        ("1952-53", "1952—1953", "1952–1953", "1952년 ~ 1953년"),
+        ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
@@ -42,6 +44,25 @@ def test_the_number_checks_read_each_rendering_as_the_source_value(source):
 def test_every_figure_found_renders_in_every_language(text):
     hits = find_figures(text, [])
     assert hits and all(render(hit, lang) for hit in hits for lang in ("ru", "uk", "ko"))
+
+
+def test_what_is_not_a_span_of_years():
+    text = "Pages 1952-1953-1954, 1999-01, 2019-18 and 10-15 times."
+    assert [h.text for h in find_figures(text, [])] == ["1952", "1953", "1954", "1999", "01", "2019", "18", "10", "15"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "findings"),
+    [
+        ("Member, 1952-53.", "Член, 1952—1953 годы.", []),
+        ("Member, 1952-53.", "Член, 1952-53.", ["number-missing", "number-added"]),
+        ("At 2.25pm, then 10pm.", "В 14:25, затем в 22:00.", []),
+        ("At 2 pm.", "В 2 часа дня.", []),
+        ("At 2 pm.", "В 15 часов.", ["number-missing", "number-added"]),
+    ],
+)
+def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
+    assert [f.code for f in checks._numbers(source, target)] == findings
 
 
 def test_dated_year_and_what_is_not_a_figure(glossary):
@@ -85,6 +106,22 @@ def test_a_year_word_the_model_appends_to_a_date_is_dropped(glossary, lang, outp
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     seg.figures = find_figures(source, [])
     translate_segments([seg], ScriptedEngine({"The troops arrived on #1.": [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Officers came shortly before 2.25pm.", "ru", "Офицеры прибыли незадолго до #1 года.", "Офицеры прибыли незадолго до 14:25."),
+        ("He served in 1952-53.", "ru", "Он служил в #1 годах.", "Он служил в 1952—1953 годах."),
+        ("He served in 1952-53.", "ko", "그는 #1년에 복무했다.", "그는 1952년 ~ 1953년에 복무했다."),
+    ],
+)
+def test_a_year_word_goes_after_a_time_and_where_the_span_of_years_has_one(glossary, source, lang, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    protected = source.replace("2.25pm", "#1").replace("1952-53", "#1")
+    translate_segments([seg], ScriptedEngine({protected: [output]}), glossary, lang)
     assert seg.target(lang).text == expected
 
 
