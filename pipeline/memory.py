@@ -163,6 +163,12 @@ class Memory:
             self._cache[lang] = index
         return self._cache[lang]
 
+    def containing(self, word: str, lang: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(source, translation) of the latest ``limit`` people's translations whose source has ``word``."""
+        index = self._index(lang)
+        latest = index.postings.get(nfc(word).casefold(), [])[-limit:]
+        return [(index.sources[i], index.entries[index.sources[i]][0]) for i in latest]
+
     def forget(self, source: str, lang: str) -> None:
         """Drop every reviewed translation of ``source`` (a reviewer set it back to needs review)."""
         self._cache.clear()

@@ -3,19 +3,18 @@ terms protected and restored, and the drafts people left in the review files."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from pipeline import inflect, terms
+from pipeline import terms
 from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
-from pipeline.glossary import Glossary, Term
+from pipeline.glossary import Glossary
+from pipeline.lexicon import approved_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
-from pipeline.model import Document, Segment, State, TermHit
-from pipeline.names import can_transliterate, transliterate, uncovered_names
+from pipeline.model import Document, Segment, State
 
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 
@@ -39,7 +38,7 @@ def translate_language(
     """Fill every segment's ``lang`` translation: reviewed where the memory has it, else machine
     text, and a person's unapproved draft where the review files hold one."""
     todo = apply_memory(docs, memory, lang, glossary, threshold)
-    translate_segments(todo, translator, glossary, lang, progress)
+    translate_segments(todo, translator, glossary, lang, progress, names=approved_names(memory, todo, lang))
     apply_drafts(docs, work, lang)
 
 
@@ -66,9 +65,17 @@ def apply_memory(docs: list[Document], memory: Memory, lang: str, glossary: Glos
 
 
 def translate_segments(
-    segments: list[Segment], translator: Engine, glossary: Glossary, lang: str, progress: Progress | None = None
+    segments: list[Segment],
+    translator: Engine,
+    glossary: Glossary,
+    lang: str,
+    progress: Progress | None = None,
+    *,
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """Machine-translate ``segments`` with glossary terms protected and restored; repair lost placeholders.
+    """Machine-translate ``segments`` with glossary terms protected and restored; repair lost
+    placeholders; write names outside the glossary as ``names`` (reviewers' forms of name
+    words, ``lexicon.approved_names``) or the names lexicon has them.
 
     A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
     terms only verified: protecting and repairing thousands of terms would take hours.
@@ -107,9 +114,8 @@ def translate_segments(
             restored = terms.place(alignment, seg.source, seg.protected, glossary, lang)
             tr = seg.target(lang)
             tr.text, tr.terms, tr.score = restored.text, restored.results, alignment.score
-    if can_transliterate(lang):
-        for seg in segments:
-            _latin_names_written(seg, lang)
+    for seg in segments:
+        write_names(seg, lang, names)
     for seg in segments:
         tr = seg.target(lang)
         if seg.terms:
@@ -136,22 +142,6 @@ def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: En
         tr = seg.target(lang)
         tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
-
-
-def _latin_names_written(seg: Segment, lang: str) -> None:
-    """A name outside the glossary that the model copied in Latin letters into a Cyrillic
-    translation is written in Cyrillic (practical transcription), inflected for its place, and
-    listed as unverified for the reviewer (the ``name-unverified`` check). Acronyms stay."""
-    tr = seg.target(lang)
-    for name in uncovered_names(seg.source, seg.terms):
-        found = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)
-        if name.text.isupper() or found is None:
-            continue
-        term = Term(id="name", type="name", pos="noun", variants=(name.text,), targets={lang: transliterate(name.text, lang)})
-        hit = TermHit("name", name.start, name.end, name.text)
-        form = inflect.fit(term, lang, source=seg.source, hit=hit, before=tr.text[: found.start()], after=tr.text[found.end() :])
-        tr.text = tr.text[: found.start()] + form + tr.text[found.end() :]
-        tr.transliterated.append(f"{name.text} → {form}")
 
 
 def _without_loops(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:

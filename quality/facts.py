@@ -2,7 +2,7 @@
 numbers and dates protected, repairs and all): chrF, numbers the reference writes in digits
 found in the output, and proper names of the reference kept (same first four letters).
 
-    python -m quality.facts [--lang ru] [--sentences 200] [--numbers 500] [--precision reproducible]
+    python -m quality.facts [--lang ru] [--sentences 200] [--numbers 500] [--precision reproducible] [--unseen]
 
 Material: ``../shared/corpora/valid.<lang>.*.gz`` (a split left out of training; for ru it
 is news-like WMT text, for uk and ko mostly short Tatoeba sentences), without the LLM prompts
@@ -31,14 +31,22 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 _NAME = re.compile(r"(?<=[\w,;:–—-] )[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{3,}")
 
 
-def pairs(lang: str, limit: int) -> list[tuple[str, str]]:
+def pairs(lang: str, limit: int, *, unseen: bool = False) -> list[tuple[str, str]]:
+    """Up to ``limit`` valid pairs; with ``unseen``, only those whose English is nowhere in
+    the training split (the valid split shares many English sources with it, through other
+    references of one sentence)."""
     with (
         gzip.open(CORPORA / f"valid.{lang}.en.gz", "rt", encoding="utf-8") as fe,
         gzip.open(CORPORA / f"valid.{lang}.{lang}.gz", "rt", encoding="utf-8") as ft,
     ):
         rows = [(e.strip(), t.strip()) for e, t in zip(fe, ft)]
     # The WMT test suites include prompts for LLMs (JSON, escaped Unicode): not sentences.
-    return [(e, t) for e, t in rows if '{"' not in e and "\\u0" not in e + t][:limit]
+    rows = [(e, t) for e, t in rows if '{"' not in e and "\\u0" not in e + t]
+    if unseen:
+        with gzip.open(CORPORA / f"train.{lang}.en.gz", "rt", encoding="utf-8") as fh:
+            trained = {line.strip() for line in fh}
+        rows = [(e, t) for e, t in rows if e not in trained]
+    return rows[:limit]
 
 
 def translate_all(sources: list[str], lang: str, precision: str) -> list[str]:
@@ -78,10 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=200, help="for chrF")
     parser.add_argument("--numbers", type=int, default=500, help="sentences searched for numbers and names")
     parser.add_argument("--precision", default="reproducible")
+    parser.add_argument("--unseen", action="store_true", help="only sentences whose English is not in the training split")
     args = parser.parse_args(argv)
     import sacrebleu
 
-    data = pairs(args.lang, max(args.sentences, args.numbers))
+    data = pairs(args.lang, max(args.sentences, args.numbers), unseen=args.unseen)
     with_facts = [(s, r) for s, r in data[: args.numbers] if re.search(r"\d", r) or _NAME.search(r)]
     chrf_part = data[: args.sentences]
     outputs = translate_all([s for s, _ in chrf_part] + [s for s, _ in with_facts], args.lang, args.precision)
@@ -92,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang != "ko":
         m_found, m_total = names_kept(facts_ref, facts_out)
         line += f"; names kept {m_found}/{m_total} = {100 * m_found / max(m_total, 1):.1f} %"
-    print(line + f" (product translate stage, {args.precision})")
+    print(line + f" (product translate stage, {args.precision}{', unseen English only' if args.unseen else ''})")
     return 0
 
 

@@ -71,9 +71,9 @@ def test_a_name_left_in_latin_letters_is_transliterated_inflected_and_flagged(gl
     translate_segments([seg], engine, glossary, "ru")
     tr = seg.target("ru")
     # Accusative after "встретил", prepositional after "в"; the acronym stays as the model wrote it.
-    assert tr.text == "Вчера я встретил Аишу в Минске, и NATO ничего не сказало."
+    assert tr.text == "Вчера я встретил Айшу в Минске, и NATO ничего не сказало."
     codes = {f.code: f.message for f in verify_and_check(seg, "ru", glossary)}
-    assert "Aisha → Аишу" in codes["name-unverified"] and "name-lost" not in codes
+    assert "Aisha → Айшу" in codes["name-unverified"] and "name-lost" not in codes
     korean = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
     translate_segments([korean], ScriptedEngine({source: ["어제 Aisha를 만났다."]}), glossary, "ko")
     assert korean.target("ko").text == "어제 Aisha를 만났다." and not korean.target("ko").transliterated

@@ -8,7 +8,7 @@ from pipeline.languages import slavic
 from pipeline.languages.base import Language
 
 # Ukrainian transcription differs from Russian in a few letters (h, g → г; i → і; y → и; ye → є).
-_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і"}
+_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі"}
 
 UKRAINIAN = Language(
     "uk",

@@ -1,0 +1,157 @@
+"""Names outside the glossary, written in the translation as people and the corpora write them.
+
+The stand-in models garble names they have seen many times («Чекаго» for Chicago, «Мик
+Ббински» for Mike Bobinski) or copy them in Latin letters. Each word of a name found in the
+source (``pipeline.names``) is written, in order of trust, as reviewers wrote it in a
+translation they approved (the memory), as the corpora write it (the names lexicon,
+``data/names.<lang>.tsv``, built by ``tools.lexicon``), or by transliteration. Where the
+model's rendering of the word does not begin as that form does, the form takes its place,
+inflected for the name's position as a glossary term would be; a transliteration is flagged
+``name-unverified`` for the reviewer. A rendering unlike any of them (the model translated
+the word, or wrote another) is left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from pipeline import inflect
+from pipeline.glossary import Term
+from pipeline.memory import Memory
+from pipeline.model import Segment, TermHit
+from pipeline.names import CONNECTORS, can_transliterate, transliterate, uncovered_names
+
+DATA = Path(__file__).with_name("data")
+# Case endings leave a name's first four letters alone (Льюис, Льюиса, Льюисом).
+KEY_LETTERS = 4
+# How close a word of the translation must be to the lexicon's form (or a transliteration) to
+# be taken for the model's attempt at the name (Сад for Саид, Кокинсен for Коскинен).
+SIMILAR = 0.6
+# pymorphy3's tags of proper names (Russian and Ukrainian dictionaries).
+NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
+
+
+def path_for(lang: str) -> Path:
+    return DATA / f"names.{lang}.tsv"
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name a lexicon keys on: not connectors ("of", "al"), initials or acronyms."""
+    return [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 3 and not w.isupper() and w.lower() not in CONNECTORS]
+
+
+@cache
+def corpus_names(lang: str) -> dict[str, str]:
+    """English name word → the form the corpora write, for ``lang`` (empty where none was built)."""
+    path = path_for(lang)
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["english"]: row["form"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def dictionary_form(forms: Counter[str], lang: str) -> str:
+    """The name's dictionary form from the forms a text writes, in this order: the lemma of
+    one where the text writes it too (Майк from Майка, Майк); a form the dictionary reads as
+    a nominative (Антипов); the lemma of a word the dictionary knows as a name (Коскинен from
+    Коскинена); else the commonest spelling (Шойбле, never declined)."""
+    commonest = [form for form, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    attested = {_plain(form): form for form in commonest[::-1]}
+    lemmas: Counter[tuple[str, bool]] = Counter()  # (lemma, known as a name)
+    nominative = []
+    for form in commonest:
+        parses = [p for p in inflect.morph(lang).parse(form) if p.tag.POS == "NOUN"]
+        names = [p for p in parses if any(tag in str(p.tag) for tag in NAME_TAGS)]
+        if names or parses:
+            lemmas[_plain((names or parses)[0].normal_form), bool(names)] += forms[form]
+        if any("nomn" in p.tag and "plur" not in p.tag for p in parses):
+            nominative.append(form)
+    ranked = sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0]))
+    for (lemma, _), _ in ranked:
+        if lemma in attested:
+            return attested[lemma]
+    if nominative:
+        return nominative[0]
+    for (lemma, is_name), _ in ranked:
+        if is_name:
+            return lemma[:1].upper() + lemma[1:]
+    return commonest[0]
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[str, str]:
+    """Name word → the form reviewers wrote for it in the latest translations they approved
+    that hold it, for the names of ``segments``."""
+    if not can_transliterate(lang):
+        return {}
+    corpus = corpus_names(lang)
+    words = sorted({w for seg in segments for name in uncovered_names(seg.source, seg.terms) for w in name_words(name.text)})
+    approved = {}
+    for word in words:
+        spelt = transliterate(word, lang)
+        forms: Counter[str] = Counter()
+        for _, target in memory.containing(word, lang):
+            rendering = _rendering(target, corpus.get(word, spelt), spelt)
+            if rendering:
+                forms[rendering.group()] += 1
+        if forms:
+            approved[word] = dictionary_form(forms, lang)
+    return approved
+
+
+def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> None:
+    """Mend the names of ``seg``'s ``lang`` translation (see the module's doc); ``approved``:
+    name word → the form reviewers wrote (``approved_names``)."""
+    if not can_transliterate(lang):
+        return
+    tr = seg.target(lang)
+    known = {**corpus_names(lang), **(approved or {})}
+    for name in uncovered_names(seg.source, seg.terms):
+        if name.text.isupper():
+            continue
+        hit = TermHit("name", name.start, name.end, name.text)
+        latin = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)
+        if latin:
+            spelt = re.sub(r"[^\W\d_]+", lambda m: known.get(m.group()) or transliterate(m.group(), lang), name.text)
+            form = _fitted(spelt, name.text, lang, seg.source, hit, tr.text, latin)
+            tr.text = tr.text[: latin.start()] + form + tr.text[latin.end() :]
+            if any(w not in known for w in re.findall(r"[^\W\d_]+", name.text)):
+                tr.transliterated.append(f"{name.text} → {form}")
+            continue
+        for word in name_words(name.text):
+            spelt = transliterate(word, lang)
+            wanted = known.get(word, spelt)
+            rendering = _rendering(tr.text, wanted, spelt)
+            if rendering is None or rendering.group()[:KEY_LETTERS].lower() == wanted[:KEY_LETTERS].lower():
+                continue
+            form = _fitted(wanted, word, lang, seg.source, hit, tr.text, rendering)
+            tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
+            if word not in known:
+                tr.transliterated.append(f"{word} → {form}")
+
+
+def _rendering(text: str, wanted: str, spelt: str) -> re.Match[str] | None:
+    """The capitalised word of ``text`` most like the lexicon's form or the transliteration, if like enough."""
+    best, best_score = None, SIMILAR
+    for m in _CYRILLIC_WORD.finditer(text):
+        word = m.group().lower()
+        score = max(difflib.SequenceMatcher(None, target.lower(), word[: len(target) + 1]).ratio() for target in (wanted, spelt))
+        if score >= best_score:
+            best, best_score = m, score
+    return best
+
+
+def _fitted(base: str, english: str, lang: str, source: str, hit: TermHit, text: str, at: re.Match[str]) -> str:
+    term = Term(id="name", type="name", pos="noun", variants=(english,), targets={lang: base})
+    form = inflect.fit(term, lang, source=source, hit=hit, before=text[: at.start()], after=text[at.end() :])
+    return form[:1].upper() + form[1:]

@@ -1,0 +1,89 @@
+"""Names outside the glossary: the corpora's forms for names the model garbles, and the
+lexicon built from parallel text."""
+
+import pytest
+
+from pipeline.checks import verify_and_check
+from pipeline.lexicon import approved_names, corpus_names
+from pipeline.memory import Memory
+from pipeline.model import Segment
+from pipeline.terms import match_terms
+from pipeline.translate import translate_segments
+from tests.scripted_engine import ScriptedEngine
+from tools.lexicon import mine
+
+
+def _translated(source: str, output: str, glossary, lang: str = "ru") -> Segment:
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
+    translate_segments([seg], ScriptedEngine({source: [output]}), glossary, lang)
+    return seg
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # The corpora's form, inflected for its place (accusative of a person after "asked").
+        ("They asked Lewis to sing.", "Они попросили Люиса спеть.", "Они попросили Льюиса спеть."),
+        ("He was born in Chicago.", "Он родился в Чекаго.", "Он родился в Чикаго."),
+        # Left in Latin letters: the corpora's form, not a transliteration.
+        ("I met Mike in Chicago.", "Я встретил Mike в Chicago.", "Я встретил Майка в Чикаго."),
+        # Already written the corpora's way, in another case: left alone.
+        ("They asked Lewis to sing.", "Они попросили Льюиса спеть.", "Они попросили Льюиса спеть."),
+    ],
+)
+def test_a_name_the_corpora_know_is_written_their_way(glossary, source, output, expected):
+    seg = _translated(source, output, glossary)
+    assert seg.target("ru").text == expected
+    assert seg.target("ru").transliterated == []
+
+
+def test_a_garbled_name_the_corpora_do_not_know_is_transliterated_and_flagged(glossary):
+    assert "Koskinen" not in corpus_names("ru")
+    seg = _translated("Yezhov replaced Mikko Koskinen on the ice.", "Ежов заменил Микко Кокинсена на льду.", glossary)
+    tr = seg.target("ru")
+    assert "Коскинен" in tr.text and "Кокинсен" not in tr.text
+    assert any(f.code == "name-unverified" and "Koskinen → Коскинен" in f.message for f in verify_and_check(seg, "ru", glossary))
+
+
+def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):
+    seg = _translated("He met Dundastar officials.", "Он встретил чиновников компании.", glossary)
+    assert seg.target("ru").text == "Он встретил чиновников компании."
+    seg = _translated("He was born in Chicago.", "그는 시카고에서 태어났다.", glossary, "ko")
+    assert seg.target("ko").text == "그는 시카고에서 태어났다."
+
+
+def test_the_lexicon_links_a_name_to_the_form_its_sentences_share():
+    pairs = [
+        ("Lewis was sent to hospital.", "Льюиса отправили в больницу."),
+        ("Lewis said nothing.", "Льюис ничего не сказал."),
+        ("They met Lewis in Ohio.", "Они встретились с Льюисом в Огайо."),
+        # Three references of one sentence are one piece of evidence.
+        ("Ohio voted early.", "Огайо проголосовал рано."),
+        ("Ohio voted early.", "В Огайо проголосовали рано."),
+        ("Ohio voted early.", "Огайо голосовал рано."),
+        ("Kent was there.", "Кент был там."),
+        ("Kent left.", "Кент ушёл."),
+    ]
+    lexicon = mine(pairs, "ru")
+    assert lexicon["Lewis"] == ("Льюис", 3)
+    assert "Ohio" not in lexicon  # two sentences
+    assert "Kent" not in lexicon
+
+
+def test_a_form_unlike_the_name_needs_ten_sentences():
+    few = [(f"Georgia signed deal {i}.", f"Грузия подписала сделку {i}.") for i in range(5)]
+    many = [(f"Georgia signed deal {i}.", f"Грузия подписала сделку {i}.") for i in range(10)]
+    assert "Georgia" not in mine(few, "ru") and mine(many, "ru")["Georgia"] == ("Грузия", 10)
+
+
+def test_a_name_as_a_reviewer_approved_it_comes_before_a_transliteration(glossary, tmp_path):
+    source, output = "Weiner resigned on Monday.", "Уайнер ушёл в отставку в понедельник."
+    seg = _translated(source, output, glossary)
+    assert seg.target("ru").text.startswith("Уейнер") and seg.target("ru").transliterated  # transliterated, flagged
+    with Memory(tmp_path / "memory.sqlite") as memory:
+        memory.store([("a:p1:s1", "ru", "Congressman Anthony Weiner spoke.", "Выступил конгрессмен Энтони Вейнер.", "", "a")], "g1")
+        fresh = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+        approved = approved_names(memory, [fresh], "ru")
+    assert approved == {"Weiner": "Вейнер"}
+    translate_segments([fresh], ScriptedEngine({source: [output]}), glossary, "ru", names=approved)
+    assert fresh.target("ru").text == "Вейнер ушёл в отставку в понедельник." and not fresh.target("ru").transliterated

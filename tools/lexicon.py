@@ -1,0 +1,86 @@
+"""Build the names lexicon, ``pipeline/data/names.<lang>.tsv``: how the parallel corpora write
+the names of English news in Russian and Ukrainian.
+
+    python -m tools.lexicon [--lang ru uk] [--corpora ../shared/corpora]
+
+A small model garbles names it has seen many times («Чекаго» for Chicago, «Домминго»); the
+corpora it learnt from hold the conventional form. Each word of a name (``pipeline.names``)
+is linked to the capitalised target word that occurs with it most consistently (Dice
+coefficient over sentence pairs, on the word's first four letters, which case endings leave
+alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``). Rows: English word, form, English sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from pipeline.lexicon import KEY_LETTERS, dictionary_form, name_words, path_for
+from pipeline.names import find_names, transliterate
+from tools.standin.corpus import training_pairs
+
+ROOT = Path(__file__).resolve().parents[1]
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
+MIN_SENTENCES = 3
+MIN_SENTENCES_UNLIKE = 10
+MIN_DICE = 0.35
+ALIKE = 0.5
+
+
+def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
+    """English name word → (target form, English sentences it was seen in)."""
+    references: dict[str, list[str]] = defaultdict(list)
+    for english, target in pairs:
+        references[english].append(target)
+    word_count: Counter[str] = Counter()
+    key_count: Counter[str] = Counter()
+    joint: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    # Counted once per English sentence: several references of one sentence are one piece of evidence.
+    for english, targets in references.items():
+        words = {w for name in find_names(english) for w in name_words(name.text)}
+        found = [w for target in targets for w in _CAPITALISED.findall(target)]
+        keys = {w[:KEY_LETTERS].lower() for w in found}
+        word_count.update(words)
+        key_count.update(keys)
+        for w in words:
+            joint[w].update(keys)
+            for form in found:
+                surfaces[(w, form[:KEY_LETTERS].lower())][form] += 1
+    lexicon = {}
+    for w, n in word_count.items():
+        if n < MIN_SENTENCES or not joint[w]:
+            continue
+        key, both = max(joint[w].items(), key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), kv[0]))
+        if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
+            continue
+        form = dictionary_form(surfaces[(w, key)], lang)
+        # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
+        alike = difflib.SequenceMatcher(None, transliterate(w, lang).lower(), form.lower()).ratio() >= ALIKE
+        if alike or both >= MIN_SENTENCES_UNLIKE:
+            lexicon[w] = (form, both)
+    return lexicon
+
+
+def write(lexicon: dict[str, tuple[str, int]], path: Path) -> None:
+    rows = [f"{w}\t{form}\t{n}" for w, (form, n) in sorted(lexicon.items())]
+    path.write_text("english\tform\tsentences\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", nargs="+", default=["ru", "uk"])
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    args = parser.parse_args(argv)
+    for lang in args.lang:
+        lexicon = mine(training_pairs(args.corpora, lang), lang)
+        write(lexicon, path_for(lang))
+        print(f"{lang}: {len(lexicon)} name words → {path_for(lang)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
