@@ -17,7 +17,7 @@ import csv
 import difflib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -116,6 +116,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         return
     tr = seg.target(lang)
     known = {**corpus_names(lang), **(approved or {})}
+    placed: list[str] = []
     for name in uncovered_names(seg.source, seg.terms):
         if name.text.isupper():
             continue
@@ -131,19 +132,25 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         for word in name_words(name.text):
             spelt = transliterate(word, lang)
             wanted = known.get(word, spelt)
-            rendering = _rendering(tr.text, wanted, spelt)
+            # A glossary term's form, or a name already written, is nobody's garbled rendering.
+            taken = {w for form in [r.form for r in tr.terms] + placed for w in _CYRILLIC_WORD.findall(form)}
+            rendering = _rendering(tr.text, wanted, spelt, taken)
             if rendering is None or rendering.group()[:KEY_LETTERS].lower() == wanted[:KEY_LETTERS].lower():
                 continue
             form = _fitted(wanted, word, lang, seg.source, hit, tr.text, rendering)
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
+            placed.append(form)
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
 
 
-def _rendering(text: str, wanted: str, spelt: str) -> re.Match[str] | None:
-    """The capitalised word of ``text`` most like the lexicon's form or the transliteration, if like enough."""
+def _rendering(text: str, wanted: str, spelt: str, taken: Collection[str] = ()) -> re.Match[str] | None:
+    """The capitalised word of ``text``, not one of ``taken``, most like the lexicon's form or
+    the transliteration, if like enough."""
     best, best_score = None, SIMILAR
     for m in _CYRILLIC_WORD.finditer(text):
+        if m.group() in taken:
+            continue
         word = m.group().lower()
         score = max(difflib.SequenceMatcher(None, target.lower(), word[: len(target) + 1]).ratio() for target in (wanted, spelt))
         if score >= best_score:

@@ -13,9 +13,9 @@ from tests.scripted_engine import ScriptedEngine
 from tools.lexicon import mine
 
 
-def _translated(source: str, output: str, glossary, lang: str = "ru") -> Segment:
+def _translated(source: str, output: str, glossary, lang: str = "ru", engine_input: str = "") -> Segment:
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
-    translate_segments([seg], ScriptedEngine({source: [output]}), glossary, lang)
+    translate_segments([seg], ScriptedEngine({engine_input or source: [output]}), glossary, lang)
     return seg
 
 
@@ -87,3 +87,9 @@ def test_a_name_as_a_reviewer_approved_it_comes_before_a_transliteration(glossar
     assert approved == {"Weiner": "Вейнер"}
     translate_segments([fresh], ScriptedEngine({source: [output]}), glossary, "ru", names=approved)
     assert fresh.target("ru").text == "Вейнер ушёл в отставку в понедельник." and not fresh.target("ru").transliterated
+
+
+def test_a_glossary_term_is_never_taken_for_a_garbled_name(glossary):
+    source = "Kurskin visited Kursk on Monday."
+    seg = _translated(source, "Он посетил #1 в понедельник.", glossary, engine_input="Kurskin visited #1 on Monday.")
+    assert seg.target("ru").text == "Он посетил Курск в понедельник."
