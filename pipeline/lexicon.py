@@ -30,11 +30,13 @@ from pipeline.names import CONNECTORS, can_transliterate, transliterate, uncover
 DATA = Path(__file__).with_name("data")
 # Case endings leave a name's first four letters alone (Льюис, Льюиса, Льюисом).
 KEY_LETTERS = 4
-# How close a word of the translation must be to the lexicon's form (or a transliteration) to
-# be taken for the model's attempt at the name (Сад for Саид, Кокинсен for Коскинен).
+# How close a word of the translation, beginning with the same letter, must be to the lexicon's
+# form (or a transliteration) to be taken for the model's attempt at the name (Сад for Саид,
+# Кокинсен for Коскинен).
 SIMILAR = 0.6
 # pymorphy3's tags of proper names (Russian and Ukrainian dictionaries).
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+_SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
 
@@ -134,9 +136,14 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             wanted = known.get(word, spelt)
             # A glossary term's form, or a name already written, is nobody's garbled rendering.
             taken = {w for form in [r.form for r in tr.terms] + placed for w in _CYRILLIC_WORD.findall(form)}
-            rendering = _rendering(tr.text, wanted, spelt, taken)
-            if rendering is None or rendering.group()[:KEY_LETTERS].lower() == wanted[:KEY_LETTERS].lower():
+            # The word left in Latin letters while the rest of the name was not (where its form is
+            # known: a name kept in Latin, "Urban Taskforce", is not spelt out), else the model's attempt at it.
+            latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
+            rendering = latin_word or _rendering(tr.text, wanted, spelt, taken)
+            if rendering is None or _begins_as(rendering.group(), wanted):
                 continue
+            if not latin_word and _begins_as(rendering.group(), spelt) and not _alike_word(wanted, spelt):
+                continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
             form = _fitted(wanted, word, lang, seg.source, hit, tr.text, rendering)
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
             placed.append(form)
@@ -152,10 +159,28 @@ def _rendering(text: str, wanted: str, spelt: str, taken: Collection[str] = ()) 
         if m.group() in taken:
             continue
         word = m.group().lower()
-        score = max(difflib.SequenceMatcher(None, target.lower(), word[: len(target) + 1]).ratio() for target in (wanted, spelt))
+        # Close in letters and beginning alike: shared case endings alone make words look close (Англійська, Українська).
+        score = max(
+            difflib.SequenceMatcher(None, target.lower(), word[: len(target) + 1]).ratio() if _alike(word[0], target[0].lower()) else 0.0
+            for target in (wanted, spelt)
+        )
         if score >= best_score:
             best, best_score = m, score
     return best
+
+
+def _begins_as(word: str, form: str) -> bool:
+    return word[:KEY_LETTERS].lower() == form[:KEY_LETTERS].lower()
+
+
+def _alike_word(form: str, spelt: str) -> bool:
+    """Whether the lexicon's form is a spelling of the name (Льюис, Леуис) rather than another word (Грузия, Георгиа)."""
+    return difflib.SequenceMatcher(None, form.lower(), spelt.lower()).ratio() >= 0.5
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two first letters may spell one sound of a name (W → В or У, H → Г or Х)."""
+    return a == b or any(a in group and b in group for group in _SAME_SOUND)
 
 
 def _fitted(base: str, english: str, lang: str, source: str, hit: TermHit, text: str, at: re.Match[str]) -> str:

@@ -70,10 +70,16 @@ def test_the_lexicon_links_a_name_to_the_form_its_sentences_share():
     assert "Kent" not in lexicon
 
 
-def test_a_form_unlike_the_name_needs_ten_sentences():
-    few = [(f"Georgia signed deal {i}.", f"Грузия подписала сделку {i}.") for i in range(5)]
-    many = [(f"Georgia signed deal {i}.", f"Грузия подписала сделку {i}.") for i in range(10)]
+def test_a_form_unlike_the_name_needs_ten_sentences_and_a_word_of_its_own():
+    few = [(f"Officials said Georgia signed deal {i}.", f"Чиновники сказали, что Грузия подписала сделку {i}.") for i in range(5)]
+    many = [(f"Officials said Georgia signed deal {i}.", f"Чиновники сказали, что Грузия подписала сделку {i}.") for i in range(10)]
     assert "Georgia" not in mine(few, "ru") and mine(many, "ru")["Georgia"] == ("Грузия", 10)
+    # Every word of "Boris Johnson" occurs with Борис: it is Boris's, not Johnson's.
+    boris = [(f"Then Boris Johnson spoke {i}.", f"Затем выступил Борис {i}.") for i in range(12)]
+    assert "Johnson" not in mine(boris, "ru")
+    # A word English writes lower-case more often is not a name's word.
+    north = [(f"Troops went north, to North Korea {i}.", f"Войска пошли на север, в Северную Корею {i}.") for i in range(12)]
+    assert "North" not in mine(north, "ru")
 
 
 def test_a_name_as_a_reviewer_approved_it_comes_before_a_transliteration(glossary, tmp_path):
@@ -93,3 +99,15 @@ def test_a_glossary_term_is_never_taken_for_a_garbled_name(glossary):
     source = "Kurskin visited Kursk on Monday."
     seg = _translated(source, "Он посетил #1 в понедельник.", glossary, engine_input="Kurskin visited #1 on Monday.")
     assert seg.target("ru").text == "Он посетил Курск в понедельник."
+
+
+def test_a_word_of_a_name_left_in_latin_letters_is_written_where_its_form_is_known(glossary):
+    source = "Politicians such as Wolfgang Schäuble should have known."
+    seg = _translated(source, "Политики, такие как Wolfgang Schäuble, должны были знать.", glossary)
+    # The whole name in Latin: the corpora's form for Schäuble, a flagged transcription for Wolfgang.
+    assert seg.target("ru").text == "Политики, такие как Уолфганг Шойбле, должны были знать."
+    assert seg.target("ru").transliterated == ["Wolfgang Schäuble → Уолфганг Шойбле"]
+    seg = _translated(source, "Политики, такие как Wolfgang Шубл, должны были знать.", glossary)
+    assert seg.target("ru").text == "Политики, такие как Wolfgang Шойбле, должны были знать."
+    seg = _translated("He ran Urban Taskforce Australia.", "Он руководил Urban Taskforce в Австралии.", glossary)
+    assert seg.target("ru").text == "Он руководил Urban Taskforce в Австралии."

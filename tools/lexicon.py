@@ -24,6 +24,7 @@ from tools.standin.corpus import training_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
+_INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
@@ -39,8 +40,14 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
     key_count: Counter[str] = Counter()
     joint: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    # How often each word is written capitalised and lower-case inside a sentence: "What", "North"
+    # or "Court" begin names now and then but are words first.
+    capitalised: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     # Counted once per English sentence: several references of one sentence are one piece of evidence.
     for english, targets in references.items():
+        for word in _INSIDE.findall(english):
+            (capitalised if word[0].isupper() else lower)[word] += 1
         words = {w for name in find_names(english) for w in name_words(name.text)}
         found = [w for target in targets for w in _CAPITALISED.findall(target)]
         keys = {w[:KEY_LETTERS].lower() for w in found}
@@ -54,15 +61,30 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
     for w, n in word_count.items():
         if n < MIN_SENTENCES or not joint[w]:
             continue
-        key, both = max(joint[w].items(), key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), kv[0]))
+        spelt = transliterate(w, lang).lower()[:KEY_LETTERS]
+        # Most consistent first; of equals, the one most like the name's letters.
+        key, both = max(
+            joint[w].items(),
+            key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), difflib.SequenceMatcher(None, spelt, kv[0]).ratio(), kv[0]),
+        )
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
             continue
         form = dictionary_form(surfaces[(w, key)], lang)
-        # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
+        # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like
+        # them, and the word must be a name more often than not.
         alike = difflib.SequenceMatcher(None, transliterate(w, lang).lower(), form.lower()).ratio() >= ALIKE
-        if alike or both >= MIN_SENTENCES_UNLIKE:
+        if alike or (
+            both >= MIN_SENTENCES_UNLIKE and capitalised[w] > lower[w.lower()] and _only_partner(w, key, joint, word_count, key_count)
+        ):
             lexicon[w] = (form, both)
     return lexicon
+
+
+def _only_partner(word: str, key: str, joint: dict[str, Counter[str]], word_count: Counter[str], key_count: Counter[str]) -> bool:
+    """Whether ``word`` goes with ``key`` more consistently than any other name word does: the
+    words of one name all occur with its target words (Johnson with Борис, Haram with Боко)."""
+    dice = {w: 2 * keys[key] / (word_count[w] + key_count[key]) for w, keys in joint.items() if keys[key]}
+    return all(score < dice[word] for w, score in dice.items() if w != word)
 
 
 def write(lexicon: dict[str, tuple[str, int]], path: Path) -> None:
