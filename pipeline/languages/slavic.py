@@ -30,6 +30,7 @@ TRANSCRIPTION: tuple[tuple[str, str], ...] = tuple(
         ("ee", "и"),
         ("oo", "у"),
         ("ph", "ф"),
+        ("wh", "у"),
         ("th", "т"),
         ("ck", "к"),
         ("a", "а"),
