@@ -24,7 +24,7 @@ from pathlib import Path
 from pipeline import inflect
 from pipeline.glossary import Term
 from pipeline.memory import Memory
-from pipeline.model import Segment, TermHit
+from pipeline.model import Segment, TermHit, content_hash
 from pipeline.names import CONNECTORS, can_transliterate, transliterate, uncovered_names
 
 DATA = Path(__file__).with_name("data")
@@ -42,6 +42,12 @@ _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(
 
 def path_for(lang: str) -> Path:
     return DATA / f"names.{lang}.tsv"
+
+
+def lexicon_version(lang: str) -> str:
+    """Short content hash of ``lang``'s names lexicon, for the run signature ("-" where there is none)."""
+    path = path_for(lang)
+    return content_hash(path.read_bytes()) if path.is_file() else "-"
 
 
 def name_words(name: str) -> list[str]:

@@ -162,9 +162,13 @@ class RunSignature:
     glossary: str  # short content hash
     segmenter: str
     decoding: str  # the engine's own account: beam, length penalty, input limit
+    names: dict[str, str] = field(default_factory=dict)  # lang -> short content hash of its names lexicon
 
     def for_lang(self, lang: str) -> str:
-        return f"pipeline {self.pipeline}|model {self.packages.get(lang, '-')}|glossary {self.glossary}|segmenter {self.segmenter}|{self.decoding}"
+        return (
+            f"pipeline {self.pipeline}|model {self.packages.get(lang, '-')}|glossary {self.glossary}"
+            f"|names {self.names.get(lang, '-')}|segmenter {self.segmenter}|{self.decoding}"
+        )
 
     def __str__(self) -> str:
         return json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)

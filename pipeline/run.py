@@ -19,6 +19,7 @@ from pipeline.formats import RunContext
 from pipeline.formats.registry import selected
 from pipeline.glossary import load_glossary
 from pipeline.languages import parse_targets
+from pipeline.lexicon import lexicon_version
 from pipeline.memory import Memory
 from pipeline.merge import apply_drafts, collect_human_work
 from pipeline.model import Document, RunSignature
@@ -138,6 +139,7 @@ def run(inputs: list[str], options: RunOptions, *, root: Path, progress: Progres
             glossary=glossary.version,
             segmenter=SEGMENTER,
             decoding=decoding_signature(options.beam_size, device, options.precision),
+            names={lang: lexicon_version(lang) for lang in options.targets},
         )
         work = collect_human_work(docs, options.out, options.targets, memory, glossary, force=options.force)
         for lang in options.targets:
