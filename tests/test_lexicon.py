@@ -111,3 +111,12 @@ def test_a_word_of_a_name_left_in_latin_letters_is_written_where_its_form_is_kno
     assert seg.target("ru").text == "Политики, такие как Wolfgang Шойбле, должны были знать."
     seg = _translated("He ran Urban Taskforce Australia.", "Он руководил Urban Taskforce в Австралии.", glossary)
     assert seg.target("ru").text == "Он руководил Urban Taskforce в Австралии."
+
+
+def test_name_lost_knows_the_lexicons_forms_and_still_fires_on_a_lost_name(glossary):
+    source = "Officials from Georgia arrived."
+    assert corpus_names("ru")["Georgia"] == "Грузия"
+    kept = _translated(source, "Прибыли чиновники из Грузии.", glossary)
+    assert "name-lost" not in {f.code for f in verify_and_check(kept, "ru", glossary)}
+    lost = _translated(source, "Прибыли чиновники.", glossary)
+    assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
