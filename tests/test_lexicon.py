@@ -10,7 +10,7 @@ from pipeline.model import Segment
 from pipeline.terms import match_terms
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
-from tools.lexicon import mine
+from tools.lexicon import mine, respelt
 
 
 def _translated(source: str, output: str, glossary, lang: str = "ru", engine_input: str = "") -> Segment:
@@ -120,3 +120,14 @@ def test_name_lost_knows_the_lexicons_forms_and_still_fires_on_a_lost_name(gloss
     assert "name-lost" not in {f.code for f in verify_and_check(kept, "ru", glossary)}
     lost = _translated(source, "Прибыли чиновники.", glossary)
     assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
+
+
+def test_ukrainian_takes_the_names_only_russian_knows_respelt():
+    rows = respelt({"Kyiv": ("Київ", 9)}, {"Kyiv": ("Киев", 40), "Kenya": ("Кения", 13), "Rooney": ("Руни", 4), "Erdogan": ("Эрдоган", 5)})
+    assert rows == {
+        "Kyiv": ("Київ", 9, "corpus"),
+        "Kenya": ("Кенія", 13, "ru respelt"),
+        "Rooney": ("Руні", 4, "ru respelt"),
+        "Erdogan": ("Ердоган", 5, "ru respelt"),
+    }
+    assert corpus_names("uk")["Kenya"] == "Кенія"

@@ -7,7 +7,8 @@ A small model garbles names it has seen many times («Чекаго» for Chicago
 corpora it learnt from hold the conventional form. Each word of a name (``pipeline.names``)
 is linked to the capitalised target word that occurs with it most consistently (Dice
 coefficient over sentence pairs, on the word's first four letters, which case endings leave
-alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``). Rows: English word, form, English sentences.
+alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``). Rows: English word, form, English sentences, origin
+(Ukrainian adds Russian's names respelt: ``respelt``).
 """
 
 from __future__ import annotations
@@ -70,12 +71,11 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
             continue
         form = dictionary_form(surfaces[(w, key)], lang)
-        # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like
-        # them, and the word must be a name more often than not.
+        if capitalised[w] < lower[w.lower()]:
+            continue  # a word first ("Left", "North"): its capital begins a name now and then
+        # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
         alike = difflib.SequenceMatcher(None, transliterate(w, lang).lower(), form.lower()).ratio() >= ALIKE
-        if alike or (
-            both >= MIN_SENTENCES_UNLIKE and capitalised[w] > lower[w.lower()] and _only_partner(w, key, joint, word_count, key_count)
-        ):
+        if alike or (both >= MIN_SENTENCES_UNLIKE and _only_partner(w, key, joint, word_count, key_count)):
             lexicon[w] = (form, both)
     return lexicon
 
@@ -87,9 +87,20 @@ def _only_partner(word: str, key: str, joint: dict[str, Counter[str]], word_coun
     return all(score < dice[word] for w, score in dice.items() if w != word)
 
 
-def write(lexicon: dict[str, tuple[str, int]], path: Path) -> None:
-    rows = [f"{w}\t{form}\t{n}" for w, (form, n) in sorted(lexicon.items())]
-    path.write_text("english\tform\tsentences\n" + "\n".join(rows) + "\n", encoding="utf-8")
+def respelt(lexicon: dict[str, tuple[str, int]], sibling: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int, str]]:
+    """Ukrainian's lexicon (few distinct sources) with the names only Russian's knows, respelt
+    by the letters that differ in foreign names (Доминго → Домінго, Кения → Кенія, Руни → Руні)."""
+    rows = {w: (form, n, "corpus") for w, (form, n) in lexicon.items()}
+    for w, (form, n) in sibling.items():
+        if w not in rows:
+            spelt = re.sub(r"^Е", "Є", form).replace("ё", "ьо").replace("ы", "и").replace("э", "е").replace("Э", "Е")
+            rows[w] = (spelt.replace("и", "і").replace("И", "І"), n, "ru respelt")
+    return rows
+
+
+def write(rows: dict[str, tuple[str, int, str]], path: Path) -> None:
+    lines = [f"{w}\t{form}\t{n}\t{origin}" for w, (form, n, origin) in sorted(rows.items())]
+    path.write_text("english\tform\tsentences\torigin\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,10 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", nargs="+", default=["ru", "uk"])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     args = parser.parse_args(argv)
-    for lang in args.lang:
-        lexicon = mine(training_pairs(args.corpora, lang), lang)
-        write(lexicon, path_for(lang))
-        print(f"{lang}: {len(lexicon)} name words → {path_for(lang)}")
+    mined = {lang: mine(training_pairs(args.corpora, lang), lang) for lang in args.lang}
+    for lang, lexicon in mined.items():
+        rows = respelt(lexicon, mined["ru"]) if lang == "uk" and "ru" in mined else {w: (f, n, "corpus") for w, (f, n) in lexicon.items()}
+        write(rows, path_for(lang))
+        print(f"{lang}: {len(lexicon)} name words from its corpus, {len(rows)} in all → {path_for(lang)}")
     return 0
 
 
