@@ -148,7 +148,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             rendering = latin_word or _rendering(tr.text, wanted, spelt, taken)
             if rendering is None or _begins_as(rendering.group(), wanted):
                 continue
-            if not latin_word and _begins_as(rendering.group(), spelt) and not _alike_word(wanted, spelt):
+            if not latin_word and _begins_as(rendering.group(), spelt) and not spells_name(wanted, spelt):
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
             form = _fitted(wanted, word, lang, seg.source, hit, tr.text, rendering)
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
@@ -179,9 +179,9 @@ def _begins_as(word: str, form: str) -> bool:
     return word[:KEY_LETTERS].lower() == form[:KEY_LETTERS].lower()
 
 
-def _alike_word(form: str, spelt: str) -> bool:
+def spells_name(form: str, spelt: str) -> bool:
     """Whether the lexicon's form is a spelling of the name (Льюис, Леуис) rather than another word (Грузия, Георгиа)."""
-    return difflib.SequenceMatcher(None, form.lower(), spelt.lower()).ratio() >= 0.5
+    return difflib.SequenceMatcher(None, spelt.lower(), form.lower()).ratio() >= 0.5
 
 
 def _alike(a: str, b: str) -> bool:

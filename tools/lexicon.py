@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.lexicon import KEY_LETTERS, dictionary_form, name_words, path_for
+from pipeline.lexicon import KEY_LETTERS, dictionary_form, name_words, path_for, spells_name
 from pipeline.names import find_names, transliterate
 from tools.standin.corpus import training_pairs
 
@@ -29,7 +29,6 @@ _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
-ALIKE = 0.5
 
 
 def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
@@ -74,7 +73,7 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         if capitalised[w] < lower[w.lower()]:
             continue  # a word first ("Left", "North"): its capital begins a name now and then
         # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
-        alike = difflib.SequenceMatcher(None, transliterate(w, lang).lower(), form.lower()).ratio() >= ALIKE
+        alike = spells_name(form, transliterate(w, lang))
         if alike or (both >= MIN_SENTENCES_UNLIKE and _only_partner(w, key, joint, word_count, key_count)):
             lexicon[w] = (form, both)
     return lexicon
