@@ -19,9 +19,9 @@ from pipeline import terms
 from pipeline.figures import as_translated
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, in_script, profile
-from pipeline.lexicon import KEY_LETTERS, corpus_names, name_words
+from pipeline.lexicon import lost_names
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
-from pipeline.names import name_present, uncovered_names
+from pipeline.names import uncovered_names
 
 # pofilter test name → (our code, severity)
 POFILTER = {
@@ -219,21 +219,11 @@ def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
     # Acronyms are translated into the target's own (EU → ЄС, UN → ООН): nothing to compare.
     if tr.transliterated:
         yield Finding("name-unverified", Severity.WARNING, f"written by transliteration, to verify: {', '.join(tr.transliterated)}")
-    lost = [n.text for n in unknown if tr.text.strip() and not n.text.isupper() and not _name_written(n.text, tr.text, lang)]
+    lost = [n.text for n in lost_names(seg, tr.text, lang)]
     if lost:
         yield Finding(
             "name-lost", Severity.ERROR, f"name(s) {', '.join(dict.fromkeys(lost))} not found in the translation, nor a transliteration"
         )
-
-
-def _name_written(name: str, target: str, lang: str) -> bool:
-    """The name, a plausible spelling of it, or the names lexicon's form of its last word, as
-    ``name_present`` reads the last (Грузии for Georgia; a surname, not a first name, tells a person)."""
-    if name_present(name, target, lang):
-        return True
-    last = (name_words(name) or [""])[-1]
-    form = corpus_names(lang).get(last, "")[:KEY_LETTERS].lower()
-    return bool(form) and any(word.lower().startswith(form) for word in re.findall(r"[^\W\d_]+", target))
 
 
 def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:

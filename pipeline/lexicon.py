@@ -8,7 +8,9 @@ translation they approved (the memory), as the corpora write it (the names lexic
 model's rendering of the word does not begin as that form does, the form takes its place,
 inflected for the name's position as a glossary term would be; a transliteration is flagged
 ``name-unverified`` for the reviewer. A rendering unlike any of them (the model translated
-the word, or wrote another) is left alone.
+the word, or wrote another) is left alone. A name the translation lost altogether is put
+before the word the model attended to it most (``place_names``), also flagged for review:
+a wrongly placed name is seen and moved, a dropped one is not missed.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import inflect
+from pipeline.engine import Alignment
 from pipeline.glossary import Term
 from pipeline.memory import Memory
 from pipeline.model import Segment, TermHit, content_hash
-from pipeline.names import CONNECTORS, can_transliterate, transliterate, uncovered_names
+from pipeline.names import CONNECTORS, Name, can_transliterate, name_present, transliterate, uncovered_names
+from pipeline.terms import attended
 
 DATA = Path(__file__).with_name("data")
 # Case endings leave a name's first four letters alone (Льюис, Льюиса, Льюисом).
@@ -131,8 +135,8 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         hit = TermHit("name", name.start, name.end, name.text)
         latin = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)
         if latin:
-            spelt = re.sub(r"[^\W\d_]+", lambda m: known.get(m.group()) or transliterate(m.group(), lang), name.text)
-            form = _fitted(spelt, name.text, lang, seg.source, hit, tr.text, latin)
+            spelt = _spelt(name.text, known, lang)
+            form = _fitted(spelt, name.text, lang, seg.source, hit, tr.text[: latin.start()], tr.text[latin.end() :])
             tr.text = tr.text[: latin.start()] + form + tr.text[latin.end() :]
             if any(w not in known for w in re.findall(r"[^\W\d_]+", name.text)):
                 tr.transliterated.append(f"{name.text} → {form}")
@@ -150,7 +154,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 continue
             if not latin_word and _begins_as(rendering.group(), spelt) and not spells_name(wanted, spelt):
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
-            form = _fitted(wanted, word, lang, seg.source, hit, tr.text, rendering)
+            form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
             placed.append(form)
             if word not in known:
@@ -189,7 +193,85 @@ def _alike(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_SOUND)
 
 
-def _fitted(base: str, english: str, lang: str, source: str, hit: TermHit, text: str, at: re.Match[str]) -> str:
+def lost_names(seg: Segment, text: str, lang: str) -> list[Name]:
+    """The names of ``seg`` (outside the glossary; acronyms aside, which are translated) that
+    its translation ``text`` does not write in any form ``name_written`` takes."""
+    if not text.strip():
+        return []
+    return [n for n in uncovered_names(seg.source, seg.terms) if not n.text.isupper() and not name_written(n.text, text, lang)]
+
+
+def name_written(name: str, target: str, lang: str) -> bool:
+    """The name, a plausible spelling of it, or the names lexicon's form of its last word, as
+    ``name_present`` reads the last (Грузии for Georgia; a surname, not a first name, tells a person)."""
+    if name_present(name, target, lang):
+        return True
+    last = (name_words(name) or [""])[-1]
+    form = corpus_names(lang).get(last, "")[:KEY_LETTERS].lower()
+    return bool(form) and any(word.lower().startswith(form) for word in re.findall(r"[^\W\d_]+", target))
+
+
+def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> list[Name]:
+    """The names ``seg``'s ``lang`` translation lost that ``place_names`` puts back: only those
+    the corpora or reviewers confirm word by word (a capitalised word that only looks like a
+    name, "Additionally", "Property", is not put into a sentence)."""
+    if not can_transliterate(lang) or seg.boilerplate:
+        return []
+    known = {**corpus_names(lang), **(approved or {})}
+    return [name for name in lost_names(seg, seg.target(lang).text, lang) if all(w in known for w in name_words(name.text))]
+
+
+def place_names(seg: Segment, lang: str, aligned: Alignment, approved: Mapping[str, str] | None = None) -> None:
+    """Put each of ``names_to_place`` before the word the model attended to it most, or in its
+    place where that word is a garbled attempt at the name (``aligned``: the model's best
+    translation of the segment's input, with attention), written as the
+    corpora or reviewers write it and inflected for its place, and flag it for review."""
+    tr = seg.target(lang)
+    known = {**corpus_names(lang), **(approved or {})}
+    machine_words = aligned.target.split()
+    # Glossary terms' forms and names already placed are nobody's garbled rendering.
+    taken = {w for form in [r.form for r in tr.terms] for w in _CYRILLIC_WORD.findall(form)}
+    for name in names_to_place(seg, lang, approved):
+        span = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", aligned.source)
+        if span is None:
+            continue
+        k = len(aligned.target[: attended(aligned, span.start(), span.end())].split())
+        words = tr.text.split()
+        # The translation's words are the model's, but for restored terms and mended names:
+        # the k-th word where their count is unchanged, else the attended word where it is unique.
+        if len(words) != len(machine_words) and k < len(machine_words):
+            same = [i for i, w in enumerate(words) if w == machine_words[k]]
+            if len(same) != 1:
+                continue
+            k = same[0]
+        spelt = _spelt(name.text, known, lang)
+        hit = TermHit("name", name.start, name.end, name.text)
+        # The attended word, where it is a capitalised word beginning with the name's sound (not
+        # the sentence's first), is the model's garbled attempt at it (Мэкаакуану for Michoacán):
+        # replaced, not left beside the name.
+        garbled = re.fullmatch(r"([«\"(]?)([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)(\W*)", words[k]) if 0 < k < len(words) else None
+        if garbled and garbled.group(2) not in taken and _alike(garbled.group(2)[0].lower(), spelt[0].lower()):
+            lead, _, trail = garbled.groups()
+            before, after = " ".join(words[:k]), " ".join(words[k + 1 :])
+            form = _fitted(spelt, name.text, lang, seg.source, hit, f"{before} {lead}", f"{trail} {after}")
+            tr.text = f"{before} {lead}{form}{trail}" + (f" {after}" if after else "")
+        else:
+            before, after = " ".join(words[:k]), " ".join(words[k:])
+            if not after:
+                # After the last word: before the sentence's closing punctuation.
+                cut = len(before.rstrip(".!?…:;»\"')]"))
+                before, after = before[:cut], before[cut:]
+            form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
+            tr.text = " ".join(filter(None, (before, form))) + (" " if words[k:] else "") + after
+        taken.update(_CYRILLIC_WORD.findall(form))
+        tr.transliterated.append(f"{name.text} → {form} (placed: the translation had lost it)")
+
+
+def _spelt(name: str, known: Mapping[str, str], lang: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: known.get(m.group()) or transliterate(m.group(), lang), name)
+
+
+def _fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before: str, after: str) -> str:
     term = Term(id="name", type="name", pos="noun", variants=(english,), targets={lang: base})
-    form = inflect.fit(term, lang, source=source, hit=hit, before=text[: at.start()], after=text[at.end() :])
+    form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=after)
     return form[:1].upper() + form[1:]

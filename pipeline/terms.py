@@ -168,11 +168,17 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
 def _attended(aligned: Alignment, n: int) -> int:
     """Where in the target the word begins whose piece attended most to placeholder ``n`` of the source."""
     m = re.search(rf"(?<![\w#])#\s?{n}(?!\d)", aligned.source)
-    if m is None or not aligned.attention:
+    return len(aligned.target) if m is None else attended(aligned, m.start(), m.end())
+
+
+def attended(aligned: Alignment, start: int, end: int) -> int:
+    """Where in the target the word begins whose piece attended most to the source's
+    characters ``start:end``; the target's end without attention."""
+    if not aligned.attention:
         return len(aligned.target)
     starts = [*aligned.source_starts, len(aligned.source)]
-    placeholder = [k for k in range(len(aligned.source_starts)) if starts[k] < m.end() and starts[k + 1] > m.start()]
-    weight = [sum(row[k] for k in placeholder if k < len(row)) for row in aligned.attention]
+    span = [k for k in range(len(aligned.source_starts)) if starts[k] < end and starts[k + 1] > start]
+    weight = [sum(row[k] for k in span if k < len(row)) for row in aligned.attention]
     j = max(range(len(weight)), key=weight.__getitem__)
     at = aligned.target_starts[j] if j < len(aligned.target_starts) else len(aligned.target)
     # Back to the start of the word the piece is in (a placeholder goes between words).

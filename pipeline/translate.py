@@ -11,7 +11,7 @@ from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
-from pipeline.lexicon import approved_names, write_names
+from pipeline.lexicon import approved_names, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
 from pipeline.model import Document, Segment, State
@@ -116,6 +116,12 @@ def translate_segments(
             tr.text, tr.terms, tr.score = restored.text, restored.results, alignment.score
     for seg in segments:
         write_names(seg, lang, names)
+    lost = [(seg, text) for seg, text in zip(segments, inputs) if names_to_place(seg, lang, names)]
+    if lost:
+        with _naming_segments([seg for seg, _ in lost], [text for _, text in lost]):
+            aligned = translator.align([text for _, text in lost])
+        for (seg, _), alignment in zip(lost, aligned):
+            place_names(seg, lang, alignment, names)
     for seg in segments:
         tr = seg.target(lang)
         if seg.terms:

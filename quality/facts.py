@@ -61,22 +61,28 @@ def translate_all(sources: list[str], lang: str, precision: str) -> list[str]:
     return [seg.target(lang).text for seg in segments]
 
 
-def numbers_kept(refs: list[str], outputs: list[str]) -> tuple[int, int]:
-    """(reference numbers found in the output, reference numbers) over sentences with digits."""
+def numbers_kept(refs: list[str], outputs: list[str], misses: list[str] | None = None) -> tuple[int, int]:
+    """(reference numbers found in the output, reference numbers) over sentences with digits;
+    each sentence with a number missed is appended to ``misses``."""
     found = total = 0
     for ref, out in zip(refs, outputs):
         wanted = numbers(ref)
         total += len(wanted)
         found += len(wanted & numbers(out))
+        if misses is not None and wanted - numbers(out):
+            misses.append(f"number {sorted(wanted - numbers(out))}\n  ref: {ref}\n  out: {out}")
     return found, total
 
 
-def names_kept(refs: list[str], outputs: list[str]) -> tuple[int, int]:
+def names_kept(refs: list[str], outputs: list[str], misses: list[str] | None = None) -> tuple[int, int]:
     found = total = 0
     for ref, out in zip(refs, outputs):
         stems = {m.group()[:4].lower() for m in _NAME.finditer(ref)}
+        lost = {stem for stem in stems if stem not in out.lower()}
         total += len(stems)
-        found += sum(stem in out.lower() for stem in stems)
+        found += len(stems) - len(lost)
+        if misses is not None and lost:
+            misses.append(f"name {sorted(lost)}\n  ref: {ref}\n  out: {out}")
     return found, total
 
 
@@ -87,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--numbers", type=int, default=500, help="sentences searched for numbers and names")
     parser.add_argument("--precision", default="reproducible")
     parser.add_argument("--unseen", action="store_true", help="only sentences whose English is not in the training split")
+    parser.add_argument("--misses", action="store_true", help="also print each sentence where a number or name was missed")
     args = parser.parse_args(argv)
     import sacrebleu
 
@@ -96,12 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     outputs = translate_all([s for s, _ in chrf_part] + [s for s, _ in with_facts], args.lang, args.precision)
     chrf = sacrebleu.corpus_chrf(outputs[: len(chrf_part)], [[r for _, r in chrf_part]]).score
     facts_out, facts_ref = outputs[len(chrf_part) :], [r for _, r in with_facts]
-    n_found, n_total = numbers_kept(facts_ref, facts_out)
+    misses: list[str] | None = [] if args.misses else None
+    n_found, n_total = numbers_kept(facts_ref, facts_out, misses)
     line = f"en→{args.lang}: chrF {chrf:.1f} ({len(chrf_part)} sentences); numbers kept {n_found}/{n_total} = {100 * n_found / max(n_total, 1):.1f} %"
     if args.lang != "ko":
-        m_found, m_total = names_kept(facts_ref, facts_out)
+        m_found, m_total = names_kept(facts_ref, facts_out, misses)
         line += f"; names kept {m_found}/{m_total} = {100 * m_found / max(m_total, 1):.1f} %"
     print(line + f" (product translate stage, {args.precision}{', unseen English only' if args.unseen else ''})")
+    for miss in misses or []:
+        print(miss)
     return 0
 
 

@@ -9,7 +9,7 @@ from pipeline.memory import Memory
 from pipeline.model import Segment
 from pipeline.terms import match_terms
 from pipeline.translate import translate_segments
-from tests.scripted_engine import ScriptedEngine
+from tests.scripted_engine import ScriptedEngine, word_alignment
 from tools.lexicon import mine, respelt
 
 
@@ -118,8 +118,33 @@ def test_name_lost_knows_the_lexicons_forms_and_still_fires_on_a_lost_name(gloss
     assert corpus_names("ru")["Georgia"] == "Грузия"
     kept = _translated(source, "Прибыли чиновники из Грузии.", glossary)
     assert "name-lost" not in {f.code for f in verify_and_check(kept, "ru", glossary)}
-    lost = _translated(source, "Прибыли чиновники.", glossary)
+    # A name the corpora do not know is not put back: the check says it was lost.
+    lost = _translated("Officials from Dundastar arrived.", "Чиновники прибыли.", glossary)
+    assert lost.target("ru").text == "Чиновники прибыли."
     assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
+
+
+def test_a_lost_name_the_corpora_know_goes_where_the_model_attended_to_it_and_is_flagged(glossary):
+    source, output = "Officials from Georgia arrived on Monday.", "Чиновники прибыли в понедельник."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
+    # "прибыли" is the word that attended to "Georgia" (source word 2).
+    engine = ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {1: 2})})
+    translate_segments([seg], engine, glossary, "ru")
+    assert seg.target("ru").text == "Чиновники Грузии прибыли в понедельник."
+    findings = {f.code: f.message for f in verify_and_check(seg, "ru", glossary)}
+    assert "name-lost" not in findings
+    assert "Georgia → Грузии (placed: the translation had lost it)" in findings["name-unverified"]
+    # The attended word, capitalised and beginning with the name's sound, was the model's
+    # garbled attempt at it: replaced, not left beside the name.
+    source, output = "The sister was defeated in Michoacan vote", "Сестра проиграла в Мэкаакуану голосование"
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    engine = ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {3: 5})})
+    translate_segments([seg], engine, glossary, "ru")
+    assert seg.target("ru").text == "Сестра проиграла в Мичоакане голосование"
+    # Page furniture is left as the model wrote it.
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, boilerplate=True)
+    translate_segments([seg], ScriptedEngine({source: [output]}), glossary, "ru")
+    assert seg.target("ru").text == output
 
 
 def test_ukrainian_takes_the_names_only_russian_knows_respelt():

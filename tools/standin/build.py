@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--seed", type=int, default=1, help="data order and dropout; runs resumed from one checkpoint with different seeds can be averaged"
     )
+    parser.add_argument("--peak-lr", type=float, help="peak learning rate of a resumed run (default: train.RESUME_PEAK_LR)")
     parser.add_argument("--stage", choices=("train", "package", "all"), default="all")
     parser.add_argument("--force", action="store_true", help="ship the packages even if chrF did not improve")
     args = parser.parse_args(argv)
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             resume=args.resume,
             save_every=args.save_every,
             seed=args.seed,
+            peak_lr=args.peak_lr,
         )
         logging.info("trained: %s", {k: stats[k] for k in ("training_minutes", "steps")})
     if args.stage in ("package", "all"):

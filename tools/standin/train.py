@@ -209,6 +209,7 @@ def train(
     save_every: float = 5.0,
     max_tokens: int = 6000,
     seed: int = 1,
+    peak_lr: float | None = None,
 ) -> dict:
     """Train until the wall-clock budget is spent (or SIGTERM); save to ``out`` every ``save_every`` minutes.
 
@@ -218,10 +219,10 @@ def train(
     if resume:
         # float16 on disk; CPU training needs float32.
         model = MarianMTModel.from_pretrained(resume).float()
-        peak_lr, warmup = RESUME_PEAK_LR, RESUME_WARMUP
+        peak_lr, warmup = peak_lr or RESUME_PEAK_LR, RESUME_WARMUP
     else:
         model = build_model(spm.SentencePieceProcessor(model_file=str(sp_model)).get_piece_size(), size)
-        peak_lr, warmup = 1e-3, 800
+        peak_lr, warmup = peak_lr or 1e-3, 800
     # Each resumed run sees the data in a new order.
     run_seed = seed + previous.get("steps", 0)
     torch.manual_seed(run_seed)
