@@ -218,7 +218,12 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     if not can_transliterate(lang) or seg.boilerplate:
         return []
     known = {**corpus_names(lang), **(approved or {})}
-    return [name for name in lost_names(seg, seg.target(lang).text, lang) if all(w in known for w in name_words(name.text))]
+    return [name for name in lost_names(seg, seg.target(lang).text, lang) if _confirmed(name_words(name.text), known)]
+
+
+def _confirmed(words: list[str], known: Mapping[str, str]) -> bool:
+    # A name with no word the lexicon keys on ("No", "Ed" at a clause's start) is never confirmed.
+    return bool(words) and all(w in known for w in words)
 
 
 def place_names(seg: Segment, lang: str, aligned: Alignment, approved: Mapping[str, str] | None = None) -> None:
