@@ -122,6 +122,9 @@ def test_name_lost_knows_the_lexicons_forms_and_still_fires_on_a_lost_name(gloss
     lost = _translated("Officials from Dundastar arrived.", "Чиновники прибыли.", glossary)
     assert lost.target("ru").text == "Чиновники прибыли."
     assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
+    # Nor is a capitalised answer word taken for a name (the scripted engine has no alignment to give).
+    answer = _translated("Did the Romans use tomato sauce? No, they did not.", "Римляне использовали томатный соус? Нет.", glossary)
+    assert answer.target("ru").text == "Римляне использовали томатный соус? Нет."
 
 
 def test_a_lost_name_the_corpora_know_goes_where_the_model_attended_to_it_and_is_flagged(glossary):
