@@ -40,6 +40,7 @@ KEY_LETTERS = 4
 SIMILAR = 0.6
 # pymorphy3's tags of proper names (Russian and Ukrainian dictionaries).
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+_NEVER_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "VERB", "INFN", "PRED"})
 _SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
@@ -266,10 +267,28 @@ def place_names(seg: Segment, lang: str, aligned: Alignment, approved: Mapping[s
                 # After the last word: before the sentence's closing punctuation.
                 cut = len(before.rstrip(".!?…:;»\"')]"))
                 before, after = before[:cut], before[cut:]
+            elif not before:
+                after = _sentence_inside(after, lang)
             form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
             tr.text = " ".join(filter(None, (before, form))) + (" " if words[k:] else "") + after
         taken.update(_CYRILLIC_WORD.findall(form))
         tr.transliterated.append(f"{name.text} → {form} (placed: the translation had lost it)")
+
+
+def _sentence_inside(text: str, lang: str) -> str:
+    """``text`` that began a sentence, now after a name placed first: its first word lower-cased
+    where the dictionary reads it as a word that is never a name (a preposition, a pronoun, a verb:
+    «Ежов в 23-минутный», not «Ежов В»)."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or (len(first) > 1 and first.isupper()):  # an acronym keeps its capitals
+        return text
+    word = first.strip(".,;:!?»\"')").lower()
+    morph = inflect.morph(lang)
+    likeliest = morph.parse(word)[0].tag
+    # Nouns keep their capital: the Ukrainian dictionary does not tag places (київ).
+    if not morph.word_is_known(word) or not (likeliest.POS in _NEVER_NAMES or "Apro" in str(likeliest) or "pron" in str(likeliest)):
+        return text
+    return first[:1].lower() + text[1:]
 
 
 def _spelt(name: str, known: Mapping[str, str], lang: str) -> str:

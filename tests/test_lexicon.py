@@ -144,6 +144,12 @@ def test_a_lost_name_the_corpora_know_goes_where_the_model_attended_to_it_and_is
     engine = ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {3: 5})})
     translate_segments([seg], engine, glossary, "ru")
     assert seg.target("ru").text == "Сестра проиграла в Мичоакане голосование"
+    # Placed first, the name begins the sentence: the word that began it is lower-cased where
+    # the dictionary reads it as one that is never a name.
+    source, output = "Yezhov replaced him in goal.", "В воротах его заменили."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    translate_segments([seg], ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {0: 0})}), glossary, "ru")
+    assert seg.target("ru").text == "Ежов в воротах его заменили."
     # Page furniture is left as the model wrote it.
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, boilerplate=True)
     translate_segments([seg], ScriptedEngine({source: [output]}), glossary, "ru")
