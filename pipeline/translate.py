@@ -75,7 +75,8 @@ def translate_segments(
 ) -> None:
     """Machine-translate ``segments`` with glossary terms protected and restored; repair lost
     placeholders; write names outside the glossary as ``names`` (reviewers' forms of name
-    words, ``lexicon.approved_names``) or the names lexicon has them.
+    words, ``lexicon.approved_names``) or the names lexicon has them, and put back those the
+    translation lost where the model attended to them (``lexicon.place_names``).
 
     A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
     terms only verified: protecting and repairing thousands of terms would take hours.
