@@ -128,7 +128,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     if not can_transliterate(lang):
         return
     tr = seg.target(lang)
-    known = {**corpus_names(lang), **(approved or {})}
+    known = _known(lang, approved)
     placed: list[str] = []
     for name in uncovered_names(seg.source, seg.terms):
         if name.text.isupper():
@@ -218,8 +218,13 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     name, "Additionally", "Property", is not put into a sentence)."""
     if not can_transliterate(lang) or seg.boilerplate:
         return []
-    known = {**corpus_names(lang), **(approved or {})}
+    known = _known(lang, approved)
     return [name for name in lost_names(seg, seg.target(lang).text, lang) if _confirmed(name_words(name.text), known)]
+
+
+def _known(lang: str, approved: Mapping[str, str] | None) -> dict[str, str]:
+    """Name word → its form: the corpora's, overridden by reviewers' (``approved_names``)."""
+    return {**corpus_names(lang), **(approved or {})}
 
 
 def _confirmed(words: list[str], known: Mapping[str, str]) -> bool:
@@ -227,17 +232,17 @@ def _confirmed(words: list[str], known: Mapping[str, str]) -> bool:
     return bool(words) and all(w in known for w in words)
 
 
-def place_names(seg: Segment, lang: str, aligned: Alignment, approved: Mapping[str, str] | None = None) -> None:
-    """Put each of ``names_to_place`` before the word the model attended to it most, or in its
+def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, approved: Mapping[str, str] | None = None) -> None:
+    """Put each of ``lost`` (``names_to_place``) before the word the model attended to it most, or in its
     place where that word is a garbled attempt at the name (``aligned``: the model's best
     translation of the segment's input, with attention), written as the
     corpora or reviewers write it and inflected for its place, and flag it for review."""
     tr = seg.target(lang)
-    known = {**corpus_names(lang), **(approved or {})}
+    known = _known(lang, approved)
     machine_words = aligned.target.split()
     # Glossary terms' forms and names already placed are nobody's garbled rendering.
     taken = {w for form in [r.form for r in tr.terms] for w in _CYRILLIC_WORD.findall(form)}
-    for name in names_to_place(seg, lang, approved):
+    for name in lost:
         span = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", aligned.source)
         if span is None:
             continue

@@ -117,12 +117,12 @@ def translate_segments(
             tr.text, tr.terms, tr.score = restored.text, restored.results, alignment.score
     for seg in segments:
         write_names(seg, lang, names)
-    lost = [(seg, text) for seg, text in zip(segments, inputs) if names_to_place(seg, lang, names)]
+    lost = [(seg, text, found) for seg, text in zip(segments, inputs) if (found := names_to_place(seg, lang, names))]
     if lost:
-        with _naming_segments([seg for seg, _ in lost], [text for _, text in lost]):
-            aligned = translator.align([text for _, text in lost])
-        for (seg, _), alignment in zip(lost, aligned):
-            place_names(seg, lang, alignment, names)
+        with _naming_segments([seg for seg, _, _ in lost], [text for _, text, _ in lost]):
+            aligned = translator.align([text for _, text, _ in lost])
+        for (seg, _, found), alignment in zip(lost, aligned):
+            place_names(seg, lang, found, alignment, names)
     for seg in segments:
         tr = seg.target(lang)
         if seg.terms:

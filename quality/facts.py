@@ -67,10 +67,11 @@ def numbers_kept(refs: list[str], outputs: list[str], misses: list[str] | None =
     found = total = 0
     for ref, out in zip(refs, outputs):
         wanted = numbers(ref)
+        missed = wanted - numbers(out)
         total += len(wanted)
-        found += len(wanted & numbers(out))
-        if misses is not None and wanted - numbers(out):
-            misses.append(f"number {sorted(wanted - numbers(out))}\n  ref: {ref}\n  out: {out}")
+        found += len(wanted) - len(missed)
+        if misses is not None and missed:
+            misses.append(f"number {sorted(missed)}\n  ref: {ref}\n  out: {out}")
     return found, total
 
 
