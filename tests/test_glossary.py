@@ -7,7 +7,7 @@ from pipeline.figures import find_figures
 from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
 from pipeline.translate import REPAIR_ALTERNATIVES, translate_segments
-from quality.terms import load_termset, measure
+from quality.terms import Accuracy, load_termset, measure
 from tests.scripted_engine import ScriptedEngine, word_alignment
 
 HEADER = "\t".join(COLUMNS)
@@ -146,19 +146,18 @@ def test_segments_without_terms_are_untouched_by_the_glossary(translators, gloss
     assert seg.target("ru").text == direct.text
 
 
-# Measured with the shipped stand-in models; these floors stop regressions. The form is fitted
-# to the model's own sentence, so it moves with the model: with the 6.1-hour stand-ins uk is
-# 62/67, and 3 of its 5 misses are grammatical for the model's wording ("відправлений до
-# Курської області", genitive after до) against a single reference form.
-FLOORS = {"ko": 0.95, "uk": 0.9, "ru": 0.95}
-
-
 def test_term_accuracy_with_real_models(translators, glossary):
     results = measure(translators, glossary)
     for lang, acc in results.items():
         assert acc.occurrences >= 100
-        assert acc.present == acc.occurrences, acc.line(lang)
-        assert acc.correct / acc.judged >= FLOORS[lang], acc.line(lang) + "\n" + "\n".join(acc.wrong)
+        assert acc.shortfall(lang) is None, "\n".join([acc.line(lang), *acc.wrong])
+
+
+def test_a_model_below_the_term_floors_is_named_with_its_shortfall():
+    """What the stand-in package stage refuses to ship: the v5 candidate's Ukrainian forms."""
+    assert "below the 90% floor" in Accuracy(occurrences=111, present=111, judged=67, correct=60).shortfall("uk")
+    assert Accuracy(occurrences=111, present=111, judged=67, correct=61).shortfall("uk") is None
+    assert "missing" in Accuracy(occurrences=111, present=110, judged=67, correct=67).shortfall("uk")
 
 
 SENTENCE = "Officials in Kursk said the troops arrived."

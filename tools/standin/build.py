@@ -7,7 +7,8 @@
 Stages: clean corpora (+ placeholder pairs) → SentencePiece (kept when resuming)
 → train into ``build/standin/checkpoint`` (saved every few minutes) → convert +
 package + evaluate. Packages and the project's checkpoint (``models/checkpoint``)
-are replaced only when mean chrF on ``valid`` beats the shipped packages.
+are replaced only when mean chrF on ``valid`` beats the shipped packages and the
+glossary forms meet the model tests' floors (``quality.terms.FLOORS``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--peak-lr", type=float, help="peak learning rate of a resumed run (default: train.RESUME_PEAK_LR)")
     parser.add_argument("--stage", choices=("train", "package", "all"), default="all")
-    parser.add_argument("--force", action="store_true", help="ship the packages even if chrF did not improve")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="ship the packages even if chrF did not improve or glossary forms fall below the model tests' floors",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", force=True)
     torch.set_num_threads(args.threads)
