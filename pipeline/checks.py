@@ -219,7 +219,7 @@ def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
     # Acronyms are translated into the target's own (EU → ЄС, UN → ООН): nothing to compare.
     if tr.transliterated:
         yield Finding("name-unverified", Severity.WARNING, f"written by transliteration, to verify: {', '.join(tr.transliterated)}")
-    lost = [n.text for n in lost_names(seg, tr.text, lang)]
+    lost = [n.text for n in lost_names(unknown, tr.text, lang)]
     if lost:
         yield Finding(
             "name-lost", Severity.ERROR, f"name(s) {', '.join(dict.fromkeys(lost))} not found in the translation, nor a transliteration"

@@ -19,7 +19,7 @@ import csv
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -129,7 +129,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
-    placed: list[str] = []
+    taken = _written_words(r.form for r in tr.terms)
     for name in uncovered_names(seg.source, seg.terms):
         if name.text.isupper():
             continue
@@ -145,8 +145,6 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         for word in name_words(name.text):
             spelt = transliterate(word, lang)
             wanted = known.get(word, spelt)
-            # A glossary term's form, or a name already written, is nobody's garbled rendering.
-            taken = {w for form in [r.form for r in tr.terms] + placed for w in _CYRILLIC_WORD.findall(form)}
             # The word left in Latin letters while the rest of the name was not (where its form is
             # known: a name kept in Latin, "Urban Taskforce", is not spelt out), else the model's attempt at it.
             latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
@@ -157,9 +155,14 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
             form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
-            placed.append(form)
+            taken |= _written_words([form])
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
+
+
+def _written_words(forms: Iterable[str]) -> set[str]:
+    """The words of glossary terms' forms and names already written: nobody's garbled rendering."""
+    return {w for form in forms for w in _CYRILLIC_WORD.findall(form)}
 
 
 def _rendering(text: str, wanted: str, spelt: str, taken: Collection[str] = ()) -> re.Match[str] | None:
@@ -194,12 +197,13 @@ def _alike(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_SOUND)
 
 
-def lost_names(seg: Segment, text: str, lang: str) -> list[Name]:
-    """The names of ``seg`` (outside the glossary; acronyms aside, which are translated) that
-    its translation ``text`` does not write in any form ``name_written`` takes."""
+def lost_names(names: list[Name], text: str, lang: str) -> list[Name]:
+    """The ``names`` of a source outside the glossary (``uncovered_names``; acronyms aside,
+    which are translated) that its translation ``text`` does not write in any form
+    ``name_written`` takes."""
     if not text.strip():
         return []
-    return [n for n in uncovered_names(seg.source, seg.terms) if not n.text.isupper() and not name_written(n.text, text, lang)]
+    return [n for n in names if not n.text.isupper() and not name_written(n.text, text, lang)]
 
 
 def name_written(name: str, target: str, lang: str) -> bool:
@@ -219,7 +223,8 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     if not can_transliterate(lang) or seg.boilerplate:
         return []
     known = _known(lang, approved)
-    return [name for name in lost_names(seg, seg.target(lang).text, lang) if _confirmed(name_words(name.text), known)]
+    lost = lost_names(uncovered_names(seg.source, seg.terms), seg.target(lang).text, lang)
+    return [name for name in lost if _confirmed(name_words(name.text), known)]
 
 
 def _known(lang: str, approved: Mapping[str, str] | None) -> dict[str, str]:
@@ -240,8 +245,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
     tr = seg.target(lang)
     known = _known(lang, approved)
     machine_words = aligned.target.split()
-    # Glossary terms' forms and names already placed are nobody's garbled rendering.
-    taken = {w for form in [r.form for r in tr.terms] for w in _CYRILLIC_WORD.findall(form)}
+    taken = _written_words(r.form for r in tr.terms)
     for name in lost:
         span = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", aligned.source)
         if span is None:
@@ -276,7 +280,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
                 after = _sentence_inside(after, lang)
             form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
             tr.text = " ".join(filter(None, (before, form))) + (" " if words[k:] else "") + after
-        taken.update(_CYRILLIC_WORD.findall(form))
+        taken |= _written_words([form])
         tr.transliterated.append(f"{name.text} → {form} (placed: the translation had lost it)")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import re
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def pairs(lang: str, limit: int, *, unseen: bool = False) -> list[tuple[str, str
         gzip.open(CORPORA / f"valid.{lang}.en.gz", "rt", encoding="utf-8") as fe,
         gzip.open(CORPORA / f"valid.{lang}.{lang}.gz", "rt", encoding="utf-8") as ft,
     ):
-        rows = [(e.strip(), t.strip()) for e, t in zip(fe, ft)]
+        # Some references carry HTML entities ("&#39;"): their digits are not numbers of the text.
+        rows = [(e.strip(), html.unescape(t.strip())) for e, t in zip(fe, ft)]
     # The WMT test suites include prompts for LLMs (JSON, escaped Unicode): not sentences.
     rows = [(e, t) for e, t in rows if '{"' not in e and "\\u0" not in e + t]
     if unseen:
