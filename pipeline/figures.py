@@ -78,6 +78,40 @@ _NUMBER = re.compile(
 )
 
 
+# A number is a count of the word after it ("50,000 troops") unless that word is a function word
+# ("16 out of 34", "4 or 5") or the word before it makes the number a label ("Article 5 of").
+_NOT_COUNTED = frozenset(
+    "a an the and or but nor of out to in on at from by for with as than that which who is was are were be been "
+    "has have had do does did will would can could may might must should it its he she they we you i this these those".split()
+)
+_LABELS = frozenset(
+    "no number article section chapter page part room flight route grade level round season episode phase step "
+    "version volume vol game stage item rule amendment paragraph clause table figure line platform gate channel "
+    "district unit apartment building highway interstate bus train class category type model act scene issue day week".split()
+)
+
+
+def count_value(hit: TermHit, source: str) -> Decimal | None:
+    """The value of a number that counts the word after it in ``source`` ("50,000 troops",
+    "2 years ago", "6.2 mile"), for the agreement of that word in the target; None for any
+    other figure, a year ("in 2011 Hesse"), a label ("Article 5 of") or a number before a
+    function word ("16 out of")."""
+    m = _NUMBER.fullmatch(hit.text) if hit.term_id == NUMBER else None
+    if m is None:
+        return None
+    value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
+    if m["scale"]:
+        # The target's scale word (млн, тыс.) governs the noun as a whole number does: «1,2 млн человек».
+        value = (value * _SCALES[m["scale"].lower()]).to_integral_value()
+    elif "," not in m["int"] and not m["frac"] and len(m["int"]) == 4:
+        return None  # written like a year: one, or a count written the way a year is
+    following = re.match(r"\s+([^\W\d_]+)", source[hit.end :])
+    before = re.search(r"([^\W\d_]+)\.?\s+$", source[: hit.start])
+    if following is None or following.group(1).lower() in _NOT_COUNTED or (before and before.group(1).lower() in _LABELS):
+        return None
+    return value
+
+
 def is_figure(hit: TermHit) -> bool:
     return hit.term_id.startswith(FIGURE)
 

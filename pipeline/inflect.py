@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from pipeline.model import TermHit
 # - allowed_prepositions: target prepositions a translation may use for an English one ("to
 #   Russia": в Россию, до Росії, к России); any other before the term is the weak model's noise
 #   («около» for "to"), and the case stays the one the English implies;
+# - count_genitive: words before a count, other than prepositions, that put it in the genitive
+#   («более 3 солдат»);
 # - ko_particles: Korean particles, longest first.
 _GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
 _EN_CASE: dict[str, str] = _GRAMMAR["en_case"]
@@ -41,6 +44,7 @@ _TARGET_PREP: dict[str, dict[str, str]] = _GRAMMAR["target_prepositions"]
 _LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
+_COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
@@ -146,6 +150,59 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
         )
         out.append(_match_case(word, inflected.word) if inflected else word)
     return " ".join(out)
+
+
+# The words a count governs: up to two adjectives or participles, then the noun, lower-case
+# (a capitalised word is a name, not what is counted).
+_COUNTED = re.compile(r"[ \u00a0]((?:[а-яёіїєґ'’-]+ ){0,2}[а-яёіїєґ'’-]+)")
+_DIRECT_CASES = {"nomn", "accs", "gent"}
+
+
+def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
+    """``after``, the model's words following a count of ``value``, with the noun it counts
+    (and the adjectives before that noun) in the form the language's counting rule asks
+    (``Language.counted``): «50 000 войск», «24 дня», uk «2 роки тому»; in the genitive after a
+    preposition or comparative that asks for it (``before`` ends with «около», «до», «более»). Left
+    as it is after a preposition of another case («к», «о»), where the noun is in an oblique case,
+    or where no noun follows."""
+    from babel import Locale
+
+    category = Locale.parse(lang).plural_form(value)
+    rule = profile(lang).counted.get(category)
+    m = _COUNTED.match(after)
+    governor = _target_prep(before, lang)
+    case = "gent" if governor in _COUNT_GENITIVE.get(lang, ()) else _TARGET_PREP.get(lang, {}).get(governor, "accs")
+    if rule is None or m is None or case != "accs" and case != "gent":
+        return after
+    if case == "gent" and category in ("few", "many"):
+        rule = (frozenset({"gent", "plur"}), frozenset({"gent", "plur"}))  # «около 50 000 войск», «до 3 років»
+    analyzer = morph(lang)
+    words = m.group(1).split(" ")
+    parses = [analyzer.parse(word)[0] for word in words]
+    k = next((i for i, p in enumerate(parses) if p.tag.POS == "NOUN"), None)
+    if k is None or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses[:k]):
+        return after
+    noun_grammemes, adjective_grammemes = rule
+    every = analyzer.parse(words[k])
+    nouns = [p for p in every if p.tag.POS == "NOUN"]
+    # A word that may be a verb («прибыли») is not taken for the counted noun, nor one its
+    # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
+    if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
+        return after
+    if any(noun_grammemes <= p.tag.grammemes for p in nouns) or not any(p.tag.case in _DIRECT_CASES for p in nouns):
+        return after
+    noun = next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
+    adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
+    if noun is None or None in adjectives:
+        return after
+    agreed = [a.word for a in adjectives if a] + [noun.word]
+    return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
+
+
+def _agree(adjective: str, nouns: list, analyzer) -> bool:
+    """Whether ``adjective`` can agree in case and number with one of the ``nouns`` parses."""
+    forms = {(p.tag.case, p.tag.number) for p in nouns}
+    return any((p.tag.case, p.tag.number) in forms for p in analyzer.parse(adjective) if p.tag.POS in ("ADJF", "PRTF"))
 
 
 def _noun_after(after: str, lang: str):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, TIME, YEARS, is_figure, render
+from pipeline.figures import DATE, TIME, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -115,7 +115,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
                 end = year.end()
             elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
                 end += len(word.group())
-            replacements.append((m.start(), end, rendered, False))
+            replacements.append((m.start(), end, rendered, False, count_value(hit, source)))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
@@ -123,11 +123,16 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
-        replacements.append((m.start(), end, form, True))
+        replacements.append((m.start(), end, form, True, None))
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
-    for start, end, form, is_term in sorted(replacements, reverse=True):
-        text = text[:start] + form + text[end:]
+    following = len(text)  # where the next replacement (already made) begins: the model's words end there
+    for start, end, form, is_term, count in sorted(replacements, key=lambda r: r[0], reverse=True):
+        after = text[end:following]
+        if count is not None and language.counted:
+            after = inflect.agree_with_count(count, text[:start], after, lang)
+        text = text[:start] + form + after + text[following:]
+        following = start
         if language.particles and is_term:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)

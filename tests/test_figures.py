@@ -133,3 +133,38 @@ def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
     assert [h.text for h in seg.figures] == ["\u202bשלום\u202c", "🎉", "👍🏽"]
     translate_segments([seg], ScriptedEngine({"He wrote #1 on the wall #2 #3.": ["Он написал #1 на стене #2 #3."]}), glossary, "ru")
     assert seg.target("ru").text == "Он написал \u202bשלום\u202c на стене 🎉 👍🏽."
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # The sample article's count, in the genitive after «около» as after any "many" count.
+        ("It positioned around 50,000 troops.", "ru", "Она разместила около #1 войска.", f"Она разместила около 50{NBSP}000 войск."),
+        (
+            "They sent 5,000 North Korean soldiers.",
+            "ru",
+            "Они отправили #1 северокорейские солдаты.",
+            f"Они отправили 5{NBSP}000 северокорейских солдат.",
+        ),
+        ("They sent 5,000 North Korean soldiers.", "uk", "Вони відправили #1 солдати.", f"Вони відправили 5{NBSP}000 солдатів."),
+        ("The quarantine lasted 24 days.", "ru", "Карантин длился #1 дней.", "Карантин длился 24 дня."),
+        ("I quit drinking 2 years ago.", "uk", "Я кинув пити #1 років тому.", "Я кинув пити 2 роки тому."),
+        ("It grew by 1.2 million people.", "ru", "Оно выросло на #1 люди.", f"Оно выросло на 1,2{NBSP}млн людей."),
+        ("A section of 6.2 miles.", "ru", "Участок в #1 миль.", "Участок в 6,2 мили."),
+        # Left as the model wrote them: a case a preposition governs, a year, a label, a verb, no noun.
+        ("He wrote to 5 soldiers.", "ru", "Он написал к #1 солдатам.", "Он написал к 5 солдатам."),
+        ("In 2011 voters chose him.", "ru", "В #1 году избиратели выбрали его.", "В 2011 году избиратели выбрали его."),
+        ("Article 5 of the treaty applies.", "ru", "Статья #1 договора действует.", "Статья 5 договора действует."),
+        ("16 out of 34 states agreed.", "ru", "#1 из #2 штатов согласились.", "16 из 34 штатов согласились."),
+        ("5 soldiers arrived.", "ru", "#1 военных прибыли.", "5 военных прибыли."),
+        ("The 4 were left.", "ru", "#1 остались.", "4 остались."),
+    ],
+)
+def test_the_words_a_count_governs_agree_with_it(glossary, source, lang, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    protected = source
+    for n, hit in reversed(list(enumerate(seg.figures, 1))):
+        protected = protected[: hit.start] + f"#{n}" + protected[hit.end :]
+    translate_segments([seg], ScriptedEngine({protected: [output]}), glossary, lang)
+    assert seg.target(lang).text == expected

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 _NEVER = re.compile(r"(?!)")
 
@@ -35,6 +36,10 @@ class Language:
     # Latin → this script, longest spelling first: names the model left in Latin letters, and
     # the `name-lost` check's idea of a plausible spelling (none: names are not transliterated).
     transliteration: tuple[tuple[str, str], ...] = ()
+    # The form of the words a count governs in the nominative or accusative, by the count's CLDR
+    # plural category: (noun grammemes, adjective grammemes) for pymorphy3; a category not
+    # listed leaves the model's words as they are («50 000 войск», not «50 000 войска»).
+    counted: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
     omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
 

@@ -18,6 +18,7 @@ RUSSIAN = Language(
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:года|году|год|г\.)(?!\w)"),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
+    counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     transliteration=slavic.TRANSCRIPTION,
     omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
 )

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+
+def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """What a count asks of the noun (and adjectives) it governs: genitive plural after "many"
+    (5, 11, 50 000), genitive singular after a fraction ("other": 1,5), and ``few`` after 2–4,
+    where the two languages differ (ru «3 солдата», uk «3 солдати»); "one" keeps the noun's own case."""
+    rules = {"few": few, "many": ({"gent", "plur"}, {"gent", "plur"}), "other": ({"gent", "sing"}, {"gent", "plur"})}
+    return {category: (frozenset(noun), frozenset(adjective)) for category, (noun, adjective) in rules.items()}
+
+
 PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 
 # Latin → Cyrillic (Russian practical transcription), longest spelling first: enough to suggest a

@@ -21,5 +21,6 @@ UKRAINIAN = Language(
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:року|рік|р\.)(?!\w)"),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
+    counted=slavic.counted(few=({"nomn", "plur"}, {"nomn", "plur"})),
     transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
 )
