@@ -16,7 +16,7 @@ RUSSIAN = Language(
     own_letters=frozenset("ыэъёЫЭЪЁ"),
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
-    year_after_date=re.compile(r"\s+(?:года|году|год|г\.)(?!\w)"),
+    year_after_date=re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)"),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     transliteration=slavic.TRANSCRIPTION,
