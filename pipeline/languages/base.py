@@ -29,7 +29,8 @@ class Language:
     particles: bool = False
     # Scripts that never belong in a translation into this language (Latin may: IL-76, NATO).
     foreign_scripts: tuple[str, ...] = ()
-    # A "year" word a model may append to a date placeholder ("#2 года"): dropped after a date.
+    # A "year" word (or, in Korean, a counter) a model may append to a date placeholder ("#2 года",
+    # «#2명의»): dropped after a date.
     year_after_date: re.Pattern[str] = _NEVER
     # Money words of a translation, for the `money-added` check (none: the check does not run).
     money: re.Pattern[str] | None = None

@@ -14,7 +14,8 @@ KOREAN = Language(
     (0.25, 1.3),
     particles=True,
     foreign_scripts=("Cyrillic",),
-    year_after_date=re.compile(r"년(?=\s|$|[,.;:!?])"),
+    # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
+    year_after_date=re.compile(r"(?:년|명|세|개)(?=[\s,.;:!?]|$|의|에|은|는|이|가|을|를|부터|까지|도)"),
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
