@@ -176,20 +176,23 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
         return after
     if case == "gent" and category in ("few", "many"):
         rule = (frozenset({"gent", "plur"}), frozenset({"gent", "plur"}))  # «около 50 000 войск», «до 3 років»
+    elif case == "gent" and category == "one":
+        rule = (frozenset({"gent", "sing"}), frozenset())
     analyzer = morph(lang)
     words = m.group(1).split(" ")
     parses = [analyzer.parse(word)[0] for word in words]
     k = next((i for i, p in enumerate(parses) if p.tag.POS == "NOUN"), None)
-    if k is None or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses[:k]):
-        return after
     noun_grammemes, adjective_grammemes = rule
+    # An adjective after "one" takes the noun's gender, which the rule cannot say: left alone.
+    if k is None or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses[:k]) or (k and not adjective_grammemes):
+        return after
     every = analyzer.parse(words[k])
     nouns = [p for p in every if p.tag.POS == "NOUN"]
     # A word that may be a verb («прибыли») is not taken for the counted noun, nor one its
     # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
     if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
         return after
-    if any(noun_grammemes <= p.tag.grammemes for p in nouns) or not any(p.tag.case in _DIRECT_CASES for p in nouns):
+    if any(_counted_as(p.tag.grammemes, noun_grammemes, category) for p in nouns) or not any(p.tag.case in _DIRECT_CASES for p in nouns):
         return after
     noun = next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
     adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
@@ -197,6 +200,15 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
         return after
     agreed = [a.word for a in adjectives if a] + [noun.word]
     return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
+
+
+def _counted_as(grammemes: frozenset[str], wanted: frozenset[str], category: str) -> bool:
+    """Whether a noun with ``grammemes`` already has the form a count asks (``wanted``): after
+    "one" any singular (its case is the sentence's: «за 1 неделю»), after the others the wanted
+    case or, for the nominative, the accusative («бачив 3 солдатів»)."""
+    if category == "one":
+        return "sing" in grammemes
+    return wanted <= grammemes or ("nomn" in wanted and wanted - {"nomn"} | {"accs"} <= grammemes)
 
 
 def _agree(adjective: str, nouns: list, analyzer) -> bool:

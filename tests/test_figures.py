@@ -154,6 +154,10 @@ def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
         ("I quit drinking 2 years ago.", "uk", "Я кинув пити #1 років тому.", "Я кинув пити 2 роки тому."),
         ("It grew by 1.2 million people.", "ru", "Оно выросло на #1 люди.", f"Оно выросло на 1,2{NBSP}млн людей."),
         ("A section of 6.2 miles.", "ru", "Участок в #1 миль.", "Участок в 6,2 мили."),
+        ("It rose 141 percent.", "ru", "Он вырос на #1 процентов.", "Он вырос на 141 процент."),
+        ("It rose more than 141 percent.", "ru", "Он вырос более чем на #1 процентов.", "Он вырос более чем на 141 процент."),
+        ("I had 1 problem.", "ru", "У меня была #1 проблем.", "У меня была 1 проблема."),
+        ("It took 1 week.", "ru", "Это заняло #1 неделю.", "Это заняло 1 неделю."),
         # Left as the model wrote them: a case a preposition governs, a year, a label, a verb, no noun.
         ("He wrote to 5 soldiers.", "ru", "Он написал к #1 солдатам.", "Он написал к 5 солдатам."),
         ("In 2011 voters chose him.", "ru", "В #1 году избиратели выбрали его.", "В 2011 году избиратели выбрали его."),

@@ -6,8 +6,14 @@ from __future__ import annotations
 def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """What a count asks of the noun (and adjectives) it governs: genitive plural after "many"
     (5, 11, 50 000), genitive singular after a fraction ("other": 1,5), and ``few`` after 2–4,
-    where the two languages differ (ru «3 солдата», uk «3 солдати»); "one" keeps the noun's own case."""
-    rules = {"few": few, "many": ({"gent", "plur"}, {"gent", "plur"}), "other": ({"gent", "sing"}, {"gent", "plur"})}
+    where the two languages differ (ru «3 солдата», uk «3 солдати»); after "one" (1, 21, 141) a noun
+    the model wrote in the plural goes into the singular, adjectives aside."""
+    rules = {
+        "one": ({"nomn", "sing"}, set()),
+        "few": few,
+        "many": ({"gent", "plur"}, {"gent", "plur"}),
+        "other": ({"gent", "sing"}, {"gent", "plur"}),
+    }
     return {category: (frozenset(noun), frozenset(adjective)) for category, (noun, adjective) in rules.items()}
 
 
