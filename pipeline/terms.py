@@ -111,11 +111,14 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             # "року" / "년": the rendered figure says what the source says, so that word goes.
             # A span of years keeps it («1952—1953 годы») unless its rendering ends with it (ko).
             rendered = render(hit, lang)
+            start = m.start()
+            if hit.term_id == DATE and (preposition := language.preposition_before_date.search(target, 0, start)):
+                start = preposition.start()
             if hit.term_id in (DATE, TIME) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
             elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
                 end += len(word.group())
-            replacements.append((m.start(), end, rendered, False, count_value(hit, source)))
+            replacements.append((start, end, rendered, False, count_value(hit, source)))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])

@@ -97,14 +97,17 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
     [
         ("ru", "Войска прибыли #1 года.", "Войска прибыли 23 октября."),
         ("uk", "Війська прибули #1 року.", "Війська прибули 23 жовтня."),
-        ("uk", "Війська прибули у #1 році.", "Війська прибули у 23 жовтня."),
+        ("uk", "Війська прибули у #1 році.", "Війська прибули 23 жовтня."),
+        ("ru", "Войска прибыли в #1.", "Войска прибыли 23 октября."),
+        ("ru", "В #1 прибыли войска.", "23 октября прибыли войска."),
+        ("ru", "Войска прибыли к #1.", "Войска прибыли к 23 октября."),
         ("ko", "군대는 #1년 도착했다.", "군대는 10월 23일 도착했다."),
         ("ko", "군대는 #1명의 도착했다.", "군대는 10월 23일의 도착했다."),
         ("ko", "군대는 #1년에 도착했다.", "군대는 10월 23일에 도착했다."),
         ("ru", "Войска прибыли #1 годовщину.", "Войска прибыли 23 октября годовщину."),
     ],
 )
-def test_a_year_word_the_model_appends_to_a_date_is_dropped(glossary, lang, output, expected):
+def test_a_year_word_after_a_date_and_a_preposition_before_it_are_dropped(glossary, lang, output, expected):
     source = "The troops arrived on October 23."
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     seg.figures = find_figures(source, [])

@@ -17,6 +17,7 @@ RUSSIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)"),
+    preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|во|у)\s+$", re.IGNORECASE),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     transliteration=slavic.TRANSCRIPTION,

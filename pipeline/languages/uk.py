@@ -20,6 +20,7 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
+    preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"nomn", "plur"}, {"nomn", "plur"})),
     transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
