@@ -29,11 +29,11 @@ import polib
 
 from pipeline.config import Config
 from pipeline.errors import InputError, PipelineError
-from pipeline.formats import write_atomic
-from pipeline.formats.notes import copies_source, text_digest, written_digest
+from pipeline.formats import po, write_atomic
+from pipeline.formats.notes import copies_source, edited_unreviewed
 from pipeline.formats.registry import REVIEWED, output_paths
 from pipeline.memory import Memory
-from pipeline.model import Segment, Translation
+from pipeline.model import Segment, State, Translation
 from pipeline.workspace import Manifest, RunRecord, find_run_record
 
 MAX_BODY = 1 << 20
@@ -175,10 +175,11 @@ def _glossary_version(record: RunRecord) -> str:
 
 
 def _state(entry: polib.POEntry) -> str:
-    if not entry.fuzzy and entry.msgstr:
+    tr = po.translation(entry)
+    if tr.state == State.REVIEWED:
         return "reviewed"
-    digest = written_digest((entry.comment or "").splitlines())
-    return "machine" if entry.msgstr and digest == text_digest(entry.msgstr) else "needs-review"
+    # Untouched machine text is "machine"; an empty entry or a person's draft needs review.
+    return "machine" if tr.text and tr.machine_digest and not edited_unreviewed(tr) else "needs-review"
 
 
 def _version(entry: polib.POEntry) -> str:

@@ -75,6 +75,18 @@ def dumps(doc: Document, lang: str | None, context: RunContext) -> bytes:
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
+def translation(entry: polib.POEntry) -> Translation:
+    """What a PO entry holds: fuzzy needs review, other text is a person's translation; the
+    machine note's digest tells a draft from untouched machine text (``notes.edited_unreviewed``)."""
+    state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
+    return Translation(
+        text=entry.msgstr,
+        state=state,
+        comment=entry.tcomment or "",
+        machine_digest=written_digest((entry.comment or "").splitlines()),
+    )
+
+
 def read(path: Path) -> ReadBack:
     """A reviewed PO file: fuzzy entries need review, others with text are a person's translation."""
     try:
@@ -102,13 +114,7 @@ def read(path: Path) -> ReadBack:
             # Our entries are sentences; a plural entry's msgstr is empty and reading it so would
             # put the English back into the article.
             raise FormatError(path, entry.linenum, f"{entry.msgctxt}: plural entry (msgid_plural, msgstr[n]); segments take one msgstr")
-        state = State.EMPTY if not entry.msgstr else (State.NEEDS_REVIEW if entry.fuzzy else State.REVIEWED)
         seg = Segment(id=entry.msgctxt, source=entry.msgid, paragraph=0, index=len(segments))
-        seg.targets[lang] = Translation(
-            text=entry.msgstr,
-            state=state,
-            comment=entry.tcomment or "",
-            machine_digest=written_digest(entry.comment.splitlines()),
-        )
+        seg.targets[lang] = translation(entry)
         segments.append(seg)
     return ReadBack(lang=lang, signature=po.metadata.get("X-Run-Signature", ""), segments=segments, obsolete=obsolete)
