@@ -93,7 +93,8 @@ class Restored:
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
-    """Replace placeholders in a machine translation by inflected glossary terms."""
+    """Replace placeholders in a machine translation by inflected glossary terms and rendered
+    figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
     found: dict[int, list[re.Match[str]]] = {}
     for m in _FOUND.finditer(target):
         found.setdefault(int(m.group(1)), []).append(m)
