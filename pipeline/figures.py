@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pipeline.model import TermHit
 
 FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
+MONEY = FIGURE + "money"
 YEARS = FIGURE + "years"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
@@ -70,6 +71,25 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
+# own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
+# in English news.
+_CURRENCIES = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₴": "UAH"}
+_CURRENCIES |= {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "hryvnia": "UAH",
+    "yen": "JPY",
+    "yuan": "CNY",
+}
+_AMOUNT = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+_MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_AMOUNT}(?!\w)(?![.,]\d)", re.IGNORECASE)
+_MONEY_WORD = re.compile(
+    rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
+)
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(
     r"(?<![\w.,])(?<![^\W\d]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
@@ -99,11 +119,9 @@ def count_value(hit: TermHit, source: str) -> Decimal | None:
     m = _NUMBER.fullmatch(hit.text) if hit.term_id == NUMBER else None
     if m is None:
         return None
-    value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
-    if m["scale"]:
-        # The target's scale word (млн, тыс.) governs the noun as a whole number does: «1,2 млн человек».
-        value = (value * _SCALES[m["scale"].lower()]).to_integral_value()
-    elif "," not in m["int"] and not m["frac"] and len(m["int"]) == 4:
+    # With a scale word the value is whole: the target's млн, тыс. govern the noun as a whole number does («1,2 млн человек»).
+    value = _value(m)
+    if not m["scale"] and "," not in m["int"] and not m["frac"] and len(m["int"]) == 4:
         return None  # written like a year: one, or a count written the way a year is
     following = re.match(r"\s+([^\W\d_]+)", source[hit.end :])
     before = re.search(r"([^\W\d_]+)\.?\s+$", source[: hit.start])
@@ -140,6 +158,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     for m in _YEARS.finditer(text):
         if free(m.start(), m.end()) and _years(m["y1"], m["y2"]) is not None:
             hits.append(TermHit(YEARS, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in [*_MONEY_SIGN.finditer(text), *_MONEY_WORD.finditer(text)]:
+        if free(m.start(), m.end()):
+            hits.append(TermHit(MONEY, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         if free(m.start(), m.end()):
@@ -206,7 +228,47 @@ def render(hit: TermHit, lang: str) -> str:
         m = _CLOCK.match(hit.text)
         time = _time(m) if m else None
         return format_time(time, format="short", locale=lang) if time else hit.text
+    if hit.term_id == MONEY:
+        return _render_money(hit.text, lang)
     return _render_number(hit.text, lang)
+
+
+def _render_money(text: str, lang: str) -> str:
+    from babel import Locale
+    from babel.numbers import format_compact_currency, format_currency, get_currency_name, get_currency_symbol
+
+    m = _MONEY_SIGN.fullmatch(text) or _MONEY_WORD.fullmatch(text)
+    if m is None:
+        return text
+    currency = _CURRENCIES[m["cur"].lower()]
+    value = _value(m)
+    if get_currency_symbol(currency, locale=lang).isalpha():
+        # The language has no sign for it, only the ISO code ("USD" in Ukrainian): the amount
+        # and the currency's name in the form the count asks («5 млн доларів США»).
+        return f"{_amount(m, lang)}\u00a0{get_currency_name(currency, count=value, locale=lang)}"
+    if m["scale"]:
+        return format_compact_currency(value, currency, locale=lang, fraction_digits=3)
+    pattern = Locale.parse(lang).currency_formats["standard"].pattern
+    # Whole amounts stay whole ("£20,000" is not «20 000,00 £»); cents are written as the source has them.
+    if not m["frac"]:
+        pattern = pattern.replace("0.00", "0")
+    return format_currency(value, currency, format=pattern, locale=lang, currency_digits=False)
+
+
+def _value(m: re.Match[str]) -> Decimal:
+    """The value of an amount matched by ``_AMOUNT`` (its scale word applied)."""
+    value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
+    return (value * _SCALES[m["scale"].lower()]).to_integral_value() if m["scale"] else value
+
+
+def _amount(m: re.Match[str], lang: str) -> str:
+    """An amount matched by ``_AMOUNT`` as ``lang`` writes it: its own abbreviation of a scale
+    («1,2 млн», «120만»), its grouping and decimal signs («50 000», «1,5»)."""
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    if m["scale"]:
+        return format_compact_decimal(_value(m), locale=lang, fraction_digits=3)
+    return format_decimal(_value(m), locale=lang, decimal_quantization=False)
 
 
 def _render_date(text: str, lang: str) -> str:
@@ -222,19 +284,10 @@ def _render_date(text: str, lang: str) -> str:
 
 
 def _render_number(text: str, lang: str) -> str:
-    from babel.numbers import format_compact_decimal, format_decimal
-
     m = _NUMBER.fullmatch(text)
     if m is None:
         return text
-    try:
-        value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
-    except InvalidOperation:
-        return text
-    if m["scale"]:
-        # The language's own abbreviation of the scale: «1,2 млн», «120만», «2,5 трлн».
-        return format_compact_decimal(value * _SCALES[m["scale"].lower()], locale=lang, fraction_digits=3)
-    if "," not in m["int"] and not m["frac"]:
+    if "," not in m["int"] and not m["frac"] and not m["scale"]:
         # Written without grouping in English (a year, a flight number, a count under 1,000): as is.
         return m["int"]
-    return format_decimal(value, locale=lang, decimal_quantization=False)
+    return _amount(m, lang)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, TIME, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -92,6 +92,9 @@ class Restored:
     complete: bool  # every placeholder was found exactly once
 
 
+_CURRENCY_SIGNS = tuple("$€£¥₩₽₴")
+
+
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
@@ -115,11 +118,16 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             start = m.start()
             if hit.term_id == DATE and (preposition := language.preposition_before_date.search(target, 0, start)):
                 start = preposition.start()
+            elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
+                start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
             if hit.term_id in (DATE, TIME) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
+            elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
+                end = currency.end()
             elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
                 end += len(word.group())
-            replacements.append((start, end, rendered, False, count_value(hit, source)))
+            # A Korean particle after a figure agrees with how it is read («5,000을», «2를»); not after an emoji.
+            replacements.append((start, end, rendered, hit.term_id != VERBATIM, count_value(hit, source)))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
@@ -131,13 +139,13 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         results.append(TermResult(term_id=hit.term_id, status=status, form=form))
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
-    for start, end, form, is_term, count in sorted(replacements, key=lambda r: r[0], reverse=True):
+    for start, end, form, takes_particle, count in sorted(replacements, key=lambda r: r[0], reverse=True):
         after = text[end:following]
         if count is not None and language.counted:
             after = inflect.agree_with_count(count, text[:start], after, lang)
         text = text[:start] + form + after + text[following:]
         following = start
-        if language.particles and is_term:
+        if language.particles and takes_particle:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)
 

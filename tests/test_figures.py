@@ -24,6 +24,11 @@ NBSP = "\u00a0"
         ("2.25pm", "14:25", "14:25", "오후 2:25"),
         ("10 p.m", "22:00", "22:00", "오후 10:00"),
         ("2024", "2024", "2024", "2024"),
+        ("$5 million", f"5{NBSP}млн{NBSP}$", f"5{NBSP}млн{NBSP}доларів США", "US$500만"),
+        ("£20,000", f"20{NBSP}000{NBSP}£", f"20{NBSP}000{NBSP}англійських фунтів", "£20,000"),
+        ("$2.25", f"2,25{NBSP}$", f"2,25{NBSP}долара США", "US$2.25"),
+        ("300 euros", f"300{NBSP}€", f"300{NBSP}євро", "€300"),
+        ("1.5 billion rubles", f"1,5{NBSP}млрд{NBSP}₽", f"1,5{NBSP}млрд{NBSP}російських рублів", f"15억{NBSP}러시아 루블"),
         ("1952-53", "1952—1953", "1952–1953", "1952년 ~ 1953년"),
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
     ],
@@ -131,6 +136,20 @@ def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
     assert [h.text for h in seg.figures] == ["\u202bשלום\u202c", "🎉", "👍🏽"]
     translate_segments([seg], ScriptedEngine({"He wrote #1 on the wall #2 #3.": ["Он написал #1 на стене #2 #3."]}), glossary, "ru")
     assert seg.target("ru").text == "Он написал \u202bשלום\u202c на стене 🎉 👍🏽."
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Сделка стоит #1 долларов.", f"Сделка стоит 5{NBSP}млн{NBSP}$."),
+        ("ru", "Сделка стоит $#1.", f"Сделка стоит 5{NBSP}млн{NBSP}$."),
+        ("uk", "Угода коштує #1 доларів США.", f"Угода коштує 5{NBSP}млн{NBSP}доларів США."),
+        ("ko", "거래는 #1달러의 가치가 있다.", "거래는 US$500만의 가치가 있다."),
+        ("ko", "그는 #1를 받았다.", "그는 US$500만을 받았다."),
+    ],
+)
+def test_an_amount_names_its_currency_once(glossary, lang, output, expected):
+    assert _translated(glossary, "The deal is worth $5 million.", lang, output) == expected
 
 
 @pytest.mark.parametrize(

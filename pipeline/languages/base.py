@@ -35,6 +35,9 @@ class Language:
     # A preposition a model puts before a day and month that the language never uses there
     # ("on October 25" → «в 25 октября», «у 25 жовтня»): dropped before a date.
     preposition_before_date: re.Pattern[str] = _NEVER
+    # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
+    # rendered amount names its currency.
+    currency_after_amount: re.Pattern[str] = _NEVER
     # Money words of a translation, for the `money-added` check (none: the check does not run).
     money: re.Pattern[str] | None = None
     # Latin → this script, longest spelling first: names the model left in Latin letters, and

@@ -21,6 +21,10 @@ UKRAINIAN = Language(
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
+    currency_after_amount=re.compile(
+        r"\s*(?:(?:американських\s+)?долар\w*(?:\s+США)?|євро|(?:британських\s+|англійських\s+)?фунт\w*(?:\s+стерлінгів)?|рубл\w*|гривн\w*|гривень|юан\w*|єн\w*|[$€£¥₩₽₴])(?!\w)",
+        re.IGNORECASE,
+    ),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"nomn", "plur"}, {"nomn", "plur"})),
     transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
