@@ -53,7 +53,8 @@ _SCALE = re.compile(
     + r")(?![\w])",
     re.IGNORECASE,
 )
-_PM = re.compile(r"(\d{1,2})\s*p\.?m\.?", re.IGNORECASE)
+# The hour of an afternoon time ("10 p.m.", "10:30 p.m."), not its minutes.
+_PM = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.]\d{2})?\s*p\.?m\b", re.IGNORECASE)
 LOW_CONFIDENCE_Z = -1.5
 
 

@@ -64,6 +64,8 @@ def test_what_is_not_a_span_of_years():
         ("At 2.25pm, then 10pm.", "В 14:25, затем в 22:00.", []),
         ("At 2 pm.", "В 2 часа дня.", []),
         ("At 2 pm.", "В 15 часов.", ["number-missing", "number-added"]),
+        ("At 10:30 p.m.", "오후 10:30에.", []),
+        ("At 2.25pm.", "오후 2:25에.", []),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
