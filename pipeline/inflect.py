@@ -187,7 +187,8 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     if k is None or any(p.tag.POS not in ("ADJF", "PRTF") for p in parses[:k]) or (k and not adjective_grammemes):
         return after
     every = analyzer.parse(words[k])
-    nouns = [p for p in every if p.tag.POS == "NOUN"]
+    # A common noun's readings: «дронов» is not the surname Дронов here.
+    nouns = [p for p in every if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
     # A word that may be a verb («прибыли») is not taken for the counted noun, nor one its
     # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
     if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
