@@ -71,6 +71,8 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# A number with an optional scale word ("5,000", "1.2 million"): the body of figures and amounts.
+_AMOUNT = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
 # An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
 # own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
 # in English news.
@@ -85,17 +87,12 @@ _CURRENCIES |= {
     "yen": "JPY",
     "yuan": "CNY",
 }
-_AMOUNT = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
 _MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_AMOUNT}(?!\w)(?![.,]\d)", re.IGNORECASE)
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
-_NUMBER = re.compile(
-    r"(?<![\w.,])(?<![^\W\d]-)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?(?![\w])(?![.,]\d)",
-    re.IGNORECASE,
-)
+_NUMBER = re.compile(rf"(?<![\w.,])(?<![^\W\d]-){_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
 
 
 # A number is a count of the word after it ("50,000 troops") unless that word is a function word
