@@ -189,11 +189,17 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     every = analyzer.parse(words[k])
     # A common noun's readings: «дронов» is not the surname Дронов here.
     nouns = [p for p in every if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
+    misbuilt = not nouns and _misbuilt_plural(words[k], every, analyzer)
+    nouns = nouns or misbuilt or []
     # A word that may be a verb («прибыли») is not taken for the counted noun, nor one its
     # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
     if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
         return after
-    if any(_counted_as(p.tag.grammemes, noun_grammemes, category) for p in nouns) or not any(p.tag.case in _DIRECT_CASES for p in nouns):
+    if (
+        not misbuilt
+        and any(_counted_as(p.tag.grammemes, noun_grammemes, category) for p in nouns)
+        or not any(p.tag.case in _DIRECT_CASES for p in nouns)
+    ):
         return after
     noun = next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
     adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
@@ -201,6 +207,16 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
         return after
     agreed = [a.word for a in adjectives if a] + [noun.word]
     return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
+
+
+def _misbuilt_plural(word: str, every: list, analyzer) -> list:
+    """The readings of the common noun behind a lowercase word the dictionary knows only as a
+    surname: the model regularised a plural («солдатов», from the noun as surnames are formed)
+    that the noun does not have («солдат»); empty for any other word."""
+    if not word.islower() or not every or not all({"Surn"} & p.tag.grammemes for p in every if p.tag.POS == "NOUN"):
+        return []
+    stem = analyzer.parse(word[:-2])
+    return [p for p in stem if p.tag.POS == "NOUN" and p.is_known and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
 
 
 def _counted_as(grammemes: frozenset[str], wanted: frozenset[str], category: str) -> bool:

@@ -174,6 +174,8 @@ def test_an_amount_names_its_currency_once(glossary, lang, output, expected):
         ("It rose more than 141 percent.", "ru", "Он вырос более чем на #1 процентов.", "Он вырос более чем на 141 процент."),
         ("I had 1 problem.", "ru", "У меня была #1 проблем.", "У меня была 1 проблема."),
         ("They saw 101 drones.", "ru", "Они видели #1 дронов.", "Они видели 101 дрон."),
+        # The model's regularised plural, read by the dictionary only as a surname (Солдатов).
+        ("They sent 5,000 soldiers.", "ru", "Они отправили #1 солдатов.", f"Они отправили 5{NBSP}000 солдат."),
         ("It took 1 week.", "ru", "Это заняло #1 неделю.", "Это заняло 1 неделю."),
         # Left as the model wrote them: a case a preposition governs, a year, a label, a verb, no noun.
         ("He wrote to 5 soldiers.", "ru", "Он написал к #1 солдатам.", "Он написал к 5 солдатам."),
