@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import terms
-from pipeline.figures import as_translated
+from pipeline.figures import MONTHS, as_translated
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, in_script, profile
 from pipeline.lexicon import lost_names
@@ -33,7 +33,6 @@ POFILTER = {
 LONG_SOURCE_WORDS = 60
 LANGID_MIN_LETTERS = 15
 LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
-MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 NUMBER_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
 _NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
@@ -212,7 +211,7 @@ def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
 
 def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
     """Names the glossary does not cover: noted, and an error where the translation lost one."""
-    unknown = uncovered_names(seg.source, seg.terms)
+    unknown = uncovered_names(seg)
     if not unknown:
         return
     listed = ", ".join(dict.fromkeys(n.text for n in unknown))

@@ -35,28 +35,24 @@ _VERBATIM = re.compile(
     "(?:[\ufe0f\u200d\U0001f3fb-\U0001f3ff]|[\U0001f000-\U0001faff\u2600-\u27bf])*"  # joined, varied, toned
 )
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_SPELLINGS = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTH_NAMES = [spellings[0] for spellings in _SPELLINGS]
+# Month → its number, for every English spelling a date may use ("Oct.").
+MONTHS = {name: n for n, spellings in enumerate(_SPELLINGS, 1) for name in spellings}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "October 23", "Oct. 25, 2024", "23 October 2024"; an ordinal suffix is allowed on the day.
 _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
@@ -170,7 +166,7 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
 def _date(month: str, day: str, year: str | None) -> datetime.date | None:
     try:
         # A leap year, so that "February 29" without a year is a date.
-        return datetime.date(int(year) if year else 2000, _MONTHS[month.lower().rstrip(".")], int(day))
+        return datetime.date(int(year) if year else 2000, MONTHS[month.lower().rstrip(".")], int(day))
     except ValueError:
         return None
 

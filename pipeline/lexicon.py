@@ -62,7 +62,8 @@ def name_words(name: str) -> list[str]:
 
 @cache
 def corpus_names(lang: str) -> dict[str, str]:
-    """English name word → the form the corpora write, for ``lang`` (empty where none was built)."""
+    """English name word (or name of several words: its acronym) → the form the corpora write,
+    for ``lang`` (empty where none was built)."""
     path = path_for(lang)
     if not path.is_file():
         return {}
@@ -108,7 +109,7 @@ def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[s
     if not can_transliterate(lang):
         return {}
     corpus = corpus_names(lang)
-    words = sorted({w for seg in segments for name in uncovered_names(seg.source, seg.terms) for w in name_words(name.text)})
+    words = sorted({w for seg in segments for name in uncovered_names(seg) for w in name_words(name.text)})
     approved = {}
     for word in words:
         spelt = transliterate(word, lang)
@@ -130,7 +131,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     tr = seg.target(lang)
     known = _known(lang, approved)
     taken = _written_words(r.form for r in tr.terms)
-    for name in uncovered_names(seg.source, seg.terms):
+    for name in uncovered_names(seg):
         if name.text.isupper():
             continue
         hit = TermHit("name", name.start, name.end, name.text)
@@ -207,10 +208,14 @@ def lost_names(names: list[Name], text: str, lang: str) -> list[Name]:
 
 
 def name_written(name: str, target: str, lang: str) -> bool:
-    """The name, a plausible spelling of it, or the names lexicon's form of its last word, as
-    ``name_present`` reads the last (Грузии for Georgia; a surname, not a first name, tells a person)."""
+    """The name, a plausible spelling of it, the acronym the names lexicon has for the whole name,
+    or the lexicon's form of its last word, as ``name_present`` reads the last (Грузии for
+    Georgia; a surname, not a first name, tells a person)."""
     if name_present(name, target, lang):
         return True
+    acronym = corpus_names(lang).get(name, "")
+    if acronym.isupper() and re.search(rf"(?<![\w-]){acronym}(?![\w-])", target):
+        return True  # США for United States
     last = (name_words(name) or [""])[-1]
     form = corpus_names(lang).get(last, "")[:KEY_LETTERS].lower()
     return bool(form) and any(word.lower().startswith(form) for word in re.findall(r"[^\W\d_]+", target))
@@ -223,7 +228,7 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     if not can_transliterate(lang) or seg.boilerplate:
         return []
     known = _known(lang, approved)
-    lost = lost_names(uncovered_names(seg.source, seg.terms), seg.target(lang).text, lang)
+    lost = lost_names(uncovered_names(seg), seg.target(lang).text, lang)
     return [name for name in lost if _confirmed(name_words(name.text), known)]
 
 

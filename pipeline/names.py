@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.figures import MONTH_NAMES
 from pipeline.languages import profile
-from pipeline.model import TermHit
+from pipeline.model import Segment
 
-MONTHS = "january february march april may june july august september october november december".split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 TITLES = set(
     """president vice prime minister ministers secretary general gen lt col colonel major maj captain capt
@@ -30,7 +30,7 @@ TITLES = set(
     mr mrs ms dr prof professor sir lord lady judge justice director deputy acting foreign defence defense
     interior finance former senior premier chancellor speaker head leader officer lieutenant""".split()
 )
-NOT_NAMES = set(MONTHS) | set(WEEKDAYS) | {"i", "i'm", "i've", "i'd", "i'll", "ok"}
+NOT_NAMES = set(MONTH_NAMES) | set(WEEKDAYS) | {"i", "i'm", "i've", "i'd", "i'll", "ok"}
 CONNECTORS = {"of", "de", "da", "del", "van", "von", "bin", "al", "ul", "la", "le"}
 # "for the", "on" join words only inside an institution's name ("Institute for the Study of War").
 INSTITUTIONS = set(
@@ -147,9 +147,10 @@ def _name_in_run(text: str, run: list[re.Match[str]], words: list[re.Match[str]]
     return Name(text=value, start=start, end=start + len(value))
 
 
-def uncovered_names(text: str, terms: list[TermHit]) -> list[Name]:
-    """Names in ``text`` that no glossary term match overlaps."""
-    return [n for n in find_names(text) if not any(h.start < n.end and n.start < h.end for h in terms)]
+def uncovered_names(seg: Segment) -> list[Name]:
+    """Names in ``seg``'s source that no glossary term or figure overlaps (the month of
+    "Feb. 1" is part of a date)."""
+    return [n for n in find_names(seg.source) if not any(h.start < n.end and n.start < h.end for h in seg.protected)]
 
 
 _VOWELS = set("аеёиоуыэюяіїєйьъ")

@@ -31,7 +31,7 @@ def suggest(docs: list[Document]) -> list[Suggestion]:
         for seg in doc.segments:
             if seg.boilerplate:
                 continue
-            for name in uncovered_names(seg.source, seg.terms):
+            for name in uncovered_names(seg):
                 counts[name.text] += 1
                 if name.text not in first:
                     before = seg.source[: name.start]

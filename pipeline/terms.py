@@ -93,6 +93,7 @@ class Restored:
 
 
 _CURRENCY_SIGNS = tuple("$€£¥₩₽₴")
+_ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -116,7 +117,10 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             # A span of years keeps it («1952—1953 годы») unless its rendering ends with it (ko).
             rendered = render(hit, lang)
             start = m.start()
-            if hit.term_id == DATE and (preposition := language.preposition_before_date.search(target, 0, start)):
+            if hit.term_id == DATE and (
+                preposition := language.preposition_before_date.search(target, 0, start)
+                or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
+            ):
                 start = preposition.start()
             elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
                 start -= 1  # «$#1»: the rendered amount has its sign where the language puts it

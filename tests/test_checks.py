@@ -42,6 +42,8 @@ def test_numbers_in_target_conventions_pass_and_drops_fail():
     assert not codes(source, "10월 23일 이후 오후 7시에 병사 5,000명이 도착했다.", "ko") & {"number-missing", "number-added"}
     assert "number-missing" in codes(source, "С 23 октября в 19:00 прибыли солдаты.", "ru")
     assert "number-added" in codes(source, "С 23 октября в 19:00 прибыли 5000 солдат и 12 танков.", "ru")
+    # An abbreviated month is a month too: Korean writes February as 2월.
+    assert not codes("Talks began on Feb. 1.", "2월 1일 회담이 시작되었다.", "ko") & {"number-missing", "number-added"}
 
 
 def test_boilerplate_and_placeholder_are_reported():

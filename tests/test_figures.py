@@ -108,14 +108,25 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
         ("ru", "Войска прибыли в #1.", "Войска прибыли 23 октября."),
         ("ru", "В #1 прибыли войска.", "23 октября прибыли войска."),
         ("ru", "Войска прибыли к #1.", "Войска прибыли к 23 октября."),
+        # «на» is the model's word for the English "on": a date takes no preposition.
+        ("ru", "Войска прибыли на #1.", "Войска прибыли 23 октября."),
+        ("uk", "Війська прибули на #1.", "Війська прибули 23 жовтня."),
         ("ko", "군대는 #1년 도착했다.", "군대는 10월 23일 도착했다."),
         ("ko", "군대는 #1명의 도착했다.", "군대는 10월 23일의 도착했다."),
         ("ko", "군대는 #1년에 도착했다.", "군대는 10월 23일에 도착했다."),
+        ("ko", "군대는 #1월에 도착했다.", "군대는 10월 23일에 도착했다."),
         ("ru", "Войска прибыли #1 годовщину.", "Войска прибыли 23 октября годовщину."),
     ],
 )
 def test_a_year_word_after_a_date_and_a_preposition_before_it_are_dropped(glossary, lang, output, expected):
     assert _translated(glossary, "The troops arrived on October 23.", lang, output) == expected
+
+
+def test_a_date_keeps_the_preposition_of_a_deadline(glossary):
+    assert (
+        _translated(glossary, "The vote was moved to October 23.", "ru", "Голосование перенесли на #1.")
+        == "Голосование перенесли на 23 октября."
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ lexicon built from parallel text."""
 import pytest
 
 from pipeline.checks import verify_and_check
+from pipeline.figures import find_figures
 from pipeline.lexicon import approved_names, corpus_names
 from pipeline.memory import Memory
 from pipeline.model import Segment
@@ -125,6 +126,23 @@ def test_name_lost_knows_the_lexicons_forms_and_still_fires_on_a_lost_name(gloss
     # Nor is a capitalised answer word taken for a name (the scripted engine has no alignment to give).
     answer = _translated("Did the Romans use tomato sauce? No, they did not.", "Римляне использовали томатный соус? Нет.", glossary)
     assert answer.target("ru").text == "Римляне использовали томатный соус? Нет."
+
+
+@pytest.mark.parametrize(("lang", "output"), [("ru", "США начали переговоры."), ("uk", "США розпочали переговори.")])
+def test_a_name_the_corpora_write_as_an_acronym_is_not_lost(glossary, lang, output):
+    assert corpus_names(lang)["United States"] == "США"
+    kept = _translated("The United States began talks.", output, glossary, lang)
+    assert "name-lost" not in {f.code for f in verify_and_check(kept, lang, glossary)}
+    lost = _translated("The United States began talks.", "Начались переговоры.", glossary)
+    assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
+
+
+def test_the_month_of_a_date_is_no_name(glossary):
+    source = "Talks began on Feb. 1."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, figures=find_figures(source, []))
+    translate_segments([seg], ScriptedEngine({"Talks began on #1.": ["Переговоры начались #1."]}), glossary, "ru")
+    assert seg.target("ru").text == "Переговоры начались 1 февраля."
+    assert not {"name-lost", "name-not-in-glossary"} & {f.code for f in verify_and_check(seg, "ru", glossary)}
 
 
 def test_a_lost_name_the_corpora_know_goes_where_the_model_attended_to_it_and_is_flagged(glossary):

@@ -7,8 +7,9 @@ A small model garbles names it has seen many times («Чекаго» for Chicago
 corpora it learnt from hold the conventional form. Each word of a name (``pipeline.names``)
 is linked to the capitalised target word that occurs with it most consistently (Dice
 coefficient over sentence pairs, on the word's first four letters, which case endings leave
-alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``). Rows: English word, form, English sentences, origin
-(Ukrainian adds Russian's names respelt: ``respelt``).
+alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``); a name of
+several words also gets the acronym the target writes for it (``acronyms``: США). Rows: English
+word or name, form, English sentences, origin (Ukrainian adds Russian's names respelt: ``respelt``).
 """
 
 from __future__ import annotations
@@ -25,17 +26,25 @@ from tools.standin.corpus import training_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ]{2,5}(?![\w-])")
 _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
+MIN_ACRONYM_SHARE = 0.25
+
+
+def _references(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """English sentence → its references: several references of one sentence are one piece of evidence."""
+    references: dict[str, list[str]] = defaultdict(list)
+    for english, target in pairs:
+        references[english].append(target)
+    return references
 
 
 def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
     """English name word → (target form, English sentences it was seen in)."""
-    references: dict[str, list[str]] = defaultdict(list)
-    for english, target in pairs:
-        references[english].append(target)
+    references = _references(pairs)
     word_count: Counter[str] = Counter()
     key_count: Counter[str] = Counter()
     joint: dict[str, Counter[str]] = defaultdict(Counter)
@@ -79,6 +88,35 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
     return lexicon
 
 
+def acronyms(pairs: list[tuple[str, str]], lexicon: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
+    """Name of two or more words → (the acronym the target writes for it, English sentences
+    seen together): США for United States, ЕС for European Union, where the acronym holds, in
+    order, the initials of the ``lexicon`` forms of the name's words (Штаты: Ш) and comes with
+    the name in a good share of its sentences. A frequent acronym beside a name (США beside
+    North Korea) holds none of its initials."""
+    name_count: Counter[str] = Counter()
+    joint: dict[str, Counter[str]] = defaultdict(Counter)
+    for english, targets in _references(pairs).items():
+        names = {n.text for n in find_names(english) if len(name_words(n.text)) >= 2}
+        found = {a for target in targets for a in _ACRONYM.findall(target)}
+        name_count.update(names)
+        for name in names:
+            joint[name].update(found)
+    rows = {}
+    for name, n in sorted(name_count.items()):
+        initials = "".join(lexicon[w][0][0] for w in name_words(name) if w in lexicon)
+        matching = [(both, a) for a, both in joint[name].items() if initials and _in_order(initials, a)]
+        both, acronym = max(matching, default=(0, ""))
+        if both >= MIN_SENTENCES_UNLIKE and both / n >= MIN_ACRONYM_SHARE:
+            rows[name] = (acronym, both)
+    return rows
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
 def _only_partner(word: str, key: str, joint: dict[str, Counter[str]], word_count: Counter[str], key_count: Counter[str]) -> bool:
     """Whether ``word`` goes with ``key`` more consistently than any other name word does: the
     words of one name all occur with its target words (Johnson with Борис, Haram with Боко)."""
@@ -107,11 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", nargs="+", default=["ru", "uk"])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     args = parser.parse_args(argv)
-    mined = {lang: mine(training_pairs(args.corpora, lang), lang) for lang in args.lang}
+    mined = {}
+    for lang in args.lang:
+        pairs = training_pairs(args.corpora, lang)
+        words = mine(pairs, lang)
+        mined[lang] = words | acronyms(pairs, words)
     for lang, lexicon in mined.items():
         rows = respelt(lexicon, mined["ru"]) if lang == "uk" and "ru" in mined else {w: (f, n, "corpus") for w, (f, n) in lexicon.items()}
         write(rows, path_for(lang))
-        print(f"{lang}: {len(lexicon)} name words from its corpus, {len(rows)} in all → {path_for(lang)}")
+        print(f"{lang}: {len(lexicon)} name words and acronyms from its corpus, {len(rows)} in all → {path_for(lang)}")
     return 0
 
 

@@ -35,6 +35,9 @@ class Language:
     # A preposition a model puts before a day and month that the language never uses there
     # ("on October 25" → «в 25 октября», «у 25 жовтня»): dropped before a date.
     preposition_before_date: re.Pattern[str] = _NEVER
+    # The word a model writes for the English "on" before a date, where the language puts none
+    # ("on March 3" → «на 3 марта»); dropped only after "on": "moved to March 3" keeps «на».
+    preposition_for_on_date: re.Pattern[str] = _NEVER
     # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
     # rendered amount names its currency.
     currency_after_amount: re.Pattern[str] = _NEVER
