@@ -29,6 +29,7 @@ FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
 MONEY = FIGURE + "money"
 YEARS = FIGURE + "years"
+DAYS = FIGURE + "days"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -57,6 +58,17 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)",
+    re.IGNORECASE,
+)
+# "July 9-11", "from July 9 to 11", "between 9 and 11 July": days of one month, written as the
+# language writes such a span (CLDR intervals: «9—11 июля», «7월 9일 – 11일»). "from" and
+# "between" belong to it, so that no model writes «с 9—11 июля»; "and" only after "between"
+# ("on July 9 and 11" are two days).
+_DAY = r"(?:st|nd|rd|th)?"
+_DAYS = re.compile(
+    rf"(?:\b(?P<lead>from|between)\s+)?\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}){_DAY}(?P<to1>\s*[-–—]\s*|\s+(?:to|through|and)\s+)"
+    rf"(?P<e1>\d{{1,2}}){_DAY}(?!\w)|(?P<d2>\d{{1,2}}){_DAY}(?P<to2>\s*[-–—]\s*|\s+(?:to|through|and)\s+)(?P<e2>\d{{1,2}}){_DAY}\s+(?P<m2>{_MONTH})\b)"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)(?![-–]\d)",
     re.IGNORECASE,
 )
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2:25»).
@@ -139,6 +151,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()):
             hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
+    for m in _DAYS.finditer(text):
+        if free(m.start(), m.end()) and _days(m) is not None:
+            hits.append(TermHit(DAYS, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
     for m in _DATE.finditer(text):
         month, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
         if free(m.start(), m.end()) and _date(month, day, m["y"]) is not None:
@@ -169,6 +185,16 @@ def _date(month: str, day: str, year: str | None) -> datetime.date | None:
         return datetime.date(int(year) if year else 2000, MONTHS[month.lower().rstrip(".")], int(day))
     except ValueError:
         return None
+
+
+def _days(m: re.Match[str]) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of a span ``_DAYS`` matched; None where it is none."""
+    month, first, last = (m["m1"], m["d1"], m["e1"]) if m["m1"] else (m["m2"], m["d2"], m["e2"])
+    joined = (m["to1"] or m["to2"]).strip().lower()
+    if (joined == "and") != ((m["lead"] or "").lower() == "between"):
+        return None  # "between July 9 to 11" is no English; "July 9 and 11" are two days
+    start, end = _date(month, first, m["y"]), _date(month, last, m["y"])
+    return (start, end) if start and end and start < end else None
 
 
 def _years(first: str, last: str) -> tuple[int, int] | None:
@@ -206,6 +232,14 @@ def render(hit: TermHit, lang: str) -> str:
         return hit.text
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
+    if hit.term_id == DAYS:
+        from babel.dates import format_interval
+
+        m = _DAYS.fullmatch(hit.text)
+        days = _days(m) if m else None
+        if m is None or days is None:
+            return hit.text
+        return format_interval(*days, "yMMMMd" if m["y"] else "MMMMd", locale=lang)
     if hit.term_id == YEARS:
         from babel.dates import format_interval
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, DAYS, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -117,19 +117,21 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             # A span of years keeps it («1952—1953 годы») unless its rendering ends with it (ko).
             rendered = render(hit, lang)
             start = m.start()
-            if hit.term_id == DATE and (
+            if hit.term_id in (DATE, DAYS) and (
                 preposition := language.preposition_before_date.search(target, 0, start)
                 or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
             ):
                 start = preposition.start()
             elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
                 start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
-            if hit.term_id in (DATE, TIME) and (year := language.year_after_date.match(target, end)):
+            if hit.term_id in (DATE, DAYS, TIME) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
             elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
                 end = currency.end()
             elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
                 end += len(word.group())
+            if rendered.endswith(".") and target.startswith(".", end):
+                end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
             # A Korean particle after a figure agrees with how it is read («5,000을», «2를»); not after an emoji.
             replacements.append((start, end, rendered, hit.term_id != VERBATIM, count_value(hit, source)))
             continue

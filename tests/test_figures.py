@@ -122,6 +122,32 @@ def test_a_year_word_after_a_date_and_a_preposition_before_it_are_dropped(glossa
     assert _translated(glossary, "The troops arrived on October 23.", lang, output) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Перемирие началось #1.", "Перемирие началось 3 ноября 2024\u202fг."),
+        ("ko", "휴전은 #1 시작되었다.", "휴전은 2024년 11월 3일 시작되었다."),
+    ],
+)
+def test_a_date_ending_a_sentence_with_an_abbreviation_has_one_full_stop(glossary, lang, output, expected):
+    assert _translated(glossary, "The ceasefire began on Nov. 3, 2024.", lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Leaders met from July 9 to 11.", "ru", "Лидеры встретились в #1.", "Лидеры встретились 9—11 июля."),
+        ("Leaders met between 9 and 11 July.", "uk", "Лідери зустрілися #1.", "Лідери зустрілися 9–11 липня."),
+        ("Leaders met on July 9-11.", "ko", "지도자들은 #1에 만났다.", "지도자들은 7월 9일\u2009–\u200911일에 만났다."),
+        ("Leaders met on July 9-11, 2024.", "ko", "지도자들은 #1년에 만났다.", "지도자들은 2024년 7월 9일~11일에 만났다."),
+        # Two days, not a span: each its own figure.
+        ("Leaders met on July 9 and 11.", "ru", "Лидеры встретились #1 и #2.", "Лидеры встретились 9 июля и 11."),
+    ],
+)
+def test_a_span_of_days_is_written_as_the_language_writes_one(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+
+
 def test_a_date_keeps_the_preposition_of_a_deadline(glossary):
     assert (
         _translated(glossary, "The vote was moved to October 23.", "ru", "Голосование перенесли на #1.")
@@ -159,6 +185,7 @@ def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
         ("uk", "Угода коштує #1 доларів США.", f"Угода коштує 5{NBSP}млн{NBSP}доларів США."),
         ("ko", "거래는 #1달러의 가치가 있다.", "거래는 US$500만의 가치가 있다."),
         ("ko", "그는 #1를 받았다.", "그는 US$500만을 받았다."),
+        ("ko", "그는 #1명을 받았다.", "그는 US$500만을 받았다."),
     ],
 )
 def test_an_amount_names_its_currency_once(glossary, lang, output, expected):
