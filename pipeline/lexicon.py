@@ -154,11 +154,18 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 continue
             if not latin_word and _begins_as(rendering.group(), spelt) and not spells_name(wanted, spelt):
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
+            if word not in known and not latin_word and _adjective(rendering.group(), lang):
+                continue  # the model translated a name's adjective («Национальная» for National)
             form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
             taken |= _written_words([form])
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
+
+
+def _adjective(word: str, lang: str) -> bool:
+    """Whether the dictionary knows ``word`` as an adjective (names are not garbled into one)."""
+    return any(p.is_known and p.tag.POS == "ADJF" for p in inflect.morph(lang).parse(word))
 
 
 def _written_words(forms: Iterable[str]) -> set[str]:

@@ -189,6 +189,8 @@ def name_present(name: str, target: str, lang: str) -> bool:
         return True
     if not can_transliterate(lang):
         return True  # no way to tell (Hangul): never reported lost
+    if re.findall(r"[^\W\d_]+", name)[-1].lower() in common_words():
+        return True  # an institution's name ("… Intelligence Service"): translated, not spelt
     last = re.findall(r"[^\W\d_]+", name)[-1]
     spelt = transliterate(last, lang).lower()
     wanted = _skeleton(spelt)[:3]

@@ -137,6 +137,14 @@ def test_a_name_the_corpora_write_as_an_acronym_is_not_lost(glossary, lang, outp
     assert "name-lost" in {f.code for f in verify_and_check(lost, "ru", glossary)}
 
 
+def test_an_institutions_translated_name_is_neither_respelt_nor_lost(glossary):
+    source = "The National Intelligence Service said so."
+    output = "Национальная служба разведки заявила об этом."
+    seg = _translated(source, output, glossary)
+    assert seg.target("ru").text == output
+    assert "name-lost" not in {f.code for f in verify_and_check(seg, "ru", glossary)}
+
+
 def test_the_month_of_a_date_is_no_name(glossary):
     source = "Talks began on Feb. 1."
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, figures=find_figures(source, []))
