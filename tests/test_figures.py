@@ -210,6 +210,8 @@ def test_an_amount_names_its_currency_once(glossary, lang, output, expected):
         ("A section of 6.2 miles.", "ru", "Участок в #1 миль.", "Участок в 6,2 мили."),
         ("It rose 141 percent.", "ru", "Он вырос на #1 процентов.", "Он вырос на 141 процент."),
         ("It rose more than 141 percent.", "ru", "Он вырос более чем на #1 процентов.", "Он вырос более чем на 141 процент."),
+        ("It ends within 24 hours.", "ru", "Это закончится в течение #1 часа.", "Это закончится в течение 24 часов."),
+        ("It ends within 24 hours.", "uk", "Це закінчиться протягом #1 години.", "Це закінчиться протягом 24 годин."),
         ("I had 1 problem.", "ru", "У меня была #1 проблем.", "У меня была 1 проблема."),
         ("They saw 101 drones.", "ru", "Они видели #1 дронов.", "Они видели 101 дрон."),
         # The model's regularised plural, read by the dictionary only as a surname (Солдатов).
