@@ -27,7 +27,7 @@ PLACEHOLDER = "#{}"
 # Placeholders are numbered #1…#99 and news sentences carry a handful of terms; a segment with more
 # is translated unprotected and only its first MAX_TERMS terms verified (bounded work).
 MAX_TERMS = 20
-_FOUND = re.compile(r"(?<![\w#])#\s?(\d{1,2})(?!\d)")
+_FOUND = re.compile(r"(?<![\w#])#\s?(\d+)")
 # A ru/uk model may glue a case ending onto the placeholder ("#1ом"); the inflected form replaces it.
 _GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
 
@@ -99,9 +99,7 @@ _ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
-    found: dict[int, list[re.Match[str]]] = {}
-    for m in _FOUND.finditer(target):
-        found.setdefault(int(m.group(1)), []).append(m)
+    found = _placeholders(target, source)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:
         return Restored(text="", results=[], complete=False)
@@ -162,9 +160,7 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     then restored as any translation is. For a sentence whose placeholders every alternative
     lost: the text around a term is never translated on its own."""
     text = aligned.target
-    found: dict[int, list[re.Match[str]]] = {}
-    for m in _FOUND.finditer(text):
-        found.setdefault(int(m.group(1)), []).append(m)
+    found = _placeholders(text, source)
     edits: list[tuple[int, int, str, int]] = []  # (start, end, replacement, order)
     for n, matches in found.items():
         # A repeated placeholder is kept where it first appears; an unknown one is dropped.
@@ -175,7 +171,8 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     for n in lost:
         at = _attended(aligned, n)
         edits.append((at, at, PLACEHOLDER.format(n) + ("" if at == len(text) else " "), n))
-    for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], -e[3]), reverse=True):
+    # From the end; at one place the removal first, then lost placeholders last to first, so they read in order.
+    for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], e[3] == 0, e[3]), reverse=True):
         text = text[:start] + replacement + text[end:]
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
     restored = restore(text, source, hits, glossary, lang)
@@ -186,6 +183,16 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
         if n in lost:
             result.status = "repaired"
     return restored
+
+
+def _placeholders(target: str, source: str) -> dict[int, list[re.Match[str]]]:
+    """Placeholder number → where ``target`` has it; a number past the source's placeholders is
+    one too, two glued together ("#910" for "#9", "#10"), unless the source writes it itself ("#2024")."""
+    found: dict[int, list[re.Match[str]]] = {}
+    for m in _FOUND.finditer(target):
+        if not re.search(rf"(?<![\w#]){re.escape(m.group())}(?!\d)", source):
+            found.setdefault(int(m.group(1)), []).append(m)
+    return found
 
 
 def _attended(aligned: Alignment, n: int) -> int:

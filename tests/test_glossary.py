@@ -223,6 +223,17 @@ def test_a_repeated_placeholder_is_kept_once_and_a_lost_figure_placed(glossary):
     assert seg.target("ru").text == "Чиновники в Курске насчитали 5\u00a0000 военных."
 
 
+def test_two_placeholders_glued_into_one_number_are_placed_apart(glossary):
+    """A score's placeholders glued together («#12» for "#1-#2") leave no «#12» in the text:
+    both figures go where the model attended to them."""
+    source = "He lost 6-3 in Kursk."
+    protected = "He lost #1-#2 in #3."
+    best = "Он проиграл #12 в #3."
+    alignment = word_alignment(protected, best, {2: 2})
+    seg, _ = _translate_ru({protected: [best]}, glossary, source, aligned={protected: alignment})
+    assert seg.target("ru").text == "Он проиграл 6 3 в Курске."
+
+
 def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(glossary):
     """A short piece alone makes the stand-ins loop («대통령 대통령 대통령»); the model's best
     alternative without a repeated n-gram is taken instead, and the loop kept where none exists."""
