@@ -195,17 +195,18 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
     if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
         return after
-    if (
-        not misbuilt
-        and any(_counted_as(p.tag.grammemes, noun_grammemes, category) for p in nouns)
-        or not any(p.tag.case in _DIRECT_CASES for p in nouns)
-    ):
+    if not any(p.tag.case in _DIRECT_CASES for p in nouns):
         return after
-    noun = next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
+    counted = [p for p in nouns if _counted_as(p.tag.grammemes, noun_grammemes, category)] if not misbuilt else []
+    # A noun already in the count's form keeps it; an adjective left in another case follows
+    # («5 000 північнокорейські солдатів» → «північнокорейських»).
+    if counted and all(_agree(word, counted, analyzer) for word in words[:k]):
+        return after
+    noun = words[k] if counted else next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
     adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
     if noun is None or None in adjectives:
         return after
-    agreed = [a.word for a in adjectives if a] + [noun.word]
+    agreed = [a.word for a in adjectives if a] + [noun if isinstance(noun, str) else noun.word]
     return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
 
 

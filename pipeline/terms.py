@@ -12,6 +12,7 @@ where the model attended to them (``place``). A raw placeholder never reaches ou
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 
 from pipeline import inflect
@@ -104,7 +105,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     if not complete:
         return Restored(text="", results=[], complete=False)
     results: list[TermResult] = []
-    replacements = []
+    # (start, end, text, takes a particle, the count it is, the glossary term's result)
+    replacements: list[tuple[int, int, str, bool, Decimal | None, TermResult | None]] = []
     language = profile(lang)
     for n, hit in enumerate(hits, 1):
         m = found[n][0]
@@ -131,7 +133,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             if rendered.endswith(".") and target.startswith(".", end):
                 end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
             # A Korean particle after a figure agrees with how it is read («5,000을», «2를»); not after an emoji.
-            replacements.append((start, end, rendered, hit.term_id != VERBATIM, count_value(hit, source)))
+            replacements.append((start, end, rendered, hit.term_id != VERBATIM, count_value(hit, source), None))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
@@ -139,16 +141,23 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
-        replacements.append((m.start(), end, form, True, None))
-        results.append(TermResult(term_id=hit.term_id, status=status, form=form))
+        result = TermResult(term_id=hit.term_id, status=status, form=form)
+        replacements.append((m.start(), end, form, True, None, result))
+        results.append(result)
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
-    for start, end, form, takes_particle, count in sorted(replacements, key=lambda r: r[0], reverse=True):
-        after = text[end:following]
+    beyond = len(text)  # where the model's words after that replacement end
+    next_term: TermResult | None = None  # that replacement's glossary term
+    for start, end, form, takes_particle, count, made in sorted(replacements, key=lambda r: r[0], reverse=True):
+        # "5,000 North Korean soldiers": the counted words run on through the term right after the count.
+        upto = beyond if count is not None and next_term and not text[end:following].strip() else following
+        after = text[end:upto]
         if count is not None and language.counted:
             after = inflect.agree_with_count(count, text[:start], after, lang)
-        text = text[:start] + form + after + text[following:]
-        following = start
+            if upto == beyond and next_term:
+                next_term.form = " ".join(after.split()[: len(next_term.form.split())])
+        text = text[:start] + form + after + text[upto:]
+        beyond, following, next_term = start + len(form) + len(after), start, made
         if language.particles and takes_particle:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)

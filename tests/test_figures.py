@@ -230,6 +230,23 @@ def test_the_words_a_count_governs_agree_with_it(glossary, source, lang, output,
     assert _translated(glossary, source, lang, output) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "output", "expected", "form"),
+    [
+        ("ru", "Они отправили #1 #2 солдаты.", f"Они отправили 5{NBSP}000 северокорейских солдат.", "северокорейских"),
+        ("uk", "Вони відправили #1 #2 солдати.", f"Вони відправили 5{NBSP}000 північнокорейських солдатів.", "північнокорейських"),
+        ("uk", "Вони відправили #1 #2 солдатів.", f"Вони відправили 5{NBSP}000 північнокорейських солдатів.", "північнокорейських"),
+    ],
+)
+def test_a_count_governs_the_glossary_term_after_it_and_its_noun(glossary, lang, output, expected, form):
+    source = "They sent 5,000 North Korean soldiers."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    seg.figures = find_figures(source, seg.terms)
+    translate_segments([seg], ScriptedEngine({"They sent #1 #2 soldiers.": [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
+    assert [r.form for r in seg.target(lang).terms] == [form]
+
+
 def _translated(glossary, source: str, lang: str, output: str) -> str:
     """``source``, whose figures the pipeline protects as #1, #2…, through a model that answers
     ``output`` for the protected sentence."""
