@@ -12,8 +12,8 @@ where the model attended to them (``place``). A raw placeholder never reaches ou
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
