@@ -202,11 +202,11 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     # («5 000 північнокорейські солдатів» → «північнокорейських»).
     if counted and all(_agree(word, counted, analyzer) for word in words[:k]):
         return after
-    noun = words[k] if counted else next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
+    noun = None if counted else next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
     adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
-    if noun is None or None in adjectives:
+    if not counted and noun is None or None in adjectives:
         return after
-    agreed = [a.word for a in adjectives if a] + [noun if isinstance(noun, str) else noun.word]
+    agreed = [a.word for a in adjectives if a] + [noun.word if noun else words[k]]
     return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
 
 

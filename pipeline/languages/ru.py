@@ -18,7 +18,7 @@ RUSSIAN = Language(
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)"),
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|во|у)\s+$", re.IGNORECASE),
-    preposition_for_on_date=re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE),
+    preposition_for_on_date=slavic.ON_DATE,
     currency_after_amount=re.compile(
         r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,

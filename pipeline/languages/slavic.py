@@ -1,6 +1,8 @@
-"""What Russian and Ukrainian share: plural rules, Cyrillic transcription of Latin names."""
+"""What Russian and Ukrainian share: plural rules, Cyrillic transcription of Latin names, «на» before a date."""
 
 from __future__ import annotations
+
+import re
 
 
 def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
@@ -16,6 +18,9 @@ def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str]
     }
     return {category: (frozenset(noun), frozenset(adjective)) for category, (noun, adjective) in rules.items()}
 
+
+# «на», the word both models write for the English "on" before a date («на 3 марта»).
+ON_DATE = re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE)
 
 PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 
