@@ -186,6 +186,7 @@ def test_emoji_and_bidirectional_runs_come_back_as_they_were(glossary):
         ("ko", "거래는 #1달러의 가치가 있다.", "거래는 US$500만의 가치가 있다."),
         ("ko", "그는 #1를 받았다.", "그는 US$500만을 받았다."),
         ("ko", "그는 #1명을 받았다.", "그는 US$500만을 받았다."),
+        ("ko", "그는 #1일을 받았다.", "그는 US$500만을 받았다."),
     ],
 )
 def test_an_amount_names_its_currency_once(glossary, lang, output, expected):

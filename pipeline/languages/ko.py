@@ -19,9 +19,9 @@ KOREAN = Language(
     foreign_scripts=("Cyrillic",),
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
     year_after_date=re.compile(r"(?:년|월|일|명|세|개)" + _BEFORE_PARTICLE),
-    # A currency, or a counter of people or things («#1명을»), after an amount.
+    # A currency, or a counter of people, things or days («#1명을», «#1일을»), after an amount.
     currency_after_amount=re.compile(
-        r"\s*(?:미국\s*)?(?:달러|유로|파운드|루블|위안화?|엔화|원)|\s*[$€£¥₩₽₴]|(?:명|개)" + _BEFORE_PARTICLE, re.IGNORECASE
+        r"\s*(?:미국\s*)?(?:달러|유로|파운드|루블|위안화?|엔화|원)|\s*[$€£¥₩₽₴]|(?:명|개|일)" + _BEFORE_PARTICLE, re.IGNORECASE
     ),
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
