@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pipeline import terms
+from pipeline import inflect, terms
 from pipeline.figures import MONTHS, as_translated
 from pipeline.glossary import Glossary
-from pipeline.languages import LANGUAGES, in_script, profile
+from pipeline.languages import LANGUAGES, Language, in_script, profile
 from pipeline.lexicon import lost_names
 from pipeline.model import Document, Finding, Segment, Severity, State, Translation
 from pipeline.names import uncovered_names
@@ -152,10 +152,30 @@ def _script(target: str, lang: str) -> Iterable[Finding]:
             letters_seen = "/".join(sorted(chars & other.own_letters))
             yield Finding("wrong-language", Severity.ERROR, f"looks {other.name}, not {language.name} ({letters_seen})")
             return
+    for other in language.neighbours if language.neighbour_words else []:
+        if words := neighbour_words(target, language, other):
+            yield Finding(
+                "neighbour-words", Severity.WARNING, f"{other.name} words in the {language.name} translation: {', '.join(words[:5])}"
+            )
     if language.neighbours and native >= LANGID_MIN_LETTERS:
         guess, probability = _langid().classify(target)
         if guess != lang and probability >= LANGID_MIN_PROBABILITY:
             yield Finding("wrong-language", Severity.WARNING, f"language identifier says {guess} ({probability:.2f}), not {lang}")
+
+
+def neighbour_words(target: str, language: Language, other: Language) -> list[str]:
+    """The words of ``target`` that ``other``'s dictionary knows and ``language``'s does not
+    («между», «председатель» in Ukrainian); not interjections, short words or words with
+    ``language``'s own letters."""
+    own, theirs = inflect.morph(language.code), inflect.morph(other.code)
+    found = []
+    for word in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", target.lower()):
+        if len(word) < 4 or set(word) & language.own_letters or own.word_is_known(word):
+            continue
+        known = [p for p in theirs.parse(word) if p.is_known]
+        if known and all(p.tag.POS != "INTJ" for p in known):
+            found.append(word)
+    return list(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=1)

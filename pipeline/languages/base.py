@@ -23,6 +23,9 @@ class Language:
     plural_forms: str = "nplurals=2; plural=(n != 1);"  # gettext Plural-Forms header
     length_ratio: tuple[float, float] = (0.5, 2.0)  # plausible target/source character ratio (checks)
     own_letters: frozenset[str] = frozenset()  # letters that tell it from a close neighbour
+    # Whether words only a neighbour's dictionary knows are reported (`neighbour-words`): Russian
+    # words a model slips into Ukrainian. Not for Russian, whose dictionary lacks names Ukrainian's has.
+    neighbour_words: bool = False
     # Terms take case endings, fitted with pymorphy3 (``inflect``); the model may glue one onto a placeholder.
     cases: bool = False
     # Particles follow a term and must agree with its last sound (Korean: tossi, ``inflect.fix_particle``).

@@ -17,6 +17,7 @@ UKRAINIAN = Language(
     slavic.PLURALS,
     (0.6, 2.0),
     own_letters=frozenset("іїєґІЇЄҐ"),
+    neighbour_words=True,
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
