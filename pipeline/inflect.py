@@ -191,13 +191,15 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     nouns = [p for p in every if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
     misbuilt = not nouns and _misbuilt_plural(words[k], every, analyzer)
     nouns = nouns or misbuilt or []
+    counted = [p for p in nouns if _counted_as(p.tag.grammemes, noun_grammemes, category)] if not misbuilt else []
     # A word that may be a verb («прибыли») is not taken for the counted noun, nor one its
-    # adjectives do not agree with («военных прибыли»: the adjective is the noun there).
-    if any(p.tag.POS in ("VERB", "INFN") for p in every) or not all(_agree(word, nouns, analyzer) for word in words[:k]):
+    # adjectives do not agree with («военных прибыли»: the adjective is the noun there), unless
+    # the dictionary only guesses the word, in the count's form («5 000 північнокорейські солдатків»).
+    guessed = counted and not any(p.is_known for p in nouns)
+    if any(p.tag.POS in ("VERB", "INFN") for p in every) or not (guessed or all(_agree(word, nouns, analyzer) for word in words[:k])):
         return after
     if not any(p.tag.case in _DIRECT_CASES for p in nouns):
         return after
-    counted = [p for p in nouns if _counted_as(p.tag.grammemes, noun_grammemes, category)] if not misbuilt else []
     # A noun already in the count's form keeps it; an adjective left in another case follows
     # («5 000 північнокорейські солдатів» → «північнокорейських»).
     if counted and all(_agree(word, counted, analyzer) for word in words[:k]):

@@ -237,6 +237,8 @@ def test_the_words_a_count_governs_agree_with_it(glossary, source, lang, output,
         ("ru", "Они отправили #1 #2 солдаты.", f"Они отправили 5{NBSP}000 северокорейских солдат.", "северокорейских"),
         ("uk", "Вони відправили #1 #2 солдати.", f"Вони відправили 5{NBSP}000 північнокорейських солдатів.", "північнокорейських"),
         ("uk", "Вони відправили #1 #2 солдатів.", f"Вони відправили 5{NBSP}000 північнокорейських солдатів.", "північнокорейських"),
+        # A noun form the dictionary only guesses («солдатків»), already in the count's case: the term follows it.
+        ("uk", "Вони відправили #1 #2 солдатків.", f"Вони відправили 5{NBSP}000 північнокорейських солдатків.", "північнокорейських"),
     ],
 )
 def test_a_count_governs_the_glossary_term_after_it_and_its_noun(glossary, lang, output, expected, form):
