@@ -54,9 +54,9 @@ MONTH_NAMES = [spellings[0] for spellings in _SPELLINGS]
 # Month → its number, for every English spelling a date may use ("Oct.").
 MONTHS = {name: n for n, spellings in enumerate(_SPELLINGS, 1) for name in spellings}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-# "October 23", "Oct. 25, 2024", "23 October 2024"; an ordinal suffix is allowed on the day.
+# "October 23", "Oct. 25, 2024", "Oct.18", "23 October 2024"; an ordinal suffix is allowed on the day.
 _DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
+    rf"\b(?:(?P<m1>{_MONTH})(?:\.\s*|\s+)(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ _DATE = re.compile(
 # ("on July 9 and 11" are two days).
 _DAY = r"(?:st|nd|rd|th)?"
 _DAYS = re.compile(
-    rf"(?:\b(?P<lead>from|between)\s+)?\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}){_DAY}(?P<to1>\s*[-–—]\s*|\s+(?:to|through|and)\s+)"
+    rf"(?:\b(?P<lead>from|between)\s+)?\b(?:(?P<m1>{_MONTH})(?:\.\s*|\s+)(?P<d1>\d{{1,2}}){_DAY}(?P<to1>\s*[-–—]\s*|\s+(?:to|through|and)\s+)"
     rf"(?P<e1>\d{{1,2}}){_DAY}(?!\w)|(?P<d2>\d{{1,2}}){_DAY}(?P<to2>\s*[-–—]\s*|\s+(?:to|through|and)\s+)(?P<e2>\d{{1,2}}){_DAY}\s+(?P<m2>{_MONTH})\b)"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)(?![-–]\d)",
     re.IGNORECASE,
@@ -79,8 +79,22 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-# A number with an optional scale word ("5,000", "1.2 million"): the body of figures and amounts.
-_AMOUNT = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+# English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" only with a
+# currency, since "5m" alone is as often metres and "5k" a race.
+_ABBREVIATED = {"bn": "billion", "tn": "trillion"}
+_ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thousand"}
+
+
+def _amount_pattern(abbreviated: dict[str, str]) -> str:
+    """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of figures and amounts."""
+    short = "|".join(sorted(abbreviated, key=len, reverse=True))
+    return (
+        r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+        rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand|million|billion|trillion|{short})\b)?"
+    )
+
+
+_AMOUNT = _amount_pattern(_ABBREVIATED)
 # An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
 # own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
 # in English news.
@@ -95,12 +109,14 @@ _CURRENCIES |= {
     "yen": "JPY",
     "yuan": "CNY",
 }
-_MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_AMOUNT}(?!\w)(?![.,]\d)", re.IGNORECASE)
+_MONEY_SIGN = re.compile(
+    rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE
+)
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
-_NUMBER = re.compile(rf"(?<![\w.,])(?<![^\W\d]-){_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
+_NUMBER = re.compile(rf"(?<![\w.,])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![^\W\d]-)){_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
 
 
 # A number is a count of the word after it ("50,000 troops") unless that word is a function word
@@ -205,8 +221,15 @@ def _years(first: str, last: str) -> tuple[int, int] | None:
 
 def as_translated(text: str) -> str:
     """``text`` with its figures in the form a translation writes them: abbreviated spans of
-    years in full ("1952-53" → "1952-1953") and clock times on the 24-hour clock ("2.25pm" →
-    "14:25"), so that a check compares like with like."""
+    years in full ("1952-53" → "1952-1953"), clock times on the 24-hour clock ("2.25pm" →
+    "14:25") and abbreviated scales spelt out ("£1.5m" → "£1.5 million"), so that a check
+    compares like with like."""
+
+    def scale(m: re.Match[str]) -> str:
+        short = (m["scale"] or "").lower()
+        if short not in _ABBREVIATED_MONEY:
+            return m.group()
+        return m.string[m.start() : m.start("scale")].rstrip() + " " + _ABBREVIATED_MONEY[short]
 
     def years(m: re.Match[str]) -> str:
         span = _years(m["y1"], m["y2"])
@@ -216,6 +239,7 @@ def as_translated(text: str) -> str:
         time = _time(m)
         return f"{time.hour}:{time.minute:02d}" if time else m.group()
 
+    text = _NUMBER.sub(scale, _MONEY_SIGN.sub(scale, text))
     return _TIME.sub(clock, _YEARS.sub(years, text))
 
 
@@ -285,7 +309,10 @@ def _render_money(text: str, lang: str) -> str:
 def _value(m: re.Match[str]) -> Decimal:
     """The value of an amount matched by ``_AMOUNT`` (its scale word applied)."""
     value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
-    return (value * _SCALES[m["scale"].lower()]).to_integral_value() if m["scale"] else value
+    if not m["scale"]:
+        return value
+    scale = m["scale"].lower()
+    return (value * _SCALES[_ABBREVIATED_MONEY.get(scale, scale)]).to_integral_value()
 
 
 def _amount(m: re.Match[str], lang: str) -> str:

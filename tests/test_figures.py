@@ -31,6 +31,11 @@ NBSP = "\u00a0"
         ("1.5 billion rubles", f"1,5{NBSP}млрд{NBSP}₽", f"1,5{NBSP}млрд{NBSP}російських рублів", f"15억{NBSP}러시아 루블"),
         ("1952-53", "1952—1953", "1952–1953", "1952년 ~ 1953년"),
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
+        ("Oct.18", "18 октября", "18 жовтня", "10월 18일"),
+        ("1.5bn", f"1,5{NBSP}млрд", f"1,5{NBSP}млрд", "15억"),
+        ("£1.5m", f"1,5{NBSP}млн{NBSP}£", f"1,5{NBSP}млн{NBSP}англійських фунтів", "£150만"),
+        ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
+        ("$50k", f"50{NBSP}тыс.{NBSP}$", f"50{NBSP}тис.{NBSP}доларів США", "US$5만"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
@@ -51,6 +56,11 @@ def test_every_figure_found_renders_in_every_language(text):
     assert hits and all(render(hit, lang) for hit in hits for lang in ("ru", "uk", "ko"))
 
 
+def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_unit():
+    text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, by mid-2025 and pre-2020 levels."
+    assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "2025", "2020"]
+
+
 def test_what_is_not_a_span_of_years():
     text = "Pages 1952-1953-1954, 1999-01, 2019-18 and 10-15 times."
     assert [h.text for h in find_figures(text, [])] == ["1952", "1953", "1954", "1999", "01", "2019", "18", "10", "15"]
@@ -66,6 +76,8 @@ def test_what_is_not_a_span_of_years():
         ("At 2 pm.", "В 15 часов.", ["number-missing", "number-added"]),
         ("At 10:30 p.m.", "오후 10:30에.", []),
         ("At 2.25pm.", "오후 2:25에.", []),
+        ("It cost £1.5m, or $2bn.", f"Это стоило 1,5{NBSP}млн{NBSP}£, или 2{NBSP}млрд{NBSP}$.", []),
+        ("It cost £1.5m.", f"Это стоило 1,5{NBSP}£.", ["number-missing", "number-added"]),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
