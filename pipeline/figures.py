@@ -109,9 +109,7 @@ _CURRENCIES |= {
     "yen": "JPY",
     "yuan": "CNY",
 }
-_MONEY_SIGN = re.compile(
-    rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE
-)
+_MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE)
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
