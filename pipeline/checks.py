@@ -111,13 +111,16 @@ def numbers(text: str) -> set[float]:
 
 def _numbers(source: str, target: str) -> Iterable[Finding]:
     """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
-    wanted = numbers(as_translated(source))
+    translated = as_translated(source)
+    wanted = numbers(translated)
     found = numbers(target)
     pm = {float(h) for h in _PM.findall(source)}
+    # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
+    minutes = {float(t.split(":")[1]) for t in _NUMBER.findall(translated) if ":" in t}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
     missing = {v for v in wanted if v not in found and not (v - 12 in pm and v - 12 in found)}
     words = set(re.findall(r"[a-z]+", source.lower()))
-    allowed = wanted | pm | {float(MONTHS[w]) for w in words & MONTHS.keys()}
+    allowed = wanted | pm | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
     allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()}
     added = found - allowed
     fmt = lambda vs: ", ".join(f"{v:g}" for v in sorted(vs))  # noqa: E731

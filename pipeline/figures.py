@@ -23,6 +23,7 @@ import datetime
 import re
 from decimal import Decimal
 
+from pipeline.languages import profile
 from pipeline.model import TermHit
 
 FIGURE = "="
@@ -71,7 +72,7 @@ _DAYS = re.compile(
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)(?![-–]\d)",
     re.IGNORECASE,
 )
-# "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2:25»).
+# "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
@@ -276,7 +277,10 @@ def render(hit: TermHit, lang: str) -> str:
         # Parsed again without the context rules of ``_TIME`` (the span has no context).
         m = _CLOCK.match(hit.text)
         time = _time(m) if m else None
-        return format_time(time, format="short", locale=lang) if time else hit.text
+        if time is None:
+            return hit.text
+        clock = profile(lang).clock
+        return format_time(time, clock[bool(time.minute)] if clock else "short", locale=lang)
     if hit.term_id == MONEY:
         return _render_money(hit.text, lang)
     return _render_number(hit.text, lang)

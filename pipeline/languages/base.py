@@ -53,6 +53,10 @@ class Language:
     # plural category: (noun grammemes, adjective grammemes) for pymorphy3; a category not
     # listed leaves the model's words as they are («50 000 войск», not «50 000 войска»).
     counted: Mapping[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # Babel time patterns (on the hour, with minutes) where the language's prose writes a clock
+    # time otherwise than CLDR's short format (Korean news: «오후 10시», «오전 4시 17분», never
+    # «오후 10:00»); none: the short format («22:00»).
+    clock: tuple[str, str] | None = None
     # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
     omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
 
