@@ -29,6 +29,7 @@ from pipeline.model import TermHit
 FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
 MONEY = FIGURE + "money"
+DECADE = FIGURE + "decade"
 YEARS = FIGURE + "years"
 DAYS = FIGURE + "days"
 _VERBATIM = re.compile(
@@ -114,8 +115,12 @@ _MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amou
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
+# Before a number, the end of a word, unless the word joins a year ("mid-2025", "pre-2020").
+_NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
-_NUMBER = re.compile(rf"(?<![\w.,])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![^\W\d]-)){_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
+_NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
+# "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
+_DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 
 
 # A number is a count of the word after it ("50,000 troops") unless that word is a function word
@@ -182,6 +187,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     for m in _YEARS.finditer(text):
         if free(m.start(), m.end()) and _years(m["y1"], m["y2"]) is not None:
             hits.append(TermHit(YEARS, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _DECADE.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(DECADE, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
     for m in [*_MONEY_SIGN.finditer(text), *_MONEY_WORD.finditer(text)]:
         if free(m.start(), m.end()):
@@ -283,6 +292,8 @@ def render(hit: TermHit, lang: str) -> str:
         return format_time(time, clock[bool(time.minute)] if clock else "short", locale=lang)
     if hit.term_id == MONEY:
         return _render_money(hit.text, lang)
+    if hit.term_id == DECADE:
+        return profile(lang).decade.format(hit.text[:-1])
     return _render_number(hit.text, lang)
 
 

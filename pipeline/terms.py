@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, DAYS, DECADE, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -124,7 +124,9 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
                 start = preposition.start()
             elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
                 start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
-            if hit.term_id in (DATE, DAYS, TIME) and (year := language.year_after_date.match(target, end)):
+            if hit.term_id == DECADE:
+                rendered, end = _decade(target, end, rendered)
+            if hit.term_id in (DATE, DAYS, TIME, DECADE) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
             elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
                 end = currency.end()
@@ -161,6 +163,20 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         if language.particles and takes_particle:
             text = inflect.fix_particle(text, start, form)
     return Restored(text=text, results=results, complete=True)
+
+
+_HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
+
+
+def _decade(target: str, end: int, rendered: str) -> tuple[str, int]:
+    """A decade's rendering and where it ends in ``target``: an ending the model glued to the
+    placeholder takes the place of the language's usual one, since it agrees with the words
+    after it («#1-е годы» → «1990-е годы»); the usual one written again is dropped («#1년대»)."""
+    year = rendered[:4]
+    ending = rendered[4:]
+    if ending.startswith("-") and (glued := _HYPHEN_ENDING.match(target, end)):
+        return year + glued.group(), glued.end()
+    return rendered, end + len(ending) if ending and target.startswith(ending, end) else end
 
 
 def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:

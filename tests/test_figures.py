@@ -32,6 +32,7 @@ NBSP = "\u00a0"
         ("1952-53", "1952—1953", "1952–1953", "1952년 ~ 1953년"),
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
         ("Oct.18", "18 октября", "18 жовтня", "10월 18일"),
+        ("1990s", "1990-х", "1990-х", "1990년대"),
         ("1.5bn", f"1,5{NBSP}млрд", f"1,5{NBSP}млрд", "15억"),
         ("£1.5m", f"1,5{NBSP}млн{NBSP}£", f"1,5{NBSP}млн{NBSP}англійських фунтів", "£150만"),
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
@@ -111,6 +112,22 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
     engine = ScriptedEngine({"The army lost #1 soldiers.": ["Армия потеряла солдат.", "Армия потеряла #1 солдат."]})
     translate_segments([seg], engine, glossary, "ru")
     assert seg.target("ru").text == f"Армия потеряла 5{NBSP}000 солдат."
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Цены росли в #1-х годах.", "Цены росли в 1990-х годах."),
+        ("ru", "Цены росли в #1-е годы.", "Цены росли в 1990-е годы."),
+        ("ru", "Цены росли в #1 году.", "Цены росли в 1990-х."),
+        ("uk", "Ціни росли у #1 році.", "Ціни росли у 1990-х."),
+        ("ko", "가격은 #1년에 올랐다.", "가격은 1990년대에 올랐다."),
+        ("ko", "가격은 #1년대에 올랐다.", "가격은 1990년대에 올랐다."),
+        ("ko", "가격은 #1을 올랐다.", "가격은 1990년대를 올랐다."),
+    ],
+)
+def test_a_decade_keeps_one_ending_and_no_year_word(glossary, lang, output, expected):
+    assert _translated(glossary, "Prices rose in the 1990s.", lang, output) == expected
 
 
 @pytest.mark.parametrize(

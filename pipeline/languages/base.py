@@ -57,6 +57,9 @@ class Language:
     # time otherwise than CLDR's short format (Korean news: «오후 10시», «오전 4시 17분», never
     # «오후 10:00»); none: the short format («22:00»).
     clock: tuple[str, str] | None = None
+    # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
+    # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
+    decade: str = "{}s"
     # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
     omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
 

@@ -26,5 +26,6 @@ KOREAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
+    decade="{}년대",
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )

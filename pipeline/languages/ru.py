@@ -26,5 +26,6 @@ RUSSIAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     transliteration=slavic.TRANSCRIPTION,
+    decade="{}-х",
     omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
 )

@@ -20,6 +20,7 @@ UKRAINIAN = Language(
     neighbour_words=True,
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
+    decade="{}-х",
     year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
