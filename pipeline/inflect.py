@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -335,3 +336,48 @@ def find_form(target: str, term: Term, lang: str, *, exclude: list[tuple[int, in
         if text in extra or all(_lemmas(w.group(), lang) & lem for w, lem in zip(window, wanted)):
             return span
     return None
+
+
+# An English ordinal and the noun it belongs to, across "and"/"or" and another ordinal ("1st and 2nd divisions").
+_ORDINAL_SOURCE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b(?=(?:\s+(?:and|or)\s+\d+(?:st|nd|rd|th))?\s+([a-z]+))?", re.IGNORECASE)
+_ORDINAL_TARGET = re.compile(r"(?<![\w.,])(\d+)-([а-яёіїєґ]{1,3})(?=\s+([а-яёіїєґ'’-]+))")
+
+
+def agree_ordinals(text: str, source: str, lang: str) -> str:
+    """``text`` with each ordinal of the source that the model wrote in digits («21-го веке»
+    for "21st century") ending as the word after it asks («21-м веке»), by the language's
+    ``ordinal_endings``. An ending that fits some reading of that word is left as it is; a
+    plural one only where the English noun is plural (and then first), since «3-х» before a
+    plural reads as a count ("of three")."""
+    endings = profile(lang).ordinal_endings
+    # Each ordinal → whether the English noun after it is plural ("2nd divisions").
+    ordinals: dict[str, bool] = {}
+    for digits, noun in _ORDINAL_SOURCE.findall(source):
+        ordinals[digits] = ordinals.get(digits, False) or (noun.lower().endswith("s") and not noun.lower().endswith("ss"))
+    if not endings or not ordinals:
+        return text
+
+    def agreed(m: re.Match[str]) -> str:
+        if m.group(1) not in ordinals:
+            return m.group()
+        plural = ordinals[m.group(1)]
+        readings = [p for p in morph(lang).parse(m.group(3)) if plural or p.tag.number != "plur"]
+        readings.sort(key=lambda p: plural and p.tag.number != "plur")
+        fitting = [e for p in readings if (e := _ordinal_ending(p, endings))]
+        if not fitting or m.group(2) in fitting:
+            return m.group()
+        return f"{m.group(1)}-{fitting[0]}"
+
+    return _ORDINAL_TARGET.sub(agreed, text)
+
+
+def _ordinal_ending(parse, endings: Mapping[str, str]) -> str | None:
+    """The ordinal ending a noun or adjective reading asks (None for any other word or a name)."""
+    tag = parse.tag
+    if tag.POS not in ("NOUN", "ADJF", "PRTF") or {"Name", "Surn", "Patr"} & tag.grammemes or tag.case is None:
+        return None
+    kind = "plur" if tag.number == "plur" else tag.gender
+    case = {"gen2": "gent", "loc2": "loct", "acc2": "accs"}.get(tag.case, tag.case)
+    if case == "accs" and f"{kind} accs" not in endings:
+        case = "gent" if tag.animacy == "anim" else "nomn"
+    return endings.get(f"{kind} {case}")

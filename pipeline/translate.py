@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from pipeline import terms
+from pipeline import inflect, terms
 from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
@@ -125,6 +125,7 @@ def translate_segments(
             place_names(seg, lang, found, alignment, names)
     for seg in segments:
         tr = seg.target(lang)
+        tr.text = inflect.agree_ordinals(tr.text, seg.source, lang)
         if seg.terms:
             verified = terms.verify(tr.text, seg.terms, glossary, lang)
             for result, check in zip(tr.terms, verified):

@@ -281,6 +281,27 @@ def test_a_count_governs_the_glossary_term_after_it_and_its_noun(glossary, lang,
     assert [r.form for r in seg.target(lang).terms] == [form]
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("It happened in the 21st century.", "ru", "Это случилось в 21-го веке.", "Это случилось в 21-м веке."),
+        ("He lives on the 12th floor.", "ru", "Он живёт на 12-й этаже.", "Он живёт на 12-м этаже."),
+        ("It passed on its 3rd reading.", "ru", "Он прошёл в 3-й чтение.", "Он прошёл в 3-е чтение."),
+        ("He met the 47th president.", "ru", "Он встретил 47-й президента.", "Он встретил 47-го президента."),
+        ("It happened in the 21st century.", "uk", "Це сталося у 21-го віці.", "Це сталося у 21-му віці."),
+        ("The 5th army moved north.", "uk", "5-й армія рушила на північ.", "5-а армія рушила на північ."),
+        # Endings that fit some reading stay; a plural only for a plural English noun; a count is no ordinal.
+        ("The 4th time.", "ru", "4-й раз.", "4-й раз."),
+        ("His 3rd visit.", "uk", "Його 3-й повідомлень.", "Його 3-й повідомлень."),
+        ("The 5th and 6th centuries.", "ru", "5-й и 6-й века.", "5-й и 6-е века."),
+        ("The 6th century.", "ru", "6-й века.", "6-го века."),
+        ("He saw 3 soldiers.", "ru", "Он видел #1-х солдатах.", "Он видел 3-х солдатах."),
+    ],
+)
+def test_an_ordinal_in_digits_ends_as_the_word_after_it_asks(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+
+
 def _translated(glossary, source: str, lang: str, output: str) -> str:
     """``source``, whose figures the pipeline protects as #1, #2…, through a model that answers
     ``output`` for the protected sentence."""

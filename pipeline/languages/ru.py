@@ -25,6 +25,13 @@ RUSSIAN = Language(
     ),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
+    # «1-й», «2-го», «3-му», «4-м»; «5-я», «6-й», «7-ю»; «8-е»; «9-х», «10-ми»: one letter or two, never «-ый».
+    ordinal_endings={
+        **{"masc nomn": "й", "masc gent": "го", "masc datv": "му", "masc ablt": "м", "masc loct": "м"},
+        **{"neut nomn": "е", "neut gent": "го", "neut datv": "му", "neut ablt": "м", "neut loct": "м"},
+        **{"femn nomn": "я", "femn gent": "й", "femn datv": "й", "femn accs": "ю", "femn ablt": "й", "femn loct": "й"},
+        **{"plur nomn": "е", "plur gent": "х", "plur datv": "м", "plur ablt": "ми", "plur loct": "х"},
+    },
     transliteration=slavic.TRANSCRIPTION,
     decade="{}-х",
     omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
