@@ -38,6 +38,10 @@ _VERBATIM = re.compile(
     "(?:[\ufe0f\u200d\U0001f3fb-\U0001f3ff]|[\U0001f000-\U0001faff\u2600-\u27bf])*"  # joined, varied, toned
 )
 
+# "ranked #1", "issue #45": written as a placeholder is ("#1"), so the literal one goes through as one
+# and comes back as written; left in the text it would be read as the placeholder of another figure.
+_NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
+
 _SPELLINGS = [
     ("january", "jan"),
     ("february", "feb"),
@@ -167,7 +171,7 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in spans)
 
-    for m in _VERBATIM.finditer(text):
+    for m in [*_VERBATIM.finditer(text), *_NUMBER_SIGN.finditer(text)]:
         if free(m.start(), m.end()):
             hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))

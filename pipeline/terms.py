@@ -100,7 +100,7 @@ _ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
-    found = _placeholders(target, source)
+    found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:
         return Restored(text="", results=[], complete=False)
@@ -185,7 +185,7 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     then restored as any translation is. For a sentence whose placeholders every alternative
     lost: the text around a term is never translated on its own."""
     text = aligned.target
-    found = _placeholders(text, source)
+    found = _placeholders(text)
     edits: list[tuple[int, int, str, int]] = []  # (start, end, replacement, order)
     for n, matches in found.items():
         # A repeated placeholder is kept where it first appears; an unknown one is dropped.
@@ -210,13 +210,13 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     return restored
 
 
-def _placeholders(target: str, source: str) -> dict[int, list[re.Match[str]]]:
+def _placeholders(target: str) -> dict[int, list[re.Match[str]]]:
     """Placeholder number → where ``target`` has it; a number past the source's placeholders is
-    one too, two glued together ("#910" for "#9", "#10"), unless the source writes it itself ("#2024")."""
+    one too, two glued together ("#910" for "#9", "#10"). A "#45" of the source itself went
+    through as a placeholder of its own (``figures.find_figures``)."""
     found: dict[int, list[re.Match[str]]] = {}
     for m in _FOUND.finditer(target):
-        if not re.search(rf"(?<![\w#]){re.escape(m.group())}(?!\d)", source):
-            found.setdefault(int(m.group(1)), []).append(m)
+        found.setdefault(int(m.group(1)), []).append(m)
     return found
 
 

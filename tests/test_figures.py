@@ -114,6 +114,16 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
     assert seg.target("ru").text == f"Армия потеряла 5{NBSP}000 солдат."
 
 
+def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
+    """ "#2" written in the source once took the place of the second figure: the year was lost."""
+    source = "The song reached #2 on the charts in 1985 and #10 in 1986."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    script = {"The song reached #1 on the charts in #2 and #3 in #4.": ["Песня достигла #1 в чартах в #2 году и #3 в #4."]}
+    translate_segments([seg], ScriptedEngine(script), glossary, "ru")
+    assert seg.target("ru").text == "Песня достигла #2 в чартах в 1985 году и #10 в 1986."
+
+
 @pytest.mark.parametrize(
     ("lang", "output", "expected"),
     [
