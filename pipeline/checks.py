@@ -44,6 +44,7 @@ _SCALE_WORDS = [
     ("trillion", 1e12), ("трлн", 1e12), ("триллион", 1e12), ("трильйон", 1e12),
 ]  # fmt: skip
 # Korean units stack ("2천만" = 2 × 1,000 × 10,000) and are written against the digits.
+_DATE_COUNTER = re.compile(r"[년월일시분]")  # "2024년" after "100만" is a year, not the amount's last group
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
 # English words take a plural only ("millionaires" is no amount); Cyrillic stems any ending.
 _SCALE = re.compile(
@@ -77,15 +78,18 @@ def _pofilter(source: str, target: str, lang: str) -> Iterable[Finding]:
 
 def numbers(text: str) -> set[float]:
     """Numeric values in ``text``, whatever the grouping convention, scaled by the word that
-    follows ("400 million", "400 млн" and "4억" are all 400,000,000; "1억 2천만" is 120,000,000)."""
+    follows ("400 million", "400 млн" and "4억" are all 400,000,000). Korean numbers run on in
+    groups of four digits, each closed by 만, 억 or 조: "1억 2천만" is 120,000,000 and
+    "4억 2천 5백만" is 425,000,000."""
     values: list[float] = []
-    # Where the previous amount ended, if in a Korean unit that the next may continue ("1억 2천만").
-    continues: int | None = None
+    # A Korean number being read: where its last part ended, its groups closed so far, the
+    # group still open (천 and 백 add up until 만 closes it), the last closing unit.
+    run: tuple[int, float, float, float] | None = None
     for m in _NUMBER.finditer(text):
         token = m.group()
         if ":" in token:
             values.append(float(token.split(":")[0]))
-            continues = None
+            run = None
             continue
         if re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token):
             value = float(re.sub(r"\D", "", token))
@@ -94,17 +98,29 @@ def numbers(text: str) -> set[float]:
         scale = _SCALE.match(text, m.end())
         if scale and scale.group("units"):
             units = scale.group("units")
-            value *= math.prod(_KOREAN_UNITS[u] for u in units)
-            if continues is not None and not text[continues : m.start()].strip() and value < values[-1]:
-                values[-1] += value
+            closing = _KOREAN_UNITS[units[-1]] if units[-1] in "만억조" else None
+            value *= math.prod(_KOREAN_UNITS[u] for u in units.rstrip("만억조"))
+            if run and not text[run[0] : m.start()].strip() and (closing or 1) < run[3]:
+                _, closed, group, last = run
+                group += value
+                values.pop()
             else:
-                values.append(value)
-            continues = scale.end() if units[-1] in "만억조" else None
+                closed, group, last = 0.0, value, math.inf
+            if closing:
+                closed, group, last = closed + group * closing, 0.0, closing
+            values.append(closed + group)
+            run = (scale.end(), closed, group, last)
             continue
         if scale:
             value *= next(factor for stem, factor in _SCALE_WORDS if scale.group("word").lower().startswith(stem))
+        elif (
+            run and not text[run[0] : m.start()].strip() and value < 10**4 and run[3] < math.inf and not _DATE_COUNTER.match(text, m.end())
+        ):
+            values[-1] += value  # the units group, written without a unit ("3456만 7898")
+            run = None
+            continue
         values.append(value)
-        continues = None
+        run = None
     # 1.2 × 10⁶ is not exactly 1,200,000 in binary.
     return {round(v, 3) for v in values}
 

@@ -84,6 +84,8 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
+# Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
+_ALL_DIGITS = 9
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" only with a
 # currency, since "5m" alone is as often metres and "5k" a race.
@@ -314,8 +316,13 @@ def _render_money(text: str, lang: str) -> str:
         # The language has no sign for it, only the ISO code ("USD" in Ukrainian): the amount
         # and the currency's name in the form the count asks («5 млн доларів США»).
         return f"{_amount(m, lang)}\u00a0{get_currency_name(currency, count=value, locale=lang)}"
+    if m["scale"] and (myriads := _myriads(value, lang)):
+        # The currency's sign where the language's pattern puts it, around the amount in groups of 10⁴.
+        standard = Locale.parse(lang).currency_formats["standard"]
+        sign = get_currency_symbol(currency, locale=lang)
+        return standard.prefix[0].replace("¤", sign) + myriads + standard.suffix[0].replace("¤", sign)
     if m["scale"]:
-        return format_compact_currency(value, currency, locale=lang, fraction_digits=3)
+        return format_compact_currency(value, currency, locale=lang, fraction_digits=_ALL_DIGITS)
     pattern = Locale.parse(lang).currency_formats["standard"].pattern
     # Whole amounts stay whole ("£20,000" is not «20 000,00 £»); cents are written as the source has them.
     if not m["frac"]:
@@ -338,8 +345,27 @@ def _amount(m: re.Match[str], lang: str) -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
     if m["scale"]:
-        return format_compact_decimal(_value(m), locale=lang, fraction_digits=3)
+        return _myriads(_value(m), lang) or format_compact_decimal(_value(m), locale=lang, fraction_digits=_ALL_DIGITS)
     return format_decimal(_value(m), locale=lang, decimal_quantization=False)
+
+
+def _myriads(value: Decimal, lang: str) -> str | None:
+    """A whole amount in a language whose CLDR compact numbers go by 10⁴ (Korean 만, 억, 조), in
+    groups of four digits each followed by its unit and a space between them, as its spelling
+    rules write numbers (425,000,000 → «4억 2500만», not CLDR's «4.25억»); None in any other language."""
+    from babel import Locale
+
+    patterns = Locale.parse(lang).compact_decimal_formats["short"]["other"]
+    # The magnitudes that begin a unit: one digit before it ("0만"; "00만" is ten of them).
+    units = {int(magnitude): pattern.suffix[0] for magnitude, pattern in patterns.items() if pattern.pattern.count("0") == 1}
+    if 10**4 not in units or 10**5 in units or value != value.to_integral_value():
+        return None
+    rest, groups = int(value), []
+    for magnitude in sorted((m for m in units if m >= 10**4), reverse=True):
+        count, rest = divmod(rest, magnitude)
+        if count:
+            groups.append(f"{count}{units[magnitude]}")
+    return " ".join(groups + ([str(rest)] if rest else []))
 
 
 def _render_date(text: str, lang: str) -> str:

@@ -33,6 +33,9 @@ NBSP = "\u00a0"
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
         ("Oct.18", "18 октября", "18 жовтня", "10월 18일"),
         ("1990s", "1990-х", "1990-х", "1990년대"),
+        ("115.9 million", f"115,9{NBSP}млн", f"115,9{NBSP}млн", "1억 1590만"),
+        ("1.234567 million", f"1,234567{NBSP}млн", f"1,234567{NBSP}млн", "123만 4567"),
+        ("$425 million", f"425{NBSP}млн{NBSP}$", f"425{NBSP}млн{NBSP}доларів США", "US$4억 2500만"),
         ("1.5bn", f"1,5{NBSP}млрд", f"1,5{NBSP}млрд", "15억"),
         ("£1.5m", f"1,5{NBSP}млн{NBSP}£", f"1,5{NBSP}млн{NBSP}англійських фунтів", "£150만"),
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
@@ -45,7 +48,7 @@ def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
     assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [ru, uk, ko]
 
 
-@pytest.mark.parametrize("source", ["50,000", "1.5", "1.2 million", "3.5 billion", "2024"])
+@pytest.mark.parametrize("source", ["50,000", "1.5", "1.2 million", "3.5 billion", "2024", "115.9 million", "2.25 trillion"])
 def test_the_number_checks_read_each_rendering_as_the_source_value(source):
     [hit] = find_figures(source, [])
     assert all(numbers(render(hit, lang)) == numbers(source) for lang in ("ru", "uk", "ko"))
@@ -81,6 +84,11 @@ def test_what_is_not_a_span_of_years():
         ("At 4:17 a.m.", "오전 4시 18분에.", ["number-added"]),
         ("It cost £1.5m, or $2bn.", f"Это стоило 1,5{NBSP}млн{NBSP}£, или 2{NBSP}млрд{NBSP}$.", []),
         ("It cost £1.5m.", f"Это стоило 1,5{NBSP}£.", ["number-missing", "number-added"]),
+        # Korean groups of four digits, however the parts are written.
+        ("Sold for $425 million.", "4억 2천 5백만 달러에 팔렸다.", []),
+        ("Sold for $425 million.", "4억 2500만 달러에 팔렸다.", []),
+        ("Sold for $425 million.", "4억 5백만 달러에 팔렸다.", ["number-missing", "number-added"]),
+        ("It had 1,234,567,898 rows in 2024.", "2024년에 12억 3456만 7898행이 있었다.", []),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
