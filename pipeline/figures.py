@@ -30,6 +30,7 @@ FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
 MONEY = FIGURE + "money"
 DECADE = FIGURE + "decade"
+MONTH = FIGURE + "month"
 YEARS = FIGURE + "years"
 DAYS = FIGURE + "days"
 _VERBATIM = re.compile(
@@ -65,6 +66,11 @@ _DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})(?:\.\s*|\s+)(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\b)"
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)",
     re.IGNORECASE,
+)
+# "July 1986", "Oct. 2024": a month of a year (the models wrote «1986월», «в декаблі 2025»). The
+# month is capitalised: "may 2023" is no date.
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<m>{'|'.join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))})\.?\s+(?P<y>1[5-9]\d\d|20\d\d)\b(?![.,]?\d)"
 )
 # "July 9-11", "from July 9 to 11", "between 9 and 11 July": days of one month, written as the
 # language writes such a span (CLDR intervals: «9—11 июля», «7월 9일 – 11일»). "from" and
@@ -186,6 +192,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()) and _date(month, day, m["y"]) is not None:
             hits.append(TermHit(DATE, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(MONTH, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
     for m in _TIME.finditer(text):
         if free(m.start(), m.end()) and _time(m) is not None:
             hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
@@ -270,6 +280,14 @@ def render(hit: TermHit, lang: str) -> str:
         return hit.text
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
+    if hit.term_id == MONTH:
+        from babel.dates import format_skeleton
+
+        m = _MONTH_YEAR.fullmatch(hit.text)
+        if m is None:
+            return hit.text
+        # CLDR's month of a year: the month stands alone, in the nominative («июль 1986 г.»); ``terms`` declines it.
+        return format_skeleton("yMMMM", datetime.date(int(m["y"]), MONTHS[m["m"].lower()], 1), locale=lang)
     if hit.term_id == DAYS:
         from babel.dates import format_interval
 

@@ -149,8 +149,18 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
             or parse.inflect(wanted - {"sing"})
             or parse.inflect(wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"})
         )
+        if inflected and parse.tag.POS == "NOUN" and inflected.tag.case == "loct":
+            inflected = _locative(parse, inflected)
         out.append(_match_case(word, inflected.word) if inflected else word)
     return " ".join(out)
+
+
+def _locative(parse, inflected):
+    """Of the locative forms the dictionary lists, one that is not also the dative: Ukrainian
+    lists the dative's «серпневі», «Харкову» among them, where «у серпні», «у Харкові» are written."""
+    forms = [f for f in parse.lexeme if f.tag.number == inflected.tag.number]
+    datives = {f.word for f in forms if f.tag.case == "datv"}
+    return next((f for f in forms if f.tag.case == "loct" and f.word not in datives), inflected)
 
 
 # The words a count governs: up to two adjectives or participles, then the noun, lower-case

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, DECADE, MONEY, TIME, VERBATIM, YEARS, count_value, is_figure, render
-from pipeline.glossary import Glossary
+from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.glossary import Glossary, Term
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
 
@@ -126,7 +126,13 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
                 start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
             if hit.term_id == DECADE:
                 rendered, end = _decade(target, end, rendered)
-            if hit.term_id in (DATE, DAYS, TIME, DECADE) and (year := language.year_after_date.match(target, end)):
+            elif hit.term_id == MONTH and language.cases:
+                # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
+                month, rest = rendered.split(" ", 1)
+                term = Term(id=MONTH, type="date", pos="noun", variants=(hit.text,), targets={lang: month})
+                fitted = inflect.fit(term, lang, source=source, hit=hit, before=target[:start], after=target[end:])
+                rendered = f"{fitted} {rest}"
+            if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
                 end = year.end()
             elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
                 end = currency.end()

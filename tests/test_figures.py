@@ -10,6 +10,7 @@ from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,7 @@ NBSP = "\u00a0"
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
         ("Oct.18", "18 октября", "18 жовтня", "10월 18일"),
         ("1990s", "1990-х", "1990-х", "1990년대"),
+        ("July 1986", f"июль 1986{NNBSP}г.", f"липень 1986{NNBSP}р.", "1986년 7월"),
         ("115.9 million", f"115,9{NBSP}млн", f"115,9{NBSP}млн", "1억 1590만"),
         ("1.234567 million", f"1,234567{NBSP}млн", f"1,234567{NBSP}млн", "123만 4567"),
         ("$425 million", f"425{NBSP}млн{NBSP}$", f"425{NBSP}млн{NBSP}доларів США", "US$4억 2500만"),
@@ -130,6 +132,23 @@ def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
     script = {"The song reached #1 on the charts in #2 and #3 in #4.": ["Песня достигла #1 в чартах в #2 году и #3 в #4."]}
     translate_segments([seg], ScriptedEngine(script), glossary, "ru")
     assert seg.target("ru").text == "Песня достигла #2 в чартах в 1985 году и #10 в 1986."
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Prices fell since July 1986.", "ru", "Цены падали с #1 года.", f"Цены падали с июля 1986{NNBSP}г."),
+        ("Prices fell in July 1986.", "ru", "Цены падали в #1.", f"Цены падали в июле 1986{NNBSP}г."),
+        ("Prices fell in July 1986.", "uk", "Ціни падали у #1 році.", f"Ціни падали у липні 1986{NNBSP}р."),
+        ("July 1986 was hot.", "uk", "#1 був спекотним.", f"Липень 1986{NNBSP}р. був спекотним."),
+        ("Prices fell in July 1986.", "ko", "가격은 #1월에 떨어졌다.", "가격은 1986년 7월에 떨어졌다."),
+        ("Prices fell in July 1986.", "ko", "가격은 #1을 떨어졌다.", "가격은 1986년 7월을 떨어졌다."),
+        # Lower-case "may" is a verb: no month.
+        ("Prices may 2023 fall.", "ru", "Цены могут #1 упасть.", "Цены могут 2023 упасть."),
+    ],
+)
+def test_a_month_of_a_year_is_written_in_the_case_its_place_asks(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,20 @@ def test_source_side_case_choice_matches_references(glossary):
     assert correct / total >= 0.95, f"{correct}/{total}"
 
 
+@pytest.mark.parametrize(
+    ("word", "lang", "form"),
+    [
+        ("серпень", "uk", "серпні"),
+        ("листопад", "uk", "листопаді"),
+        ("Харків", "uk", "Харкові"),
+        ("Курськ", "uk", "Курську"),
+        ("июль", "ru", "июле"),
+    ],
+)
+def test_a_locative_is_not_the_dative_the_dictionary_lists_beside_it(word, lang, form):
+    assert inflect.inflect_phrase(word, lang, {"loct"}) == form
+
+
 def test_korean_particles_follow_the_inserted_term():
     text = "북한는 말했다"
     assert inflect.fix_particle(text, 0, "북한") == "북한은 말했다"
