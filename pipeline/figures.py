@@ -42,6 +42,10 @@ _VERBATIM = re.compile(
 # "ranked #1", "issue #45": written as a placeholder is ("#1"), so the literal one goes through as one
 # and comes back as written; left in the text it would be read as the placeholder of another figure.
 _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
+# A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
+# ("12/25/2024", whose order English writers differ on): no convention
+# of the target rewrites them, and the models garbled them («'127.0.1'», «1 3/2»).
+_AS_WRITTEN = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)|(?<![\w/.,])(?:\d+\s)?\d+(?:/\d+)+(?![\w/]|[.,]\d)")
 
 _SPELLINGS = [
     ("january", "jan"),
@@ -179,7 +183,7 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in spans)
 
-    for m in [*_VERBATIM.finditer(text), *_NUMBER_SIGN.finditer(text)]:
+    for m in [*_VERBATIM.finditer(text), *_NUMBER_SIGN.finditer(text), *_AS_WRITTEN.finditer(text)]:
         if free(m.start(), m.end()):
             hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
@@ -342,9 +346,9 @@ def _render_money(text: str, lang: str) -> str:
     if m["scale"]:
         return format_compact_currency(value, currency, locale=lang, fraction_digits=_ALL_DIGITS)
     pattern = Locale.parse(lang).currency_formats["standard"].pattern
-    # Whole amounts stay whole ("£20,000" is not «20 000,00 £»); cents are written as the source has them.
-    if not m["frac"]:
-        pattern = pattern.replace("0.00", "0")
+    # Whole amounts stay whole ("£20,000" is not «20 000,00 £»); a fraction keeps the source's
+    # digits, cents or a rate's four places ("6.1070 yuan" is not «CN¥6.11»).
+    pattern = pattern.replace("0.00", "0." + "0" * len(m["frac"]) if m["frac"] else "0")
     return format_currency(value, currency, format=pattern, locale=lang, currency_digits=False)
 
 
@@ -360,11 +364,14 @@ def _value(m: re.Match[str]) -> Decimal:
 def _amount(m: re.Match[str], lang: str) -> str:
     """An amount matched by ``_AMOUNT`` as ``lang`` writes it: its own abbreviation of a scale
     («1,2 млн», «120만»), its grouping and decimal signs («50 000», «1,5»)."""
+    from babel import Locale
     from babel.numbers import format_compact_decimal, format_decimal
 
     if m["scale"]:
         return _myriads(_value(m), lang) or format_compact_decimal(_value(m), locale=lang, fraction_digits=_ALL_DIGITS)
-    return format_decimal(_value(m), locale=lang, decimal_quantization=False)
+    # As many fraction digits as the source writes: "6.1070" is a rate quoted to four places.
+    pattern = re.sub(r"\.[#0]+", "." + "0" * len(m["frac"] or ""), Locale.parse(lang).decimal_formats[None].pattern).rstrip(".")
+    return format_decimal(_value(m), format=pattern, locale=lang)
 
 
 def _myriads(value: Decimal, lang: str) -> str | None:

@@ -140,8 +140,9 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
                 end += len(word.group())
             if rendered.endswith(".") and target.startswith(".", end):
                 end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
-            # A Korean particle after a figure agrees with how it is read («5,000을», «2를»); not after an emoji.
-            replacements.append((start, end, rendered, hit.term_id != VERBATIM, count_value(hit, source), None))
+            # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»); not after an emoji.
+            readable = hit.term_id != VERBATIM or (rendered[-1:].isdigit() and "/" not in rendered)
+            replacements.append((start, end, rendered, readable, count_value(hit, source), None))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])

@@ -124,6 +124,19 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
     assert seg.target("ru").text == f"Армия потеряла 5{NBSP}000 солдат."
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("Use 127.0.0.1 since Python 3.4.0.", "#1을 사용하세요 파이썬 #2부터.", "127.0.0.1을 사용하세요 파이썬 3.4.0부터."),
+        ("It starts in 3 1/2 weeks, on 12/25/2024.", "#1 주 후, #2에 시작한다.", "3 1/2 주 후, 12/25/2024에 시작한다."),
+        ("The rate was 6.1070 yuan, or 6.1070.", "환율은 #1, 즉 #2이었다.", "환율은 CN¥6.1070, 즉 6.1070이었다."),
+        ("Issue #45 was fixed.", "#1은 고쳐졌다.", "#45는 고쳐졌다."),
+    ],
+)
+def test_versions_addresses_fractions_and_numeric_dates_come_back_as_written(glossary, source, output, expected):
+    assert _translated(glossary, source, "ko", output) == expected
+
+
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
     """ "#2" written in the source once took the place of the second figure: the year was lost."""
     source = "The song reached #2 on the charts in 1985 and #10 in 1986."

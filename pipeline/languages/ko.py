@@ -7,7 +7,7 @@ import re
 from pipeline.languages.base import Language
 
 # Before a particle or a break: where a counter glued to a figure ends.
-_BEFORE_PARTICLE = r"(?=[\s,.;:!?]|$|의|에|은|는|이|가|을|를|부터|까지|도)"
+_BEFORE_PARTICLE = r"(?=[\s,.;:!?()]|$|의|에|은|는|이|가|을|를|부터|까지|도)"
 
 KOREAN = Language(
     "ko",
