@@ -97,6 +97,18 @@ _CURRENCY_SIGNS = tuple("$€£¥₩₽₴")
 _ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 
 
+@dataclass
+class _Replacement:
+    """What takes a placeholder's place in a translation, from ``start`` to ``end`` of the model's text."""
+
+    start: int
+    end: int
+    text: str
+    takes_particle: bool  # a Korean particle after it agrees with it
+    count: Decimal | None = None  # the count it is: the model's words after it agree
+    term: TermResult | None = None  # the glossary term it is
+
+
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
@@ -105,44 +117,12 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     if not complete:
         return Restored(text="", results=[], complete=False)
     results: list[TermResult] = []
-    # (start, end, text, takes a particle, the count it is, the glossary term's result)
-    replacements: list[tuple[int, int, str, bool, Decimal | None, TermResult | None]] = []
+    replacements: list[_Replacement] = []
     language = profile(lang)
     for n, hit in enumerate(hits, 1):
         m = found[n][0]
         if is_figure(hit):
-            end = m.end()
-            # The models read "#2" after a day or a clock time as a year and append "года" /
-            # "року" / "년": the rendered figure says what the source says, so that word goes.
-            # A span of years keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-            rendered = render(hit, lang)
-            start = m.start()
-            if hit.term_id in (DATE, DAYS) and (
-                preposition := language.preposition_before_date.search(target, 0, start)
-                or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
-            ):
-                start = preposition.start()
-            elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
-                start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
-            if hit.term_id == DECADE:
-                rendered, end = _decade(target, end, rendered)
-            elif hit.term_id == MONTH and language.cases:
-                # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
-                month, rest = rendered.split(" ", 1)
-                term = Term(id=MONTH, type="date", pos="noun", variants=(hit.text,), targets={lang: month})
-                fitted = inflect.fit(term, lang, source=source, hit=hit, before=target[:start], after=target[end:])
-                rendered = f"{fitted} {rest}"
-            if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
-                end = year.end()
-            elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
-                end = currency.end()
-            elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
-                end += len(word.group())
-            if rendered.endswith(".") and target.startswith(".", end):
-                end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
-            # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»); not after an emoji.
-            readable = hit.term_id != VERBATIM or (rendered[-1:].isdigit() and "/" not in rendered)
-            replacements.append((start, end, rendered, readable, count_value(hit, source), None))
+            replacements.append(_figure(hit, m, target, source, lang))
             continue
         term = glossary.term(hit.term_id)
         form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
@@ -151,25 +131,61 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
         result = TermResult(term_id=hit.term_id, status=status, form=form)
-        replacements.append((m.start(), end, form, True, None, result))
+        replacements.append(_Replacement(m.start(), end, form, True, term=result))
         results.append(result)
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
     next_term: TermResult | None = None  # that replacement's glossary term
-    for start, end, form, takes_particle, count, made in sorted(replacements, key=lambda r: r[0], reverse=True):
+    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
         # "5,000 North Korean soldiers": the counted words run on through the term right after the count.
-        upto = beyond if count is not None and next_term and not text[end:following].strip() else following
-        after = text[end:upto]
-        if count is not None and language.counted:
-            after = inflect.agree_with_count(count, text[:start], after, lang)
+        upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
+        after = text[r.end : upto]
+        if r.count is not None and language.counted:
+            after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
-        text = text[:start] + form + after + text[upto:]
-        beyond, following, next_term = start + len(form) + len(after), start, made
-        if language.particles and takes_particle:
-            text = inflect.fix_particle(text, start, form)
+        text = text[: r.start] + r.text + after + text[upto:]
+        beyond, following, next_term = r.start + len(r.text) + len(after), r.start, r.term
+        if language.particles and r.takes_particle:
+            text = inflect.fix_particle(text, r.start, r.text)
     return Restored(text=text, results=results, complete=True)
+
+
+def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str) -> _Replacement:
+    """The rendered figure for placeholder ``m`` of ``target``, with the words the model put
+    around the placeholder that the rendering already says."""
+    language = profile(lang)
+    start, end = m.start(), m.end()
+    rendered = render(hit, lang)
+    if hit.term_id in (DATE, DAYS) and (
+        preposition := language.preposition_before_date.search(target, 0, start)
+        or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
+    ):
+        start = preposition.start()
+    elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
+        start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
+    if hit.term_id == DECADE:
+        rendered, end = _decade(target, end, rendered)
+    elif hit.term_id == MONTH and language.cases:
+        # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
+        month, rest = rendered.split(" ", 1)
+        term = Term(id=MONTH, type="date", pos="noun", variants=(hit.text,), targets={lang: month})
+        rendered = f"{inflect.fit(term, lang, source=source, hit=hit, before=target[:start], after=target[end:])} {rest}"
+    # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
+    # "년": the rendered figure says what the source says, so that word goes. A span of years
+    # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
+    if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
+        end = year.end()
+    elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
+        end = currency.end()
+    elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
+        end += len(word.group())
+    if rendered.endswith(".") and target.startswith(".", end):
+        end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
+    # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»); not after an emoji.
+    readable = hit.term_id != VERBATIM or (rendered[-1:].isdigit() and "/" not in rendered)
+    return _Replacement(start, end, rendered, readable, count=count_value(hit, source))
 
 
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
