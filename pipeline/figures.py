@@ -93,6 +93,8 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
+# "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
+_CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w:]|[.,]\d)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
 _ALL_DIGITS = 9
@@ -202,6 +204,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
             spans.append((m.start(), m.end()))
     for m in _TIME.finditer(text):
         if free(m.start(), m.end()) and _time(m) is not None:
+            hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _CLOCK24.finditer(text):
+        if free(m.start(), m.end()):
             hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEARS.finditer(text):
@@ -314,6 +320,8 @@ def render(hit: TermHit, lang: str) -> str:
         # Parsed again without the context rules of ``_TIME`` (the span has no context).
         m = _CLOCK.match(hit.text)
         time = _time(m) if m else None
+        if time is None and (m := _CLOCK24.fullmatch(hit.text)):
+            time = datetime.time(int(m["h"]), int(m["min"]))
         if time is None:
             return hit.text
         clock = profile(lang).clock

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, TIME, VERBATIM, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary, Term
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -177,6 +177,9 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
     if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
         end = year.end()
+    elif hit.term_id == NUMBER and language.cases and not _YEARLIKE.fullmatch(hit.text) and not _YEARS_AFTER.match(source, hit.end):
+        # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
+        end = year.end() if (year := language.year_after_date.match(target, end)) else end
     elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
         end = currency.end()
     elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
@@ -188,6 +191,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     return _Replacement(start, end, rendered, readable, count=count_value(hit, source))
 
 
+_YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_YEARS_AFTER = re.compile(r"[\s-]*(?:years?|yr)\b", re.IGNORECASE)
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 
 

@@ -24,6 +24,8 @@ NNBSP = "\u202f"
         ("6 August", "6 августа", "6 серпня", "8월 6일"),
         ("2.25pm", "14:25", "14:25", "오후 2시 25분"),
         ("10 p.m", "22:00", "22:00", "오후 10시"),
+        ("06:00", "06:00", "06:00", "오전 6시"),
+        ("21:45", "21:45", "21:45", "오후 9시 45분"),
         ("2024", "2024", "2024", "2024"),
         ("$5 million", f"5{NBSP}млн{NBSP}$", f"5{NBSP}млн{NBSP}доларів США", "US$500만"),
         ("£20,000", f"20{NBSP}000{NBSP}£", f"20{NBSP}000{NBSP}англійських фунтів", "£20,000"),
@@ -145,6 +147,19 @@ def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
     script = {"The song reached #1 on the charts in #2 and #3 in #4.": ["Песня достигла #1 в чартах в #2 году и #3 в #4."]}
     translate_segments([seg], ScriptedEngine(script), glossary, "ru")
     assert seg.target("ru").text == "Песня достигла #2 в чартах в 1985 году и #10 в 1986."
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("The quake had a magnitude of 6.8.", "Землетрясение имело магнитуду #1 года.", "Землетрясение имело магнитуду 6,8."),
+        ("It passed by 52 votes to 48.", "Он прошёл #1 голосами в #2 году.", "Он прошёл 52 голосами в 48."),
+        ("The boy was 2 years old.", "Мальчику было #1 года.", "Мальчику было 2 года."),
+        ("It passed in 2023.", "Он прошёл в #1 году.", "Он прошёл в 2023 году."),
+    ],
+)
+def test_a_year_word_after_a_number_that_is_no_year_is_dropped(glossary, source, output, expected):
+    assert _translated(glossary, source, "ru", output) == expected
 
 
 @pytest.mark.parametrize(
