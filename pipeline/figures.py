@@ -99,22 +99,25 @@ _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", r
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
 _ALL_DIGITS = 9
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-# English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" only with a
-# currency, since "5m" alone is as often metres and "5k" a race.
+# English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" with a currency;
+# "3m" alone only before a plural noun ("3m people", "2m barrels"), since "a 5m wall" is metres
+# (and "5k" a race).
 _ABBREVIATED = {"bn": "billion", "tn": "trillion"}
 _ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thousand"}
+_MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
 
-def _amount_pattern(abbreviated: dict[str, str]) -> str:
-    """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of figures and amounts."""
-    short = "|".join(sorted(abbreviated, key=len, reverse=True))
+def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
+    """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of
+    figures and amounts; ``extra``, a pattern of one more abbreviation."""
+    short = "|".join(sorted(abbreviated, key=len, reverse=True)) + (f"|{extra}" if extra else "")
     return (
         r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
         rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand|million|billion|trillion|{short})\b)?"
     )
 
 
-_AMOUNT = _amount_pattern(_ABBREVIATED)
+_AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)
 # An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
 # own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
 # in English news.
@@ -128,15 +131,18 @@ _CURRENCIES |= {
     "hryvnia": "UAH",
     "yen": "JPY",
     "yuan": "CNY",
+    "won": "KRW",
 }
 _MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE)
 _MONEY_WORD = re.compile(
-    rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan)s?(?:\s+sterling)?\b", re.IGNORECASE
+    rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan|won)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
 # Before a number, the end of a word, unless the word joins a year ("mid-2025", "pre-2020").
 _NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
+# A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
+_A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 
@@ -159,7 +165,7 @@ def count_value(hit: TermHit, source: str) -> Decimal | None:
     "2 years ago", "6.2 mile"), for the agreement of that word in the target; None for any
     other figure, a year ("in 2011 Hesse"), a label ("Article 5 of") or a number before a
     function word ("16 out of")."""
-    m = _NUMBER.fullmatch(hit.text) if hit.term_id == NUMBER else None
+    m = _A_NUMBER.fullmatch(hit.text) if hit.term_id == NUMBER else None
     if m is None:
         return None
     # With a scale word the value is whole: the target's млн, тыс. govern the noun as a whole number does («1,2 млн человек»).
@@ -414,7 +420,7 @@ def _render_date(text: str, lang: str) -> str:
 
 
 def _render_number(text: str, lang: str) -> str:
-    m = _NUMBER.fullmatch(text)
+    m = _A_NUMBER.fullmatch(text)
     if m is None:
         return text
     if "," not in m["int"] and not m["frac"] and not m["scale"]:

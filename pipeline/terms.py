@@ -94,6 +94,7 @@ class Restored:
 
 
 _CURRENCY_SIGNS = tuple("$€£¥₩₽₴")
+_AT = re.compile(r"\bat\s+(?:around\s+|about\s+)?$", re.IGNORECASE)  # the English preposition of a clock time
 _ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 
 
@@ -165,6 +166,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         start = preposition.start()
     elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
         start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
+    elif (
+        hit.term_id == TIME
+        and language.preposition_before_time
+        and _AT.search(source, 0, hit.start)
+        and (wrong := language.preposition_before_time[0].search(target, 0, start))
+    ):
+        # "at 2am" only: "moved to 10pm" is «перенесли на 22:00».
+        right = language.preposition_before_time[1]
+        rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
+        start = wrong.start()
     if hit.term_id == DECADE:
         rendered, end = _decade(target, end, rendered)
     elif hit.term_id == MONTH and language.cases:

@@ -36,6 +36,7 @@ NNBSP = "\u202f"
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
         ("Oct.18", "18 октября", "18 жовтня", "10월 18일"),
         ("1990s", "1990-х", "1990-х", "1990년대"),
+        ("4.5 trillion won", f"4,5{NBSP}трлн{NBSP}₩", f"4,5{NBSP}трлн{NBSP}південнокорейських вонів", "₩4조 5000억"),
         ("July 1986", f"июль 1986{NNBSP}г.", f"липень 1986{NNBSP}р.", "1986년 7월"),
         ("115.9 million", f"115,9{NBSP}млн", f"115,9{NBSP}млн", "1억 1590만"),
         ("1.234567 million", f"1,234567{NBSP}млн", f"1,234567{NBSP}млн", "123만 4567"),
@@ -65,8 +66,9 @@ def test_every_figure_found_renders_in_every_language(text):
 
 
 def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_unit():
-    text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, by mid-2025 and pre-2020 levels."
-    assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "2025", "2020"]
+    text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, 3m people, by mid-2025 and pre-2020 levels."
+    assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "3m", "2025", "2020"]
+    assert [render(h, "ru") for h in find_figures("Some 3m people fled.", [])] == [f"3{NBSP}млн"]
 
 
 def test_what_is_not_a_span_of_years():
@@ -147,6 +149,21 @@ def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
     script = {"The song reached #1 on the charts in #2 and #3 in #4.": ["Песня достигла #1 в чартах в #2 году и #3 в #4."]}
     translate_segments([seg], ScriptedEngine(script), glossary, "ru")
     assert seg.target("ru").text == "Песня достигла #2 в чартах в 1985 году и #10 в 1986."
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Его арестовали на #1.", "Его арестовали в 02:00."),
+        ("ru", "На #1 его арестовали.", "В 02:00 его арестовали."),
+        ("uk", "Його заарештували на #1.", "Його заарештували о 02:00."),
+        ("uk", "Його заарештували у #1.", "Його заарештували о 02:00."),
+        ("ru", "Его арестовали к #1.", "Его арестовали к 02:00."),
+    ],
+)
+def test_a_clock_time_takes_the_preposition_the_language_uses_for_at(glossary, lang, output, expected):
+    assert _translated(glossary, "He was arrested at 2am.", lang, output) == expected
+    assert _translated(glossary, "The talks moved to 2am.", "ru", "Переговоры перенесли на #1.") == "Переговоры перенесли на 02:00."
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,9 @@ class Language:
     # The word a model writes for the English "on" before a date, where the language puts none
     # ("on March 3" → «на 3 марта»); dropped only after "on": "moved to March 3" keeps «на».
     preposition_for_on_date: re.Pattern[str] = _NEVER
+    # A preposition a model puts before a clock time for the English "at" that the language does
+    # not use there («на 02:00»), and the one it does («в »); none: left as the model wrote it.
+    preposition_before_time: tuple[re.Pattern[str], str] | None = None
     # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
     # rendered amount names its currency.
     currency_after_amount: re.Pattern[str] = _NEVER
