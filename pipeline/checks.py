@@ -44,7 +44,9 @@ _SCALE_WORDS = [
     ("trillion", 1e12), ("трлн", 1e12), ("триллион", 1e12), ("трильйон", 1e12),
 ]  # fmt: skip
 # Korean units stack ("2천만" = 2 × 1,000 × 10,000) and are written against the digits.
-_DATE_COUNTER = re.compile(r"[년월일시분]")  # "2024년" after "100만" is a year, not the amount's last group
+# "2024년" or "2020" after "100만" is a date, not the amount's last group.
+_DATE_COUNTER = re.compile(r"[년월일시분]")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _KOREAN_UNITS = {"십": 10, "백": 100, "천": 1000, "만": 10**4, "억": 10**8, "조": 10**12}
 # English words take a plural only ("millionaires" is no amount); Cyrillic stems any ending.
 _SCALE = re.compile(
@@ -114,7 +116,12 @@ def numbers(text: str) -> set[float]:
         if scale:
             value *= next(factor for stem, factor in _SCALE_WORDS if scale.group("word").lower().startswith(stem))
         elif (
-            run and not text[run[0] : m.start()].strip() and value < 10**4 and run[3] < math.inf and not _DATE_COUNTER.match(text, m.end())
+            run
+            and not text[run[0] : m.start()].strip()
+            and value < 10**4
+            and run[3] < math.inf
+            and not _DATE_COUNTER.match(text, m.end())
+            and not _YEAR.fullmatch(token)
         ):
             values[-1] += value  # the units group, written without a unit ("3456만 7898")
             run = None

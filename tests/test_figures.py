@@ -95,6 +95,7 @@ def test_what_is_not_a_span_of_years():
         ("Sold for $425 million.", "4억 2500만 달러에 팔렸다.", []),
         ("Sold for $425 million.", "4억 5백만 달러에 팔렸다.", ["number-missing", "number-added"]),
         ("It had 1,234,567,898 rows in 2024.", "2024년에 12억 3456만 7898행이 있었다.", []),
+        ("It grew to 5.9 million in 2020.", "590만 2020으로 늘었다.", []),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
