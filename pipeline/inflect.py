@@ -304,6 +304,34 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     return form[:1].upper() + form[1:] if sentence_start else form
 
 
+# The English words before a month of a year that ask for the genitive in ru/uk ("since July
+# 2024": «с июля», «до июня», «после апреля»); after "in", the locative; else the nominative.
+_MONTH_GENITIVE = frozenset({"since", "from", "until", "till", "before", "after", "by", "of", "early", "late", "mid"})
+
+
+def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) -> str:
+    """The month of a month-and-year figure («июль», from CLDR) in the case its place asks: the
+    case of the preposition the model wrote before it («с» → «с июля», «к» → «к июлю», «в» →
+    «в июле»), the genitive after a noun («в начале марта»), else what the English implies."""
+    prep = _target_prep(before, lang)
+    english = re.findall(r"[a-z]+", source[: hit.start].lower())[-1:]
+    if prep in _TARGET_PREP.get(lang, {}):
+        case = _TARGET_PREP[lang][prep]
+    elif prep in ("с", "з", "із", "зі"):
+        case = "gent"  # «с» is also "with" (instrumental), never before a month
+    elif prep in _LOCATIVE_PREPS:
+        case = "accs" if prep == "на" else "loct"
+    elif prep and any(p.tag.POS == "NOUN" for p in morph(lang).parse(prep)):
+        case = "gent"
+    elif english and english[0] in _MONTH_GENITIVE:
+        case = "gent"
+    else:
+        case = "loct" if english == ["in"] else "nomn"
+    form = inflect_phrase(month, lang, {case})
+    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+    return form[:1].upper() + form[1:] if sentence_start else form
+
+
 def fix_particle(text: str, start: int, form: str) -> str:
     """Make the Korean particle right after ``form`` agree with its last syllable."""
     end = start + len(form)

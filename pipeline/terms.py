@@ -18,7 +18,7 @@ from decimal import Decimal
 from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, TIME, VERBATIM, YEARS, count_value, is_figure, render
-from pipeline.glossary import Glossary, Term
+from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
 
@@ -181,8 +181,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
         month, rest = rendered.split(" ", 1)
-        term = Term(id=MONTH, type="date", pos="noun", variants=(hit.text,), targets={lang: month})
-        rendered = f"{inflect.fit(term, lang, source=source, hit=hit, before=target[:start], after=target[end:])} {rest}"
+        rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])} {rest}"
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
     # "년": the rendered figure says what the source says, so that word goes. A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
