@@ -87,6 +87,21 @@ _DAYS = re.compile(
     rf"(?:,?\s+(?P<y>\d{{4}})\b)?(?!\s*\d)(?![-–]\d)",
     re.IGNORECASE,
 )
+
+
+def _day_of(n: int) -> str:
+    """A day and month, either way round ("July 26", "26 July"), as named groups ending in ``n``."""
+    return rf"(?:(?P<m{n}>{_MONTH})(?:\.\s*|\s+)(?P<d{n}>\d{{1,2}}){_DAY}|(?P<e{n}>\d{{1,2}}){_DAY}\s+(?P<n{n}>{_MONTH})\b)"
+
+
+# "from July 26 to August 11", "26 July - 11 August": days of two months, written as a CLDR
+# interval too («26 июля — 11 августа», «7월 26일 – 8월 11일»). Not with a year, for which CLDR
+# abbreviates the months («26 июл. — 11 авг. 2024 г.»): those stay two dates.
+_MONTHS_SPAN = re.compile(
+    rf"(?:\b(?P<lead>from|between)\s+)?\b{_day_of(1)}(?P<to>\s*[-–—]\s*|\s+(?:to|through|until|and)\s+){_day_of(2)}"
+    r"(?!,?\s*\d)",
+    re.IGNORECASE,
+)
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
@@ -195,7 +210,7 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()):
             hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
-    for m in _DAYS.finditer(text):
+    for m in [*_DAYS.finditer(text), *_MONTHS_SPAN.finditer(text)]:
         if free(m.start(), m.end()) and _days(m) is not None:
             hits.append(TermHit(DAYS, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
@@ -244,12 +259,17 @@ def _date(month: str, day: str, year: str | None) -> datetime.date | None:
 
 
 def _days(m: re.Match[str]) -> tuple[datetime.date, datetime.date] | None:
-    """The first and last day of a span ``_DAYS`` matched; None where it is none."""
-    month, first, last = (m["m1"], m["d1"], m["e1"]) if m["m1"] else (m["m2"], m["d2"], m["e2"])
-    joined = (m["to1"] or m["to2"]).strip().lower()
+    """The first and last day of a span ``_DAYS`` or ``_MONTHS_SPAN`` matched; None where it is none."""
+    if "to" in m.re.groupindex:  # two months, no year
+        joined = m["to"].strip().lower()
+        start = _date(m["m1"] or m["n1"], m["d1"] or m["e1"], None)
+        end = _date(m["m2"] or m["n2"], m["d2"] or m["e2"], None)
+    else:
+        month, first, last = (m["m1"], m["d1"], m["e1"]) if m["m1"] else (m["m2"], m["d2"], m["e2"])
+        joined = (m["to1"] or m["to2"]).strip().lower()
+        start, end = _date(month, first, m["y"]), _date(month, last, m["y"])
     if (joined == "and") != ((m["lead"] or "").lower() == "between"):
         return None  # "between July 9 to 11" is no English; "July 9 and 11" are two days
-    start, end = _date(month, first, m["y"]), _date(month, last, m["y"])
     return (start, end) if start and end and start < end else None
 
 
@@ -305,13 +325,21 @@ def render(hit: TermHit, lang: str) -> str:
         # CLDR's month of a year: the month stands alone, in the nominative («июль 1986 г.»); ``terms`` declines it.
         return format_skeleton("yMMMM", datetime.date(int(m["y"]), MONTHS[m["m"].lower()], 1), locale=lang)
     if hit.term_id == DAYS:
-        from babel.dates import format_interval
+        from babel.dates import format_date, format_interval, format_skeleton
 
-        m = _DAYS.fullmatch(hit.text)
+        m = _DAYS.fullmatch(hit.text) or _MONTHS_SPAN.fullmatch(hit.text)
         days = _days(m) if m else None
         if m is None or days is None:
             return hit.text
-        return format_interval(*days, "yMMMMd" if m["y"] else "MMMMd", locale=lang)
+        if not m.groupdict().get("y"):
+            return format_interval(*days, "MMMMd", locale=lang)
+        dated = format_interval(*days, "yMMMMd", locale=lang)
+        if format_date(days[0], "MMMM", locale=lang) in dated:
+            return dated
+        # CLDR has no such interval in the language and abbreviates the month («9–11 июл. 2024 г.»):
+        # the last day's long date, its day and month replaced by the span («9—11 июля 2024 г.»).
+        last = format_date(days[1], "long", locale=lang)
+        return last.replace(format_skeleton("MMMMd", days[1], locale=lang), format_interval(*days, "MMMMd", locale=lang), 1)
     if hit.term_id == YEARS:
         from babel.dates import format_interval
 

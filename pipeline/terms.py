@@ -95,6 +95,7 @@ class Restored:
 
 _CURRENCY_SIGNS = tuple("$€£¥₩₽₴")
 _AT = re.compile(r"\bat\s+(?:around\s+|about\s+)?$", re.IGNORECASE)  # the English preposition of a clock time
+_SPAN_LEAD = re.compile(r"(?:from|between)\s", re.IGNORECASE)  # a span of days that says "from" itself
 _ON = re.compile(r"\bon\s+$", re.IGNORECASE)  # the English preposition of a day
 
 
@@ -162,6 +163,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
+        or (hit.term_id == DAYS and _SPAN_LEAD.match(hit.text) and language.preposition_before_span.search(target, 0, start))
     ):
         start = preposition.start()
     elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:

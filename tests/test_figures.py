@@ -258,6 +258,12 @@ def test_a_date_ending_a_sentence_with_an_abbreviation_has_one_full_stop(glossar
         ("Leaders met between 9 and 11 July.", "uk", "Лідери зустрілися #1.", "Лідери зустрілися 9–11 липня."),
         ("Leaders met on July 9-11.", "ko", "지도자들은 #1에 만났다.", "지도자들은 7월 9일\u2009–\u200911일에 만났다."),
         ("Leaders met on July 9-11, 2024.", "ko", "지도자들은 #1년에 만났다.", "지도자들은 2024년 7월 9일~11일에 만났다."),
+        # With a year, the months in full where CLDR has no such interval (it wrote «9–11 июл. 2024 г.»).
+        ("Leaders met on July 9-11, 2024.", "ru", "Лидеры встретились #1.", f"Лидеры встретились 9—11 июля 2024{NNBSP}г."),
+        # Days of two months; with a year, two dates.
+        ("The Games ran from 26 July to 11 August.", "ko", "경기는 #1에 열렸다.", "경기는 7월 26일\u2009–\u20098월 11일에 열렸다."),
+        ("The Games ran from 26 July to 11 August.", "uk", "Ігри тривали з #1.", "Ігри тривали 26 липня — 11\u2009серпня."),
+        ("The Games ran July 26 to August 11, 2024.", "ru", "Игры шли #1 до #2.", f"Игры шли 26 июля до 11 августа 2024{NNBSP}г."),
         # Two days, not a span: each its own figure.
         ("Leaders met on July 9 and 11.", "ru", "Лидеры встретились #1 и #2.", "Лидеры встретились 9 июля и 11."),
     ],

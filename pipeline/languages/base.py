@@ -41,6 +41,9 @@ class Language:
     # The word a model writes for the English "on" before a date, where the language puts none
     # ("on March 3" → «на 3 марта»); dropped only after "on": "moved to March 3" keeps «на».
     preposition_for_on_date: re.Pattern[str] = _NEVER
+    # The words a model writes for "from" or "between" before a span of days that already says
+    # it («с 9—11 июля», «з 26 липня — 11 серпня»): dropped before such a span.
+    preposition_before_span: re.Pattern[str] = _NEVER
     # A preposition a model puts before a clock time for the English "at" that the language does
     # not use there («на 02:00»), and the one it does («в »); none: left as the model wrote it.
     preposition_before_time: tuple[re.Pattern[str], str] | None = None

@@ -19,6 +19,7 @@ RUSSIAN = Language(
     year_after_date=re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)"),
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|во|у)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
+    preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE), "в "),
     currency_after_amount=re.compile(
         r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",

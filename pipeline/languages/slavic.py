@@ -21,6 +21,8 @@ def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str]
 
 # «на», the word both models write for the English "on" before a date («на 3 марта»).
 ON_DATE = re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE)
+# "from", "between" in either language, before a span of days.
+FROM_SPAN = re.compile(r"(?:^|(?<=\s))(?:с|со|от|между|з|із|зі|від|між)\s+$", re.IGNORECASE)
 
 PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 

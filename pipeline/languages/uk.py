@@ -24,6 +24,7 @@ UKRAINIAN = Language(
     year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
+    preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))(?:на|в|у)\s+$", re.IGNORECASE), "о "),
     currency_after_amount=re.compile(
         r"\s*(?:(?:американських\s+)?долар\w*(?:\s+США)?|євро|(?:британських\s+|англійських\s+)?фунт\w*(?:\s+стерлінгів)?|рубл\w*|гривн\w*|гривень|юан\w*|єн\w*|[$€£¥₩₽₴])(?!\w)",
