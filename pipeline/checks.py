@@ -132,7 +132,7 @@ def numbers(text: str) -> set[float]:
     return {round(v, 3) for v in values}
 
 
-def _numbers(source: str, target: str) -> Iterable[Finding]:
+def number_findings(source: str, target: str) -> Iterable[Finding]:
     """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
     translated = as_translated(source)
     wanted = numbers(translated)
@@ -289,7 +289,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         if re.search(r"#\d", target) and not re.search(r"#\d", source):
             found.append(Finding("placeholder", Severity.ERROR, "term placeholder left in the translation"))
         found.extend(_pofilter(source, target, lang))
-        found.extend(_numbers(source, target))
+        found.extend(number_findings(source, target))
         found.extend(_money(source, target, lang))
         found.extend(_script(target, lang))
         found.extend(_repetition(target))
