@@ -96,12 +96,34 @@ def find_names(text: str) -> list[Name]:
             current = []
     if current:
         runs.append(current)
+    if _title_case(text, words):
+        # "Most Commented", "Zelensky Meets Biden": in a title-case heading a capital says no more
+        # than at a sentence's start, so words English writes lower-case are not names.
+        runs = [part for run in runs for part in _split_at_common(run)]
     names = []
     for run in runs:
         name = _name_in_run(text, run, words)
         if name:
             names.append(name)
     return names
+
+
+def _title_case(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether ``text`` is a heading in title case: no sentence's full stop, every word of four letters or more capitalised."""
+    long = [m.group() for m in words if len(m.group()) >= 4]
+    return len(words) >= 2 and not text.rstrip().endswith((".", "!", "?")) and all(w[:1].isupper() for w in long)
+
+
+def _split_at_common(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The parts of ``run`` between the words English writes lower-case (connectors stay inside a part)."""
+    parts: list[list[re.Match[str]]] = [[]]
+    for m in run:
+        key = _clean(m.group()).lower()
+        if key in common_words() and key not in CONNECTORS:
+            parts.append([])
+        else:
+            parts[-1].append(m)
+    return [part for part in parts if part]
 
 
 def _connects(word: str, current: list[re.Match[str]], rest: list[re.Match[str]]) -> bool:

@@ -27,6 +27,13 @@ def codes(source, target, lang, glossary):
     return {f.code: f for f in check_segment(seg, Translation(text=target, state=State.MACHINE), lang)}
 
 
+def test_in_a_title_case_heading_only_words_english_never_writes_lower_case_are_names():
+    assert find_names("Most Commented") == []
+    assert [n.text for n in find_names("Zelensky Meets Biden in Washington")] == ["Zelensky", "Biden", "Washington"]
+    # A sentence keeps its runs: "Meets" is no heading's word there.
+    assert [n.text for n in find_names("He said Zelensky Meets Biden.")] == ["Zelensky Meets Biden"]
+
+
 def test_unknown_name_noted_and_lost_name_is_an_error(glossary):
     source = "Sergei Lavrov arrived in Kursk on Monday."
     kept = codes(source, "Сергей Лавров прибыл в Курск в понедельник.", "ru", glossary)
