@@ -132,6 +132,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
+        elif counter := language.counter_after_term.match(target, end):
+            end = counter.end()
         result = TermResult(term_id=hit.term_id, status=status, form=form)
         replacements.append(_Replacement(m.start(), end, form, True, term=result))
         results.append(result)

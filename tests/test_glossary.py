@@ -186,6 +186,22 @@ def _translate_ru(script: dict[str, list[str]], glossary, source: str = SENTENCE
     return seg, engine
 
 
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("#1명의 군대가 #2 명에 들어갔다.", "러시아의 군대가 쿠르스크에 들어갔다."),
+        ("#1명과 #2는 싸웠다.", "러시아와 쿠르스크는 싸웠다."),
+        ("#1 군대가 #2에 들어갔다.", "러시아 군대가 쿠르스크에 들어갔다."),
+    ],
+)
+def test_a_korean_counter_the_model_puts_after_a_term_goes(glossary, output, expected):
+    """The Korean stand-in reads a placeholder as a number and counts it: «러시아명의»."""
+    source = "Russia's army entered Kursk."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    translate_segments([seg], ScriptedEngine({terms.protect(source, seg.terms): [output]}), glossary, "ko")
+    assert seg.target("ko").text == expected
+
+
 def test_a_translation_that_keeps_the_placeholder_is_used_as_it_is(glossary):
     seg, engine = _translate_ru({PROTECTED: ["Чиновники в #1 сказали, что войска прибыли."]}, glossary)
     assert seg.target("ru").text == "Чиновники в Курске сказали, что войска прибыли."

@@ -7,7 +7,7 @@ import re
 from pipeline.languages.base import Language
 
 # Before a particle or a break: where a counter glued to a figure ends.
-_BEFORE_PARTICLE = r"(?=[\s,.;:!?()]|$|의|에|은|는|이|가|을|를|부터|까지|도)"
+_BEFORE_PARTICLE = r"(?=[\s,.;:!?()]|$|의|에|은|는|이|가|을|를|부터|까지|도|과|와|으로|로)"
 
 KOREAN = Language(
     "ko",
@@ -18,7 +18,8 @@ KOREAN = Language(
     particles=True,
     foreign_scripts=("Cyrillic",),
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
-    year_after_date=re.compile(r"(?:년|월|일|명|세|개)" + _BEFORE_PARTICLE),
+    year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
+    counter_after_term=re.compile(r"\s?(?:명|개)" + _BEFORE_PARTICLE),
     # A currency, or a counter of people, things or days («#1명을», «#1일을»), after an amount.
     currency_after_amount=re.compile(
         r"\s*(?:미국\s*)?(?:달러|유로|파운드|루블|위안화?|엔화|원)|\s*[$€£¥₩₽₴]|(?:명|개|일)" + _BEFORE_PARTICLE, re.IGNORECASE
