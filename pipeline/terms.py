@@ -132,7 +132,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
-        elif counter := language.counter_after_term.match(target, end):
+        elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
             end = counter.end()
         result = TermResult(term_id=hit.term_id, status=status, form=form)
         replacements.append(_Replacement(m.start(), end, form, True, term=result))
@@ -206,7 +206,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
 
 
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
-_YEARS_AFTER = re.compile(r"[\s-]*(?:years?|yr)\b", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 
 

@@ -202,6 +202,20 @@ def test_a_korean_counter_the_model_puts_after_a_term_goes(glossary, output, exp
     assert seg.target("ko").text == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Troops gathered in Kursk.", "ru", "Войска собрались в #1 году.", "Войска собрались в Курске."),
+        ("Troops gathered in Kursk.", "uk", "Війська зібралися в #1 році.", "Війська зібралися в Курську."),
+        ("It was Kursk's year of hope.", "ru", "Это был #1 год надежды.", "Это был Курска год надежды."),
+    ],
+)
+def test_a_year_word_the_model_puts_after_a_term_goes_unless_the_english_has_one(glossary, source, lang, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    translate_segments([seg], ScriptedEngine({terms.protect(source, seg.terms): [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
+
+
 def test_a_translation_that_keeps_the_placeholder_is_used_as_it_is(glossary):
     seg, engine = _translate_ru({PROTECTED: ["Чиновники в #1 сказали, что войска прибыли."]}, glossary)
     assert seg.target("ru").text == "Чиновники в Курске сказали, что войска прибыли."

@@ -47,8 +47,9 @@ class Language:
     # A preposition a model puts before a clock time for the English "at" that the language does
     # not use there («на 02:00»), and the one it does («в »); none: left as the model wrote it.
     preposition_before_time: tuple[re.Pattern[str], str] | None = None
-    # A counter a model may append to a glossary term's placeholder, reading it as a number
-    # (Korean «#1명의» for "Russia's": «러시아명의»): dropped after a term.
+    # A word a model may append to a glossary term's placeholder, reading it as a number or a
+    # year (Korean «#1명의» for "Russia's": «러시아명의»; «России года»): dropped after a term
+    # unless the English says "year" there.
     counter_after_term: re.Pattern[str] = _NEVER
     # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
     # rendered amount names its currency.

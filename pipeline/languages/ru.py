@@ -7,6 +7,9 @@ import re
 from pipeline.languages import slavic
 from pipeline.languages.base import Language
 
+# A year word («года»), which the model appends to a date, and to a term it takes for one («России года»).
+_YEAR_WORD = re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)")
+
 RUSSIAN = Language(
     "ru",
     "Russian",
@@ -16,7 +19,8 @@ RUSSIAN = Language(
     own_letters=frozenset("ыэъёЫЭЪЁ"),
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
-    year_after_date=re.compile(r"\s+(?:года|году|годом|год|г\.)(?!\w)"),
+    year_after_date=_YEAR_WORD,
+    counter_after_term=_YEAR_WORD,
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|во|у)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
     preposition_before_span=slavic.FROM_SPAN,

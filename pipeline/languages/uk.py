@@ -10,6 +10,9 @@ from pipeline.languages.base import Language
 # Ukrainian transcription differs from Russian in a few letters (h, g → г; i → і; y → и; ye → є).
 _DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі"}
 
+# A year word («года»), which the model appends to a date, and to a term it takes for one («России года»).
+_YEAR_WORD = re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)")
+
 UKRAINIAN = Language(
     "uk",
     "Ukrainian",
@@ -21,7 +24,8 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     decade="{}-х",
-    year_after_date=re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)"),
+    year_after_date=_YEAR_WORD,
+    counter_after_term=_YEAR_WORD,
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
     preposition_before_span=slavic.FROM_SPAN,
