@@ -34,7 +34,9 @@ from pipeline.model import TermHit
 #   («около» for "to"), and the case stays the one the English implies;
 # - count_genitive: words before a count, other than prepositions, that put it in the genitive
 #   («более 3 солдат»);
-# - ko_particles: Korean particles, longest first.
+# - ko_particles: Korean particles, longest first;
+# - date_prepositions: a preposition whose case before a month differs from its usual one
+#   («с июля»: «с» is "with", instrumental, elsewhere; «на июль», accusative).
 _GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
 _EN_CASE: dict[str, str] = _GRAMMAR["en_case"]
 _SKIP = set(_GRAMMAR["skip"])
@@ -43,6 +45,7 @@ _OBJECT_VERBS = set(_GRAMMAR["object_verbs"])
 _ANIMATE_NOUNS = set(_GRAMMAR["animate_nouns"])
 _TARGET_PREP: dict[str, dict[str, str]] = _GRAMMAR["target_prepositions"]
 _LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
+_DATE_PREP: dict[str, dict[str, str]] = _GRAMMAR["date_prepositions"]
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
@@ -315,12 +318,11 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
     «в июле»), the genitive after a noun («в начале марта»), else what the English implies."""
     prep = _target_prep(before, lang)
     english = re.findall(r"[a-z]+", source[: hit.start].lower())[-1:]
-    if prep in _TARGET_PREP.get(lang, {}):
-        case = _TARGET_PREP[lang][prep]
-    elif prep in ("с", "з", "із", "зі"):
-        case = "gent"  # «с» is also "with" (instrumental), never before a month
+    cases = _TARGET_PREP.get(lang, {}) | _DATE_PREP.get(lang, {})
+    if prep in cases:
+        case = cases[prep]
     elif prep in _LOCATIVE_PREPS:
-        case = "accs" if prep == "на" else "loct"
+        case = "loct"
     elif prep and any(p.tag.POS == "NOUN" for p in morph(lang).parse(prep)):
         case = "gent"
     elif english and english[0] in _MONTH_GENITIVE:
