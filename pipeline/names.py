@@ -182,11 +182,18 @@ def can_transliterate(lang: str) -> bool:
     return bool(profile(lang).transliteration)
 
 
+# How a name's spelling is read at the edges of a word before letter by letter: "Mc" is "Mac"
+# (McCaskill: «Маккаскилл», not «Мккаскилл»); a Spanish final "ez" is "es" (Chávez: «Чавес»).
+_READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
+
+
 def transliterate(name: str, lang: str) -> str:
     """A plausible Cyrillic spelling of a Latin name (a suggestion for a linguist, not a rule)."""
     out = []
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []
+        for spelling, reading in _READ_AS:
+            lower = spelling.sub(reading, lower)
         while i < len(lower):
             for latin, cyrillic in profile(lang).transliteration:
                 if lower.startswith(latin, i):

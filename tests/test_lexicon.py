@@ -8,6 +8,7 @@ from pipeline.figures import find_figures
 from pipeline.lexicon import approved_names, corpus_names
 from pipeline.memory import Memory
 from pipeline.model import Segment
+from pipeline.names import transliterate
 from pipeline.terms import match_terms
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine, word_alignment
@@ -44,6 +45,14 @@ def test_a_garbled_name_the_corpora_do_not_know_is_transliterated_and_flagged(gl
     tr = seg.target("ru")
     assert "Коскинен" in tr.text and "Кокинсен" not in tr.text
     assert any(f.code == "name-unverified" and "Koskinen → Коскинен" in f.message for f in verify_and_check(seg, "ru", glossary))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "spelt"),
+    [("McCaskill", "ru", "Маккаскилл"), ("McIntyre", "uk", "Макінтире"), ("Chavez", "ru", "Чавес"), ("Lopez", "uk", "Лопес")],
+)
+def test_a_names_spelling_is_read_at_its_edges_before_letter_by_letter(name, lang, spelt):
+    assert transliterate(name, lang) == spelt
 
 
 def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):
