@@ -116,7 +116,15 @@ def _plural_follows(source: str, hit: TermHit) -> bool:
 def _nominative_parse(word: str, lang: str):
     parses = morph(lang).parse(word)
     good = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" in p.tag and "plur" not in p.tag]
-    good.sort(key=lambda p: (p.normal_form != word.lower(), "anim" not in p.tag and "Name" in str(p.tag)))
+    # A capitalised word is a proper name: Том the man, not том the volume (Ukrainian lists that first).
+    proper = word[:1].isupper()
+    good.sort(
+        key=lambda p: (
+            p.normal_form != word.lower(),
+            proper and not {"Name", "Surn", "Geox", "Orgn"} & set(p.tag.grammemes),
+            "anim" not in p.tag and "Name" in str(p.tag),
+        )
+    )
     return good[0] if good else None
 
 

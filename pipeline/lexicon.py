@@ -150,6 +150,14 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             # known: a name kept in Latin, "Urban Taskforce", is not spelt out), else the model's attempt at it.
             latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
             rendering = latin_word or _rendering(tr.text, wanted, spelt, taken)
+            if rendering is not None and rendering.group() == wanted:
+                # The model wrote the name as it is, in the nominative: in the case its place asks
+                # (the English governor, the preposition the model put before it), as a term would be:
+                # «запросити Тома», not «запросити Том».
+                form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
+                tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
+                taken |= _written_words([form])
+                continue
             if rendering is None or _begins_as(rendering.group(), wanted):
                 continue
             if not latin_word and _begins_as(rendering.group(), spelt) and not spells_name(wanted, spelt):

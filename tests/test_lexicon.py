@@ -55,6 +55,19 @@ def test_a_names_spelling_is_read_at_its_edges_before_letter_by_letter(name, lan
     assert transliterate(name, lang) == spelt
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Police accused Tom.", "uk", "Поліція звинуватила Том.", "Поліція звинуватила Тома."),
+        ("They talked about Tom.", "ru", "Они говорили про Том.", "Они говорили про Тома."),
+        ("Tom left.", "ru", "Том ушёл.", "Том ушёл."),
+    ],
+)
+def test_a_name_the_model_left_in_the_nominative_takes_the_case_of_its_place(glossary, source, lang, output, expected):
+    """Ukrainian's dictionary reads «Том» first as a volume (inanimate): a capitalised word is a name."""
+    assert _translated(source, output, glossary, lang).target(lang).text == expected
+
+
 def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):
     seg = _translated("He met Dundastar officials.", "Он встретил чиновников компании.", glossary)
     assert seg.target("ru").text == "Он встретил чиновников компании."
