@@ -33,7 +33,10 @@ POFILTER = {
 LONG_SOURCE_WORDS = 60
 LANGID_MIN_LETTERS = 15
 LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
-NUMBER_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_CARDINALS = "one two three four five six seven eight nine ten".split()
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+# Words a translation may write in digits: "five", "the third largest" («3번째»), "threefold» («3배»).
+NUMBER_WORDS = {w: i for words in (_CARDINALS, _ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
 _NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 # Words that scale the number before them: English, and Russian/Ukrainian stems (any ending, abbreviated or not).
@@ -57,6 +60,7 @@ _SCALE = re.compile(
 )
 # The hour of an afternoon time ("10 p.m.", "10:30 p.m."), not its minutes.
 _PM = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.]\d{2})?\s*p\.?m\b", re.IGNORECASE)
+_HOUR24 = re.compile(r"(?<![\d:.])(\d{1,2}):\d{2}(?![\d:])")
 LOW_CONFIDENCE_Z = -1.5
 
 
@@ -78,11 +82,13 @@ def _pofilter(source: str, target: str, lang: str) -> Iterable[Finding]:
             yield Finding(code, severity, str(exc))
 
 
-def numbers(text: str) -> set[float]:
+def numbers(text: str, *, decimal: str | None = None) -> set[float]:
     """Numeric values in ``text``, whatever the grouping convention, scaled by the word that
     follows ("400 million", "400 млн" and "4억" are all 400,000,000). Korean numbers run on in
     groups of four digits, each closed by 만, 억 or 조: "1억 2천만" is 120,000,000 and
-    "4억 2천 5백만" is 425,000,000."""
+    "4억 2천 5백만" is 425,000,000. A point or comma before three digits groups them ("5.000"),
+    unless it is the ``decimal`` mark the text is known to write (English "2.228 trillion" with
+    ".", Russian «2,228 трлн» with ",")."""
     values: list[float] = []
     # A Korean number being read: where its last part ended, its groups closed so far, the
     # group still open (천 and 백 add up until 만 closes it), the last closing unit.
@@ -93,7 +99,9 @@ def numbers(text: str) -> set[float]:
             values.append(float(token.split(":")[0]))
             run = None
             continue
-        if re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token):
+        if re.fullmatch(r"\d+([,.\u00a0\u202f ]\d{3})+", token) and not (
+            decimal and re.fullmatch(rf"\d+{re.escape(decimal)}\d{{3}}", token)
+        ):
             value = float(re.sub(r"\D", "", token))
         else:
             value = float(token.replace(",", "."))
@@ -135,9 +143,11 @@ def numbers(text: str) -> set[float]:
 def number_findings(source: str, target: str) -> Iterable[Finding]:
     """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
     translated = as_translated(source)
-    wanted = numbers(translated)
-    found = numbers(target)
-    pm = {float(h) for h in _PM.findall(source)}
+    wanted = numbers(translated, decimal=".")
+    # The target's decimal mark is not known here: the reading that finds more of the source counts.
+    found = max((numbers(target, decimal=mark) for mark in (None, ".", ",")), key=lambda values: len(values & wanted))
+    # An afternoon hour, which a language may write on the 12-hour clock («오후 4시» for 16:00).
+    pm = {float(h) for h in _PM.findall(source)} | {float(h) - 12 for h in _HOUR24.findall(translated) if int(h) > 12}
     # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
     minutes = {float(t.split(":")[1]) for t in _NUMBER.findall(translated) if ":" in t}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».

@@ -30,6 +30,7 @@ FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
 MONEY = FIGURE + "money"
 DECADE = FIGURE + "decade"
+ORDINAL = FIGURE + "ordinal"
 MONTH = FIGURE + "month"
 YEARS = FIGURE + "years"
 DAYS = FIGURE + "days"
@@ -46,6 +47,19 @@ _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
 # ("12/25/2024", whose order English writers differ on): no convention
 # of the target rewrites them, and the models garbled them («'127.0.1'», «1 3/2»).
 _AS_WRITTEN = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)|(?<![\w/.,])(?:\d+\s)?\d+(?:/\d+)+(?![\w/]|[.,]\d)")
+# A web or mail address: the models broke them up («https:/fgc.network/objects/0f1b46-…»).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A code of letters and digits ("COVID-19", "MH17", "G36", "SARS-CoV-2", "F-16", "Su-25"): news writes
+# it in Latin letters in every language, and the models dropped its digits («G3», «HCoV»). Joined by
+# a hyphen, the letters must read as a code, not a word ("mid-2020", "Kursk-2024" are not codes).
+_CODE = re.compile(r"(?<![\w./@#-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-[A-Za-z\d]+)*(?![\w/@-]|[.,]\d)")
+_CODE_LETTERS = re.compile(r"[A-Z]+|[A-Z][a-z]?|[A-Za-z]+[A-Z][A-Za-z]*")
+
+
+def _is_code(m: re.Match[str]) -> bool:
+    last = m["letters"].rsplit("-", 1)[-1]
+    return not m["hyphen"] or _CODE_LETTERS.fullmatch(last) is not None
+
 
 _SPELLINGS = [
     ("january", "jan"),
@@ -160,6 +174,9 @@ _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECAS
 _A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
+# "16th", "2nd": the Korean model dropped ordinals in digits («16th Meeting» → nothing). Not a
+# century: the models know "21st century" («21세기», «XXI века») and read "#1 century" as a year.
+_ORDINAL = re.compile(rf"{_NOT_IN_WORD}\d+(?:st|nd|rd|th)\b(?![\s-]+(?:(?:and|or|to)\s+\d+\w\w[\s-]+)?centur)", re.IGNORECASE)
 
 
 # A number is a count of the word after it ("50,000 troops") unless that word is a function word
@@ -206,7 +223,8 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in spans)
 
-    for m in [*_VERBATIM.finditer(text), *_NUMBER_SIGN.finditer(text), *_AS_WRITTEN.finditer(text)]:
+    verbatim = [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN]
+    for m in [*(m for pattern in verbatim for m in pattern.finditer(text)), *filter(_is_code, _CODE.finditer(text))]:
         if free(m.start(), m.end()):
             hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
@@ -238,6 +256,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             hits.append(TermHit(DECADE, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _ORDINAL.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(ORDINAL, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
     for m in [*_MONEY_SIGN.finditer(text), *_MONEY_WORD.finditer(text)]:
         if free(m.start(), m.end()):
@@ -364,6 +386,8 @@ def render(hit: TermHit, lang: str) -> str:
         return _render_money(hit.text, lang)
     if hit.term_id == DECADE:
         return profile(lang).decade.format(hit.text[:-1])
+    if hit.term_id == ORDINAL:
+        return profile(lang).ordinal.format(hit.text[:-2])
     return _render_number(hit.text, lang)
 
 

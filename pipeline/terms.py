@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, ORDINAL, TIME, VERBATIM, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -180,8 +180,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         right = language.preposition_before_time[1]
         rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
         start = wrong.start()
-    if hit.term_id == DECADE:
-        rendered, end = _decade(target, end, rendered)
+    if hit.term_id in (DECADE, ORDINAL):
+        rendered, end = _glued_ending(target, end, rendered)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
         month, rest = rendered.split(" ", 1)
@@ -193,6 +193,9 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         end = year.end()
     elif hit.term_id == NUMBER and language.cases and not _YEARLIKE.fullmatch(hit.text) and not _YEARS_AFTER.match(source, hit.end):
         # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
+        end = year.end() if (year := language.year_after_date.match(target, end)) else end
+    elif hit.term_id == ORDINAL and not _YEARS_AFTER.match(source, hit.end):
+        # A counter the model glued to "#1" as to any number («17번째명», «5-й году»).
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
     elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
         end = currency.end()
@@ -210,14 +213,15 @@ _YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 
 
-def _decade(target: str, end: int, rendered: str) -> tuple[str, int]:
-    """A decade's rendering and where it ends in ``target``: an ending the model glued to the
-    placeholder takes the place of the language's usual one, since it agrees with the words
-    after it («#1-е годы» → «1990-е годы»); the usual one written again is dropped («#1년대»)."""
-    year = rendered[:4]
-    ending = rendered[4:]
+def _glued_ending(target: str, end: int, rendered: str) -> tuple[str, int]:
+    """A decade's or an ordinal's rendering and where it ends in ``target``: an ending the
+    model glued to the placeholder takes the place of the language's usual one, since it agrees
+    with the words after it («#1-е годы» → «1990-е годы», «#1-го века» → «21-го века»); the
+    usual one written again is dropped («#1년대», «#1번째»)."""
+    digits = rendered[: len(rendered) - len(rendered.lstrip("0123456789"))]
+    ending = rendered[len(digits) :]
     if ending.startswith("-") and (glued := _HYPHEN_ENDING.match(target, end)):
-        return year + glued.group(), glued.end()
+        return digits + glued.group(), glued.end()
     return rendered, end + len(ending) if ending and target.startswith(ending, end) else end
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, terms
 from pipeline.checks import numbers
-from pipeline.figures import find_figures, render
+from pipeline.figures import DATE, DECADE, NUMBER, VERBATIM, find_figures, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -96,6 +96,14 @@ def test_what_is_not_a_span_of_years():
         ("Sold for $425 million.", "4억 5백만 달러에 팔렸다.", ["number-missing", "number-added"]),
         ("It had 1,234,567,898 rows in 2024.", "2024년에 12억 3456만 7898행이 있었다.", []),
         ("It grew to 5.9 million in 2020.", "590만 2020으로 늘었다.", []),
+        # English writes decimals with a point, Russian with a comma, before three digits too.
+        ("The debt reached 2.228 trillion euros.", "부채는 €2조 2280억에 달했다.", []),
+        ("The debt reached 2.228 trillion euros.", f"Долг достиг 2,228{NBSP}трлн €.", []),
+        ("The debt reached 2.228 trillion euros.", f"Долг достиг 2228{NBSP}трлн €.", ["number-missing", "number-added"]),
+        # An afternoon hour on the 12-hour clock; numbers the source spells out.
+        ("It happened at 23:30.", "오후 11시 30분에 일어났다.", []),
+        ("It happened at 23:30.", "오후 10시 30분에 일어났다.", ["number-missing", "number-added"]),
+        ("The third largest grew threefold.", "3번째로 큰 것이 3배 늘었다.", []),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
@@ -103,9 +111,12 @@ def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_
 
 
 def test_dated_year_and_what_is_not_a_figure(glossary):
-    text = "On Oct. 25, 2024, IL-76 planes and G7 envoys flew 10-15 times."
+    text = "On Oct. 25, 2024, IL-76 planes and G7 envoys flew 10-15 times in mid-2020s Kursk-2024."
     hits = find_figures(text, terms.match_terms(text, glossary))
-    assert [h.text for h in hits] == ["Oct. 25, 2024", "10", "15"]
+    # The glossary's IL-76 is a term; G7 a code, kept as written; no number inside a word.
+    assert [(h.term_id, h.text) for h in hits] == [
+        (DATE, "Oct. 25, 2024"), (VERBATIM, "G7"), (NUMBER, "10"), (NUMBER, "15"), (DECADE, "2020s")
+    ]  # fmt: skip
     assert render(hits[0], "ru").startswith("25 октября 2024")
     assert render(hits[0], "ko") == "2024년 10월 25일"
 
@@ -136,6 +147,16 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
         ("It starts in 3 1/2 weeks, on 12/25/2024.", "#1 주 후, #2에 시작한다.", "3 1/2 주 후, 12/25/2024에 시작한다."),
         ("The rate was 6.1070 yuan, or 6.1070.", "환율은 #1, 즉 #2이었다.", "환율은 CN¥6.1070, 즉 6.1070이었다."),
         ("Issue #45 was fixed.", "#1은 고쳐졌다.", "#45는 고쳐졌다."),
+        (
+            "Read https://example.org/a-1/b2?x=3 or mail desk@news.example.com.",
+            "#1 또는 #2로 메일.",
+            "https://example.org/a-1/b2?x=3 또는 desk@news.example.com로 메일.",
+        ),
+        (
+            "COVID-19 hit MH17 and G36, not SARS-CoV-2.",
+            "#1이 #2와 #3을 쳤다, #4 아니다.",
+            "COVID-19가 MH17과 G36을 쳤다, SARS-CoV-2 아니다.",
+        ),
     ],
 )
 def test_versions_addresses_fractions_and_numeric_dates_come_back_as_written(glossary, source, output, expected):
@@ -379,17 +400,21 @@ def test_a_count_governs_the_glossary_term_after_it_and_its_noun(glossary, lang,
     ("source", "lang", "output", "expected"),
     [
         ("It happened in the 21st century.", "ru", "Это случилось в 21-го веке.", "Это случилось в 21-м веке."),
-        ("He lives on the 12th floor.", "ru", "Он живёт на 12-й этаже.", "Он живёт на 12-м этаже."),
-        ("It passed on its 3rd reading.", "ru", "Он прошёл в 3-й чтение.", "Он прошёл в 3-е чтение."),
-        ("He met the 47th president.", "ru", "Он встретил 47-й президента.", "Он встретил 47-го президента."),
+        ("He lives on the 12th floor.", "ru", "Он живёт на #1 этаже.", "Он живёт на 12-м этаже."),
+        ("It passed on its 3rd reading.", "ru", "Он прошёл в #1 чтение.", "Он прошёл в 3-е чтение."),
+        ("He met the 47th president.", "ru", "Он встретил #1-й президента.", "Он встретил 47-го президента."),
         ("It happened in the 21st century.", "uk", "Це сталося у 21-го віці.", "Це сталося у 21-му віці."),
-        ("The 5th army moved north.", "uk", "5-й армія рушила на північ.", "5-а армія рушила на північ."),
+        ("The 5th army moved north.", "uk", "#1 армія рушила на північ.", "5-а армія рушила на північ."),
         # Endings that fit some reading stay; a plural only for a plural English noun; a count is no ordinal.
-        ("The 4th time.", "ru", "4-й раз.", "4-й раз."),
-        ("His 3rd visit.", "uk", "Його 3-й повідомлень.", "Його 3-й повідомлень."),
+        ("The 4th time.", "ru", "#1 раз.", "4-й раз."),
+        ("His 3rd visit.", "uk", "Його #1 повідомлень.", "Його 3-й повідомлень."),
         ("The 5th and 6th centuries.", "ru", "5-й и 6-й века.", "5-й и 6-е века."),
         ("The 6th century.", "ru", "6-й века.", "6-го века."),
         ("He saw 3 soldiers.", "ru", "Он видел #1-х солдатах.", "Он видел 3-х солдатах."),
+        # Korean writes the ordinal with 번째, once; a counter the model glued to the number goes.
+        ("He addressed the 16th Meeting.", "ko", "그는 #1 회의에서 연설했다.", "그는 16번째 회의에서 연설했다."),
+        ("She took 17th place.", "ko", "그녀는 #1번째 자리를 차지했다.", "그녀는 17번째 자리를 차지했다."),
+        ("She took 17th place.", "ko", "그녀는 #1명을 차지했다.", "그녀는 17번째를 차지했다."),
     ],
 )
 def test_an_ordinal_in_digits_ends_as_the_word_after_it_asks(glossary, source, lang, output, expected):

@@ -28,5 +28,6 @@ KOREAN = Language(
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
     decade="{}년대",
+    ordinal="{}번째",
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )

@@ -40,5 +40,6 @@ RUSSIAN = Language(
     },
     transliteration=slavic.TRANSCRIPTION,
     decade="{}-х",
+    ordinal="{}-й",
     omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
 )
