@@ -47,8 +47,9 @@ _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
 # ("12/25/2024", whose order English writers differ on): no convention
 # of the target rewrites them, and the models garbled them («'127.0.1'», «1 3/2»).
 _AS_WRITTEN = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)|(?<![\w/.,])(?:\d+\s)?\d+(?:/\d+)+(?![\w/]|[.,]\d)")
-# A web or mail address: the models broke them up («https:/fgc.network/objects/0f1b46-…»).
-_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A web or mail address, a social-media handle or hashtag: the models broke them up
+# («https:/fgc.network/objects/0f1b46-…», «@M @MerPolC»).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@#&])[@#][^\W\d]\w*")
 # A code of letters and digits ("COVID-19", "MH17", "G36", "SARS-CoV-2", "F-16", "Su-25"): news writes
 # it in Latin letters in every language, and the models dropped its digits («G3», «HCoV»). Joined by
 # a hyphen, the letters must read as a code, not a word ("mid-2020", "Kursk-2024" are not codes).
@@ -130,8 +131,8 @@ _ALL_DIGITS = 9
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" with a currency;
 # "3m" alone only before a plural noun ("3m people", "2m barrels"), since "a 5m wall" is metres
-# (and "5k" a race).
-_ABBREVIATED = {"bn": "billion", "tn": "trillion"}
+# (and "5k" a race); news translated from Russian writes "9 mln", "2 bln".
+_ABBREVIATED = {"bn": "billion", "tn": "trillion", "mln": "million", "bln": "billion", "trln": "trillion"}
 _ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thousand"}
 _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
@@ -166,8 +167,9 @@ _MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amou
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan|won)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
-# Before a number, the end of a word, unless the word joins a year ("mid-2025", "pre-2020").
-_NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![^\W\d]-))"
+# Before a number, the end of a word, unless the word joins a year ("mid-2025", "pre-2020") or
+# a count ("top-15", "over-30", "under-21").
+_NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\bpost-)|(?<=\bover-)|(?<=\bunder-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").

@@ -45,6 +45,7 @@ NNBSP = "\u202f"
         ("£1.5m", f"1,5{NBSP}млн{NBSP}£", f"1,5{NBSP}млн{NBSP}англійських фунтів", "£150만"),
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
         ("$50k", f"50{NBSP}тыс.{NBSP}$", f"50{NBSP}тис.{NBSP}доларів США", "US$5만"),
+        ("9 mln", f"9{NBSP}млн", f"9{NBSP}млн", "900만"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
@@ -66,8 +67,8 @@ def test_every_figure_found_renders_in_every_language(text):
 
 
 def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_unit():
-    text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, 3m people, by mid-2025 and pre-2020 levels."
-    assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "3m", "2025", "2020"]
+    text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, 3m people, by mid-2025 and pre-2020 levels, a top-15 fund."
+    assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "3m", "2025", "2020", "15"]
     assert [render(h, "ru") for h in find_figures("Some 3m people fled.", [])] == [f"3{NBSP}млн"]
 
 
@@ -152,6 +153,7 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
             "#1 또는 #2로 메일.",
             "https://example.org/a-1/b2?x=3 또는 desk@news.example.com로 메일.",
         ),
+        ("Call @MerPolCC, tag #MeToo and #2.", "#1에 전화하고 #2와 #3을 태그하라.", "@MerPolCC에 전화하고 #MeToo와 #2를 태그하라."),
         (
             "COVID-19 hit MH17 and G36, not SARS-CoV-2.",
             "#1이 #2와 #3을 쳤다, #4 아니다.",
