@@ -89,7 +89,14 @@ _DATE = re.compile(
 # "July 1986", "Oct. 2024": a month of a year (the models wrote «1986월», «в декаблі 2025»). The
 # month is capitalised: "may 2023" is no date.
 _MONTH_YEAR = re.compile(
-    rf"\b(?P<m>{'|'.join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))})\.?\s+(?P<y>1[5-9]\d\d|20\d\d)\b(?![.,]?\d)"
+    rf"\b(?P<m>{'|'.join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))})\.?\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b(?![.,]?\d)"
+)
+# "in November", "since May", "early July": a month alone, in full, after a word that makes it
+# one (the Ukrainian model wrote «в июлі», the Korean one «9월» for November); not before a
+# capitalised word ("by June Carter").
+_MONTH_ALONE = re.compile(
+    r"(?:\b(?i:in|since|until|till|by|from|through|to|last|next|early|late|this|of|during|before|after)\s+|\b(?i:mid)-)"
+    rf"(?P<m>{'|'.join(name.capitalize() for name in MONTH_NAMES)})\b(?![.,]?\s*\d|\s+[A-Z])"
 )
 # "July 9-11", "from July 9 to 11", "between 9 and 11 July": days of one month, written as the
 # language writes such a span (CLDR intervals: «9—11 июля», «7월 9일 – 11일»). "from" and
@@ -243,6 +250,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()):
             hits.append(TermHit(MONTH, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
+    for m in _MONTH_ALONE.finditer(text):
+        if free(m.start("m"), m.end("m")):
+            hits.append(TermHit(MONTH, m.start("m"), m.end("m"), m["m"]))
+            spans.append((m.start("m"), m.end("m")))
     for m in _TIME.finditer(text):
         if free(m.start(), m.end()) and _time(m) is not None:
             hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
@@ -341,13 +352,12 @@ def render(hit: TermHit, lang: str) -> str:
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
     if hit.term_id == MONTH:
-        from babel.dates import format_skeleton
+        from babel.dates import format_date, format_skeleton
 
-        m = _MONTH_YEAR.fullmatch(hit.text)
-        if m is None:
-            return hit.text
-        # CLDR's month of a year: the month stands alone, in the nominative («июль 1986 г.»); ``terms`` declines it.
-        return format_skeleton("yMMMM", datetime.date(int(m["y"]), MONTHS[m["m"].lower()], 1), locale=lang)
+        # CLDR's month (of a year) stands alone, in the nominative («июль 1986 г.», «июль»); ``terms`` declines it.
+        if m := _MONTH_YEAR.fullmatch(hit.text):
+            return format_skeleton("yMMMM", datetime.date(int(m["y"]), MONTHS[m["m"].lower()], 1), locale=lang)
+        return format_date(datetime.date(2000, MONTHS[hit.text.lower()], 1), "LLLL", locale=lang)
     if hit.term_id == DAYS:
         from babel.dates import format_date, format_interval, format_skeleton
 

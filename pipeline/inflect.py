@@ -168,8 +168,11 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
 
 def _locative(parse, inflected):
     """Of the locative forms the dictionary lists, one that is not also the dative: Ukrainian
-    lists the dative's «серпневі», «Харкову» among them, where «у серпні», «у Харкові» are written."""
+    lists the dative's «серпневі», «Харкову» among them, where «у серпні», «у Харкові» are written.
+    A noun declined as an adjective keeps the «-ому» its locative is written with («у лютому», not «у лютім»)."""
     forms = [f for f in parse.lexeme if f.tag.number == inflected.tag.number]
+    if parse.word.endswith("ий") and (adjectival := next((f for f in forms if f.tag.case == "loct" and f.word.endswith("ому")), None)):
+        return adjectival
     datives = {f.word for f in forms if f.tag.case == "datv"}
     return next((f for f in forms if f.tag.case == "loct" and f.word not in datives), inflected)
 
@@ -333,6 +336,10 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
         case = "loct"
     elif prep and any(p.tag.POS == "NOUN" for p in morph(lang).parse(prep)):
         case = "gent"
+    elif agreeing := [
+        p.tag.case for p in morph(lang).parse(prep) if p.tag.POS == "ADJF" and p.tag.gender == "masc" and p.tag.number != "plur"
+    ]:
+        case = agreeing[0]  # an adjective the model put before it («с прошлого марта»)
     elif english and english[0] in _MONTH_GENITIVE:
         case = "gent"
     else:

@@ -184,8 +184,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         rendered, end = _glued_ending(target, end, rendered)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
-        month, rest = rendered.split(" ", 1)
-        rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])} {rest}"
+        month, space, rest = rendered.partition(" ")
+        rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])}{space}{rest}"
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
     # "년": the rendered figure says what the source says, so that word goes. A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, terms
 from pipeline.checks import numbers
-from pipeline.figures import DATE, DECADE, NUMBER, VERBATIM, find_figures, render
+from pipeline.figures import DATE, DECADE, MONTH, NUMBER, VERBATIM, find_figures, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -70,6 +70,16 @@ def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_uni
     text = "A 5m wall, a 5k run, 2.5bn people, a 3tn debt, 3m people, by mid-2025 and pre-2020 levels, a top-15 fund."
     assert [h.text for h in find_figures(text, [])] == ["2.5bn", "3tn", "3m", "2025", "2020", "15"]
     assert [render(h, "ru") for h in find_figures("Some 3m people fled.", [])] == [f"3{NBSP}млн"]
+
+
+def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
+    text = "In May, since November and in early July, by June Carter; Theresa May may go in March 5."
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
+        (MONTH, "May"),
+        (MONTH, "November"),
+        (MONTH, "July"),
+        (DATE, "March 5"),
+    ]
 
 
 def test_what_is_not_a_span_of_years():
@@ -218,6 +228,13 @@ def test_a_year_word_after_a_number_that_is_no_year_is_dropped(glossary, source,
         ("Prices fell in July 1986.", "ko", "가격은 #1을 떨어졌다.", "가격은 1986년 7월을 떨어졌다."),
         # Lower-case "may" is a verb: no month.
         ("Prices may 2023 fall.", "ru", "Цены могут #1 упасть.", "Цены могут 2023 упасть."),
+        ("He was arrested in October of 2013.", "ko", "그는 #1에 체포되었다.", "그는 2013년 10월에 체포되었다."),
+        # A month alone, after a word that makes it one.
+        ("Opinion has turned since November.", "ru", "Мнение изменилось с #1.", "Мнение изменилось с ноября."),
+        ("Opinion has turned since November.", "ko", "의견은 #1 이후 바뀌었다.", "의견은 11월 이후 바뀌었다."),
+        ("Prices fell in February.", "uk", "Ціни впали у #1.", "Ціни впали у лютому."),
+        ("Prices fell in February.", "ko", "가격은 #1월에 떨어졌다.", "가격은 2월에 떨어졌다."),
+        ("Since last March, prices fell.", "ru", "С последнего #1 цены упали.", "С последнего марта цены упали."),
     ],
 )
 def test_a_month_of_a_year_is_written_in_the_case_its_place_asks(glossary, source, lang, output, expected):
