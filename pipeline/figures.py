@@ -33,6 +33,7 @@ DECADE = FIGURE + "decade"
 ORDINAL = FIGURE + "ordinal"
 MONTH = FIGURE + "month"
 YEARS = FIGURE + "years"
+YEAR = FIGURE + "year"
 DAYS = FIGURE + "days"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
@@ -131,6 +132,11 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
 # "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
+# "in 2010", "since 2014", "by 2030": a year, which Korean news writes with 년 («2010년에»; the
+# model wrote «2010에서» more often than not). Not after "of" or "to" ("of 1500 soldiers").
+_YEAR = re.compile(
+    r"\b(?i:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s*(?<=[\s-])(?P<y>1[5-9]\d\d|20\d\d)(?![\w.,]?\d|\w)"
+)
 _CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w:]|[.,]\d)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
@@ -278,6 +284,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
         if free(m.start(), m.end()):
             hits.append(TermHit(MONEY, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
+    for m in _YEAR.finditer(text):
+        if free(m.start("y"), m.end("y")):
+            hits.append(TermHit(YEAR, m.start("y"), m.end("y"), m["y"]))
+            spans.append((m.start("y"), m.end("y")))
     for m in _NUMBER.finditer(text):
         if free(m.start(), m.end()):
             hits.append(TermHit(NUMBER, m.start(), m.end(), m.group()))
@@ -398,6 +408,8 @@ def render(hit: TermHit, lang: str) -> str:
         return _render_money(hit.text, lang)
     if hit.term_id == DECADE:
         return profile(lang).decade.format(hit.text[:-1])
+    if hit.term_id == YEAR:
+        return profile(lang).year.format(hit.text)
     if hit.term_id == ORDINAL:
         return profile(lang).ordinal.format(hit.text[:-2])
     return _render_number(hit.text, lang)

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, ORDINAL, TIME, VERBATIM, YEARS, count_value, is_figure, render
+from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, ORDINAL, TIME, VERBATIM, YEAR, YEARS, count_value, is_figure, render
 from pipeline.glossary import Glossary
 from pipeline.languages import profile
 from pipeline.model import TermHit, TermResult
@@ -180,7 +180,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         right = language.preposition_before_time[1]
         rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
         start = wrong.start()
-    if hit.term_id in (DECADE, ORDINAL):
+    if hit.term_id in (DECADE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
@@ -191,6 +191,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
     if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
         end = year.end()
+    elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
+        end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)
     elif hit.term_id == NUMBER and language.cases and not _YEARLIKE.fullmatch(hit.text) and not _YEARS_AFTER.match(source, hit.end):
         # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
@@ -214,10 +216,10 @@ _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 
 
 def _glued_ending(target: str, end: int, rendered: str) -> tuple[str, int]:
-    """A decade's or an ordinal's rendering and where it ends in ``target``: an ending the
+    """A decade's, an ordinal's or a year's rendering and where it ends in ``target``: an ending the
     model glued to the placeholder takes the place of the language's usual one, since it agrees
     with the words after it («#1-е годы» → «1990-е годы», «#1-го века» → «21-го века»); the
-    usual one written again is dropped («#1년대», «#1번째»)."""
+    usual one written again is dropped («#1년대», «#1번째», «#1년»)."""
     digits = rendered[: len(rendered) - len(rendered.lstrip("0123456789"))]
     ending = rendered[len(digits) :]
     if ending.startswith("-") and (glued := _HYPHEN_ENDING.match(target, end)):

@@ -82,6 +82,20 @@ def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        ("Sigma was founded in 1999.", "ko", "시그마는 #1에서 설립되었다.", "시그마는 1999년에서 설립되었다."),
+        ("He was elected in 2005.", "ko", "그는 #1년세의 선출되었다.", "그는 2005년의 선출되었다."),
+        ("Prices fell in 2010.", "ru", "Цены упали в #1 году.", "Цены упали в 2010 году."),
+        # A count, not a year: left to the model, no 년.
+        ("He led a force of 1500 soldiers.", "ko", "그는 #1명의 병력을 이끌었다.", "그는 1500명의 병력을 이끌었다."),
+    ],
+)
+def test_a_year_after_in_since_or_by_is_written_with_the_languages_year_word(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+
+
 def test_what_is_not_a_span_of_years():
     text = "Pages 1952-1953-1954, 1999-01, 2019-18 and 10-15 times."
     assert [h.text for h in find_figures(text, [])] == ["1952", "1953", "1954", "1999", "01", "2019", "18", "10", "15"]

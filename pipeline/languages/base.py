@@ -70,6 +70,8 @@ class Language:
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
     # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
     decade: str = "{}s"
+    # A year after "in", "since", "by"… ("in 2010").
+    year: str = "{}"
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).
     ordinal: str = "{}."
     # The ending of an ordinal written in digits ("21st" → «21-м веке»), by the gender ("masc",

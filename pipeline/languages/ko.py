@@ -29,5 +29,6 @@ KOREAN = Language(
     clock=("a h시", "a h시 m분"),
     decade="{}년대",
     ordinal="{}번째",
+    year="{}년",
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
