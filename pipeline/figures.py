@@ -34,6 +34,7 @@ ORDINAL = FIGURE + "ordinal"
 MONTH = FIGURE + "month"
 YEARS = FIGURE + "years"
 YEAR = FIGURE + "year"
+MEASURE = FIGURE + "measure"
 DAYS = FIGURE + "days"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
@@ -187,6 +188,20 @@ _NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\bpost-)|(?<=\bover-)
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 _A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
+# "10km", "5.5 kg", "100mph": a measure with a unit symbol, written with the language's CLDR unit
+# («10 км», «10km»); the models dropped the symbol or read it as a scale. Imperial units, which
+# the readers do not abbreviate, in full («100 миль в час», «시속 100마일»). A bare "m" is left
+# alone: "5m" may be metres or millions.
+_IMPERIAL = frozenset({"mph", "ft", "lb", "lbs"})
+_UNITS = {
+    "km/h": "speed-kilometer-per-hour", "kph": "speed-kilometer-per-hour", "mph": "speed-mile-per-hour",
+    "km": "length-kilometer", "cm": "length-centimeter", "mm": "length-millimeter", "ft": "length-foot",
+    "kg": "mass-kilogram", "lb": "mass-pound", "lbs": "mass-pound",
+    "kW": "power-kilowatt", "MW": "power-megawatt", "GW": "power-gigawatt",
+}  # fmt: skip
+_MEASURE = re.compile(
+    rf"{_NOT_IN_WORD}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?\s?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})(?![\w/])"
+)
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 # "16th", "2nd": the Korean model dropped ordinals in digits («16th Meeting» → nothing). Not a
@@ -283,6 +298,10 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     for m in [*_MONEY_SIGN.finditer(text), *_MONEY_WORD.finditer(text)]:
         if free(m.start(), m.end()):
             hits.append(TermHit(MONEY, m.start(), m.end(), m.group()))
+            spans.append((m.start(), m.end()))
+    for m in _MEASURE.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(TermHit(MEASURE, m.start(), m.end(), m.group()))
             spans.append((m.start(), m.end()))
     for m in _YEAR.finditer(text):
         if free(m.start("y"), m.end("y")):
@@ -408,6 +427,15 @@ def render(hit: TermHit, lang: str) -> str:
         return _render_money(hit.text, lang)
     if hit.term_id == DECADE:
         return profile(lang).decade.format(hit.text[:-1])
+    if hit.term_id == MEASURE:
+        from babel.units import format_unit
+
+        m = _MEASURE.fullmatch(hit.text)
+        if m is None:
+            return hit.text
+        value = Decimal(m["n"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
+        written = format_unit(value, _UNITS[m["unit"]], length="long" if m["unit"] in _IMPERIAL else "short", locale=lang)
+        return re.sub(r"(?<=\d) ", "\u00a0", written, count=1)  # a number and its unit stay on one line, as an amount does
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == ORDINAL:

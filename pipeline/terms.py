@@ -17,9 +17,24 @@ from decimal import Decimal
 
 from pipeline import inflect
 from pipeline.engine import Alignment
-from pipeline.figures import DATE, DAYS, DECADE, MONEY, MONTH, NUMBER, ORDINAL, TIME, VERBATIM, YEAR, YEARS, count_value, is_figure, render
+from pipeline.figures import (
+    DATE,
+    DAYS,
+    DECADE,
+    MEASURE,
+    MONEY,
+    MONTH,
+    NUMBER,
+    ORDINAL,
+    TIME,
+    YEAR,
+    YEARS,
+    count_value,
+    is_figure,
+    render,
+)
 from pipeline.glossary import Glossary
-from pipeline.languages import profile
+from pipeline.languages import in_script, profile
 from pipeline.model import TermHit, TermResult
 
 # "#1" is the shape the stand-in models carry through most often (the recipe trains on it and the
@@ -193,7 +208,12 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)
-    elif hit.term_id == NUMBER and language.cases and not _YEARLIKE.fullmatch(hit.text) and not _YEARS_AFTER.match(source, hit.end):
+    elif (
+        hit.term_id in (NUMBER, MEASURE)
+        and language.cases
+        and not _YEARLIKE.fullmatch(hit.text)
+        and not _YEARS_AFTER.match(source, hit.end)
+    ):
         # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
     elif hit.term_id == ORDINAL and not _YEARS_AFTER.match(source, hit.end):
@@ -205,8 +225,9 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         end += len(word.group())
     if rendered.endswith(".") and target.startswith(".", end):
         end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
-    # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»); not after an emoji.
-    readable = hit.term_id != VERBATIM or (rendered[-1:].isdigit() and "/" not in rendered)
+    # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»,
+    # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
+    readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     return _Replacement(start, end, rendered, readable, count=count_value(hit, source))
 
 

@@ -46,6 +46,9 @@ NNBSP = "\u202f"
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
         ("$50k", f"50{NBSP}тыс.{NBSP}$", f"50{NBSP}тис.{NBSP}доларів США", "US$5만"),
         ("9 mln", f"9{NBSP}млн", f"9{NBSP}млн", "900만"),
+        ("10km", f"10{NBSP}км", f"10{NBSP}км", "10km"),
+        ("5.5 kg", f"5,5{NBSP}кг", f"5,5{NBSP}кг", "5.5kg"),
+        ("100mph", f"100{NBSP}миль в час", f"100{NBSP}миль за годину", "시속 100마일"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
@@ -177,6 +180,8 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
             "#1 또는 #2로 메일.",
             "https://example.org/a-1/b2?x=3 또는 desk@news.example.com로 메일.",
         ),
+        # A Korean particle after Latin letters stays as the model wrote it.
+        ("They advanced 10km.", "그들은 #1를 진격했다.", "그들은 10km를 진격했다."),
         ("Call @MerPolCC, tag #MeToo and #2.", "#1에 전화하고 #2와 #3을 태그하라.", "@MerPolCC에 전화하고 #MeToo와 #2를 태그하라."),
         (
             "COVID-19 hit MH17 and G36, not SARS-CoV-2.",
@@ -221,6 +226,7 @@ def test_a_clock_time_takes_the_preposition_the_language_uses_for_at(glossary, l
         ("It passed by 52 votes to 48.", "Он прошёл #1 голосами в #2 году.", "Он прошёл 52 голосами в 48."),
         ("The boy was 2 years old.", "Мальчику было #1 года.", "Мальчику было 2 года."),
         ("It passed in 2023.", "Он прошёл в #1 году.", "Он прошёл в 2023 году."),
+        ("The drone flew at 120 km/h.", "Дрон летел в #1 году.", f"Дрон летел в 120{NBSP}км/ч."),
     ],
 )
 def test_a_year_word_after_a_number_that_is_no_year_is_dropped(glossary, source, output, expected):
