@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from pipeline.languages import profile
@@ -245,72 +246,37 @@ def is_figure(hit: TermHit) -> bool:
     return hit.term_id.startswith(FIGURE)
 
 
+# What is a figure, first come first served: (kind, patterns, the group that is the figure, what
+# a match must also pass). A span found earlier is not searched again: a date before the number in it.
+_FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[str]], bool] | None]] = [
+    (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN], 0, None),
+    (VERBATIM, [_CODE], 0, _is_code),
+    (DAYS, [_DAYS, _MONTHS_SPAN], 0, lambda m: _days(m) is not None),
+    (DATE, [_DATE], 0, lambda m: _date(*((m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])), m["y"]) is not None),
+    (MONTH, [_MONTH_YEAR], 0, None),
+    (MONTH, [_MONTH_ALONE], "m", None),
+    (TIME, [_TIME], 0, lambda m: _time(m) is not None),
+    (TIME, [_CLOCK24], 0, None),
+    (YEARS, [_YEARS], 0, lambda m: _years(m["y1"], m["y2"]) is not None),
+    (DECADE, [_DECADE], 0, None),
+    (ORDINAL, [_ORDINAL], 0, None),
+    (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
+    (MEASURE, [_MEASURE], 0, None),
+    (YEAR, [_YEAR], "y", None),
+    (NUMBER, [_NUMBER], 0, None),
+]
+
+
 def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     """The dates and numbers of an English sentence, in order, none overlapping ``taken`` (its glossary terms)."""
     spans = [(h.start, h.end) for h in taken]
     hits: list[TermHit] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in spans)
-
-    verbatim = [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN]
-    for m in [*(m for pattern in verbatim for m in pattern.finditer(text)), *filter(_is_code, _CODE.finditer(text))]:
-        if free(m.start(), m.end()):
-            hits.append(TermHit(VERBATIM, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in [*_DAYS.finditer(text), *_MONTHS_SPAN.finditer(text)]:
-        if free(m.start(), m.end()) and _days(m) is not None:
-            hits.append(TermHit(DAYS, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _DATE.finditer(text):
-        month, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
-        if free(m.start(), m.end()) and _date(month, day, m["y"]) is not None:
-            hits.append(TermHit(DATE, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _MONTH_YEAR.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(MONTH, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _MONTH_ALONE.finditer(text):
-        if free(m.start("m"), m.end("m")):
-            hits.append(TermHit(MONTH, m.start("m"), m.end("m"), m["m"]))
-            spans.append((m.start("m"), m.end("m")))
-    for m in _TIME.finditer(text):
-        if free(m.start(), m.end()) and _time(m) is not None:
-            hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _CLOCK24.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(TIME, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _YEARS.finditer(text):
-        if free(m.start(), m.end()) and _years(m["y1"], m["y2"]) is not None:
-            hits.append(TermHit(YEARS, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _DECADE.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(DECADE, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _ORDINAL.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(ORDINAL, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in [*_MONEY_SIGN.finditer(text), *_MONEY_WORD.finditer(text)]:
-        if free(m.start(), m.end()):
-            hits.append(TermHit(MONEY, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _MEASURE.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(MEASURE, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
-    for m in _YEAR.finditer(text):
-        if free(m.start("y"), m.end("y")):
-            hits.append(TermHit(YEAR, m.start("y"), m.end("y"), m["y"]))
-            spans.append((m.start("y"), m.end("y")))
-    for m in _NUMBER.finditer(text):
-        if free(m.start(), m.end()):
-            hits.append(TermHit(NUMBER, m.start(), m.end(), m.group()))
-            spans.append((m.start(), m.end()))
+    for kind, patterns, group, valid in _FINDERS:
+        for m in (m for pattern in patterns for m in pattern.finditer(text)):
+            start, end = m.start(group), m.end(group)
+            if all(end <= s or start >= e for s, e in spans) and (valid is None or valid(m)):
+                hits.append(TermHit(kind, start, end, m.group(group)))
+                spans.append((start, end))
     return sorted(hits, key=lambda h: h.start)
 
 
