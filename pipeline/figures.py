@@ -56,7 +56,10 @@ _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\
 # A code of letters and digits ("COVID-19", "MH17", "G36", "SARS-CoV-2", "F-16", "Su-25"): news writes
 # it in Latin letters in every language, and the models dropped its digits («G3», «HCoV»). Joined by
 # a hyphen, the letters must read as a code, not a word ("mid-2020", "Kursk-2024" are not codes).
-_CODE = re.compile(r"(?<![\w./@#-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-[A-Za-z\d]+)*(?![\w/@-]|[.,]\d)")
+_CODE = re.compile(
+    r"(?<![\w./@#-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]+))*"
+    r"(?![\w/@]|-[A-Z\d]|[.,]\d)"  # an English word after a hyphen is no part of it ("SARS-CoV-2-related")
+)
 _CODE_LETTERS = re.compile(r"[A-Z]+|[A-Z][a-z]?|[A-Za-z]+[A-Z][A-Za-z]*")
 
 

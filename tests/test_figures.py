@@ -99,6 +99,11 @@ def test_a_year_after_in_since_or_by_is_written_with_the_languages_year_word(glo
     assert _translated(glossary, source, lang, output) == expected
 
 
+def test_a_code_ends_where_an_english_word_is_joined_to_it():
+    text = "SARS-CoV-2-related bats, CO2-choked air, HCoV-229E and INC-A3S-E2S-SFX."
+    assert [h.text for h in find_figures(text, [])] == ["SARS-CoV-2", "CO2", "HCoV-229E", "INC-A3S-E2S-SFX"]
+
+
 def test_what_is_not_a_span_of_years():
     text = "Pages 1952-1953-1954, 1999-01, 2019-18 and 10-15 times."
     assert [h.text for h in find_figures(text, [])] == ["1952", "1953", "1954", "1999", "01", "2019", "18", "10", "15"]
