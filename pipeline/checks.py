@@ -60,7 +60,6 @@ _SCALE = re.compile(
 )
 # The hour of an afternoon time ("10 p.m.", "10:30 p.m."), not its minutes.
 _PM = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.]\d{2})?\s*p\.?m\b", re.IGNORECASE)
-_HOUR24 = re.compile(r"(?<![\d:.])(\d{1,2}):\d{2}(?![\d:])")
 LOW_CONFIDENCE_Z = -1.5
 
 
@@ -146,10 +145,11 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     wanted = numbers(translated, decimal=".")
     # The target's decimal mark is not known here: the reading that finds more of the source counts.
     found = max((numbers(target, decimal=mark) for mark in (None, ".", ",")), key=lambda values: len(values & wanted))
+    clock = [[int(part) for part in t.split(":")] for t in _NUMBER.findall(translated) if ":" in t]
     # An afternoon hour, which a language may write on the 12-hour clock («오후 4시» for 16:00).
-    pm = {float(h) for h in _PM.findall(source)} | {float(h) - 12 for h in _HOUR24.findall(translated) if int(h) > 12}
+    pm = {float(h) for h in _PM.findall(source)} | {float(h - 12) for h, _ in clock if h > 12}
     # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
-    minutes = {float(t.split(":")[1]) for t in _NUMBER.findall(translated) if ":" in t}
+    minutes = {float(m) for _, m in clock}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
     missing = {v for v in wanted if v not in found and not (v - 12 in pm and v - 12 in found)}
     words = set(re.findall(r"[a-z]+", source.lower()))

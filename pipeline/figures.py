@@ -136,12 +136,12 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
-# "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
 # "in 2010", "since 2014", "by 2030": a year, which Korean news writes with 년 («2010년에»; the
 # model wrote «2010에서» more often than not). Not after "of" or "to" ("of 1500 soldiers").
 _YEAR = re.compile(
     r"\b(?i:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s*(?<=[\s-])(?P<y>1[5-9]\d\d|20\d\d)(?![\w.,]?\d|\w)"
 )
+# "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
 _CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w:]|[.,]\d)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
@@ -155,14 +155,15 @@ _ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thou
 _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
 
+# The digits of an English number: "5,000", "1.5".
+_DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+
+
 def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
     """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of
     figures and amounts; ``extra``, a pattern of one more abbreviation."""
     short = "|".join(sorted(abbreviated, key=len, reverse=True)) + (f"|{extra}" if extra else "")
-    return (
-        r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-        rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand|million|billion|trillion|{short})\b)?"
-    )
+    return _DIGITS + rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand|million|billion|trillion|{short})\b)?"
 
 
 _AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)
@@ -187,7 +188,7 @@ _MONEY_WORD = re.compile(
 )
 # Before a number, the end of a word, unless the word joins a year ("mid-2025", "pre-2020") or
 # a count ("top-15", "over-30", "under-21").
-_NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\bpost-)|(?<=\bover-)|(?<=\bunder-)|(?<![^\W\d]-))"
+_NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\b(?:post|over)-)|(?<=\bunder-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
@@ -203,9 +204,7 @@ _UNITS = {
     "kg": "mass-kilogram", "lb": "mass-pound", "lbs": "mass-pound",
     "kW": "power-kilowatt", "MW": "power-megawatt", "GW": "power-gigawatt",
 }  # fmt: skip
-_MEASURE = re.compile(
-    rf"{_NOT_IN_WORD}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?\s?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})(?![\w/])"
-)
+_MEASURE = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})(?![\w/])")
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 # "16th", "2nd": the Korean model dropped ordinals in digits («16th Meeting» → nothing). Not a
@@ -402,8 +401,7 @@ def render(hit: TermHit, lang: str) -> str:
         m = _MEASURE.fullmatch(hit.text)
         if m is None:
             return hit.text
-        value = Decimal(m["n"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
-        written = format_unit(value, _UNITS[m["unit"]], length="long" if m["unit"] in _IMPERIAL else "short", locale=lang)
+        written = format_unit(_value(m), _UNITS[m["unit"]], length="long" if m["unit"] in _IMPERIAL else "short", locale=lang)
         return re.sub(r"(?<=\d) ", "\u00a0", written, count=1)  # a number and its unit stay on one line, as an amount does
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
@@ -440,9 +438,9 @@ def _render_money(text: str, lang: str) -> str:
 
 
 def _value(m: re.Match[str]) -> Decimal:
-    """The value of an amount matched by ``_AMOUNT`` (its scale word applied)."""
+    """The value of a number matched by ``_DIGITS`` (the scale word of an ``_AMOUNT`` applied)."""
     value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
-    if not m["scale"]:
+    if not m.groupdict().get("scale"):
         return value
     scale = m["scale"].lower()
     return (value * _SCALES[_ABBREVIATED_MONEY.get(scale, scale)]).to_integral_value()

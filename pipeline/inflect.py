@@ -336,9 +336,11 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
         case = "loct"
     elif prep and any(p.tag.POS == "NOUN" for p in morph(lang).parse(prep)):
         case = "gent"
-    elif agreeing := [
-        p.tag.case for p in morph(lang).parse(prep) if p.tag.POS == "ADJF" and p.tag.gender == "masc" and p.tag.number != "plur"
-    ]:
+    elif prep and (
+        agreeing := [
+            p.tag.case for p in morph(lang).parse(prep) if p.tag.POS == "ADJF" and p.tag.gender == "masc" and p.tag.number != "plur"
+        ]
+    ):
         case = agreeing[0]  # an adjective the model put before it («с прошлого марта»)
     elif english and english[0] in _MONTH_GENITIVE:
         case = "gent"
