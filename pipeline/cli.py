@@ -290,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="check/export: the glossary (default: pipeline.toml's); suggest: articles")
     p.add_argument("--tbx", action="store_true", help="export as TBX (the only export format)")
     p.add_argument("--glossary", help="suggest: the glossary to compare with")
-    p.add_argument("--transliterate", action="store_true", help="suggest: pre-fill ru/uk with transliterations to check")
+    p.add_argument(
+        "--transliterate", action="store_true", help="suggest: pre-fill the target columns with machine spellings of the names to check"
+    )
     p.add_argument("--out")
     p.set_defaults(func=cmd_glossary)
 

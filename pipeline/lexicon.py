@@ -28,7 +28,7 @@ from pipeline.engine import Alignment
 from pipeline.glossary import Term
 from pipeline.memory import Memory
 from pipeline.model import Segment, TermHit, content_hash
-from pipeline.names import CONNECTORS, Name, can_transliterate, name_present, transliterate, uncovered_names
+from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, transliterate, uncovered_names
 from pipeline.terms import attended
 
 DATA = Path(__file__).with_name("data")
@@ -127,6 +127,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     """Mend the names of ``seg``'s ``lang`` translation (see the module's doc); ``approved``:
     name word → the form reviewers wrote (``approved_names``)."""
     if not can_transliterate(lang):
+        _transcribe_latin_names(seg, lang)
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
@@ -169,6 +170,35 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             taken |= _written_words([form])
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
+
+
+def _transcribe_latin_names(seg: Segment, lang: str) -> None:
+    """Write the names ``seg``'s ``lang`` translation left in Latin letters in the language's
+    script by their sounds (``Language.transcribe``), the English after them in brackets as the
+    Korean press writes a foreign name («스미스(Smith)»: a rough transcription does not hide the
+    name), the particle after them fitted to the new last syllable, each flagged for review."""
+    if not can_spell(lang):
+        return
+    tr = seg.target(lang)
+    for name in uncovered_names(seg):
+        if name.text.isupper():
+            continue  # an acronym is written as it is (NATO)
+        # The whole name, else each word of it the model kept in Latin letters.
+        for text in [name.text] if _latin(name.text, tr.text) else name_words(name.text):
+            while found := _latin(text, tr.text):
+                form = transliterate(text, lang)
+                tr.text = inflect.fix_particle(tr.text[: found.start()] + form + tr.text[found.end() :], found.start(), form)
+                end = found.start() + len(form)
+                tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
+                tr.transliterated.append(f"{text} → {form}")
+
+
+def _latin(text: str, target: str) -> re.Match[str] | None:
+    """``text`` in ``target`` as a word of Latin letters (a particle may follow it), not in brackets."""
+    for found in re.finditer(rf"(?<![A-Za-z0-9(-]){re.escape(text)}(?![A-Za-z0-9)-])", target):
+        if target.rfind("(", 0, found.start()) <= target.rfind(")", 0, found.start()):
+            return found
+    return None
 
 
 def _adjective(word: str, lang: str) -> bool:

@@ -179,7 +179,14 @@ _VOWELS = set("аеёиоуыэюяіїєйьъ")
 
 
 def can_transliterate(lang: str) -> bool:
+    """Whether ``lang`` spells names letter by letter (a Cyrillic table), so that a garbled
+    rendering can be told and a lost name missed."""
     return bool(profile(lang).transliteration)
+
+
+def can_spell(lang: str) -> bool:
+    """Whether a Latin name can be written in ``lang``'s script, letter by letter or by its sounds."""
+    return can_transliterate(lang) or profile(lang).transcribe is not None
 
 
 # How a name's spelling is read at the edges of a word before letter by letter: "Mc" is "Mac"
@@ -188,7 +195,10 @@ _READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
 
 
 def transliterate(name: str, lang: str) -> str:
-    """A plausible Cyrillic spelling of a Latin name (a suggestion for a linguist, not a rule)."""
+    """A plausible spelling of a Latin name in ``lang``'s script (a suggestion for a linguist, not a rule)."""
+    by_sound = profile(lang).transcribe
+    if by_sound:
+        return by_sound(name)
     out = []
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []

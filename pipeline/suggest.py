@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.glossary import COLUMNS, LANGS
 from pipeline.model import Document
-from pipeline.names import TITLES, can_transliterate, transliterate, uncovered_names
+from pipeline.names import TITLES, can_spell, transliterate, uncovered_names
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|at|into|across|towards|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -57,7 +57,7 @@ def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
     writer.writerow(COLUMNS)
-    spelt = [lang for lang in LANGS if with_transliteration and can_transliterate(lang)]
+    spelt = [lang for lang in LANGS if with_transliteration and can_spell(lang)]
     for s in suggestions:
         note = f"suggested: {s.count}x, e.g. {s.context}"
         if spelt:

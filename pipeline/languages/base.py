@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 _NEVER = re.compile(r"(?!)")
@@ -59,6 +59,10 @@ class Language:
     # Latin → this script, longest spelling first: names the model left in Latin letters, and
     # the `name-lost` check's idea of a plausible spelling (none: names are not transliterated).
     transliteration: tuple[tuple[str, str], ...] = ()
+    # A Latin name → this script by its sounds, for a language whose press writes foreign names
+    # so and which has no transliteration table (Korean loanword orthography, ``pipeline.hangul``):
+    # names the model left in Latin letters (none: left as they are).
+    transcribe: Callable[[str], str] | None = None
     # The form of the words a count governs in the nominative or accusative, by the count's CLDR
     # plural category: (noun grammemes, adjective grammemes) for pymorphy3; a category not
     # listed leaves the model's words as they are («50 000 войск», not «50 000 войска»).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.hangul import transcribe_name
 from pipeline.languages.base import Language
 
 # Before a particle or a break: where a counter glued to a figure ends.
@@ -30,5 +31,6 @@ KOREAN = Language(
     decade="{}년대",
     ordinal="{}번째",
     year="{}년",
+    transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )

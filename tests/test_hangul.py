@@ -1,0 +1,78 @@
+"""English names in Hangul (``pipeline.hangul``) and Korean translations that left a name in Latin letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import verify_and_check
+from pipeline.hangul import transcribe_name
+from tests.test_lexicon import _translated
+
+
+# As the Korean press writes them (외래어 표기법); each row exercises one of the module's rules.
+@pytest.mark.parametrize(
+    ("name", "hangul"),
+    [
+        ("Obama", "오바마"),  # open syllables
+        ("Smith", "스미스"),  # a consonant cluster and a final fricative take ㅡ
+        ("Elena", "엘레나"),  # l between vowels written twice
+        ("Clinton", "클린턴"),  # l after a consonant closes the syllable before it; unstressed -ton
+        ("Springfield", "스프링필드"),  # ng closes a syllable; final d takes ㅡ
+        ("Philip", "필립"),  # ph; a final stop after a short vowel closes its syllable
+        ("Texas", "텍사스"),  # x; a stop before s closes too
+        ("Robert", "로버트"),  # er before a consonant is ㅓ, and the t after it takes ㅡ
+        ("Taylor", "테일러"),  # ay; a final unstressed -or
+        ("Blake", "블레이크"),  # a silent final e lengthens the vowel before it
+        ("Mike", "마이크"),
+        ("Steve", "스티브"),
+        ("Duke", "듀크"),  # y glides into the vowel
+        ("Luke", "루크"),  # but not after l
+        ("Walter", "월터"),  # wa before l, sh, t reads wo
+        ("Washington", "워싱턴"),
+        ("Queen", "퀸"),  # qu glides after k
+        ("Sweden", "스웨덴"),  # w does not after s
+        ("Johnson", "존슨"),  # silent h; -son
+        ("Bailey", "베일리"),  # final -ey
+        ("Dubai", "두바이"),  # final -ai
+        ("Lawrence", "로렌스"),  # soft c
+        ("Pelosi", "펠로시"),
+        ("Netanyahu", "네타냐후"),
+        ("Damascus", "다마스쿠스"),
+        ("Jennifer", "제니퍼"),
+        ("Morgan", "모간"),  # r after a vowel unspoken
+    ],
+)
+def test_a_name_is_written_by_its_sounds(name, hangul):
+    assert transcribe_name(name) == hangul
+
+
+def test_a_name_left_in_latin_letters_is_written_in_hangul_with_the_english_after_it_and_flagged(glossary):
+    seg = _translated(
+        "The problem, says Stephen Walker, is that the technology is new.",
+        "문제는, Stephen Walker은 기술이 새롭다고 말한다.",
+        glossary,
+        "ko",
+    )
+    tr = seg.target("ko")
+    # 은 after a final consonant; 커 ends in a vowel: 는.
+    assert tr.text == "문제는, 스테펜 월커(Stephen Walker)는 기술이 새롭다고 말한다."
+    assert any(f.code == "name-unverified" and "Stephen Walker → 스테펜 월커" in f.message for f in verify_and_check(seg, "ko", glossary))
+
+
+def test_each_word_of_a_name_left_in_latin_letters_is_written_and_the_rest_left_alone(glossary):
+    seg = _translated(
+        "Walker met Smith in Boston and NATO in Kursk.",
+        "Walker는 Boston에서 Smith을 만났고 NATO는 #1에서.",
+        glossary,
+        "ko",
+        engine_input="Walker met Smith in Boston and NATO in #1.",
+    )
+    # Every occurrence of a name, its particle fitted (을 → 를 after 스); an acronym and a glossary
+    # term (Kursk, restored from its placeholder) are not transcribed.
+    assert seg.target("ko").text == "월커(Walker)는 보스턴(Boston)에서 스미스(Smith)를 만났고 NATO는 쿠르스크에서."
+
+
+def test_a_name_the_model_wrote_in_hangul_is_left_alone(glossary):
+    seg = _translated("He met Stephen Walker.", "그는 스티븐 워커를 만났다.", glossary, "ko")
+    assert seg.target("ko").text == "그는 스티븐 워커를 만났다."
+    assert seg.target("ko").transliterated == []
