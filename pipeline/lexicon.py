@@ -11,6 +11,11 @@ inflected for the name's position as a glossary term would be; a transliteration
 the word, or wrote another) is left alone. A name the translation lost altogether is put
 before the word the model attended to it most (``place_names``), also flagged for review:
 a wrongly placed name is seen and moved, a dropped one is not missed.
+
+Korean writes foreign names by their sounds, without capitals or case endings: a name the model
+left in Latin letters is written as the corpora write it, else transcribed (``pipeline.hangul``)
+with the English after it in brackets and flagged; garbled Hangul renderings and lost names
+are not told (no letter-by-letter spelling to compare), so ``name-lost`` does not fire there.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
@@ -42,6 +48,7 @@ SIMILAR = 0.6
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 _NEVER_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "VERB", "INFN", "PRED"})
 _SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
+_BRAND = re.compile(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
 
@@ -174,23 +181,36 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
 
 def _transcribe_latin_names(seg: Segment, lang: str) -> None:
     """Write the names ``seg``'s ``lang`` translation left in Latin letters in the language's
-    script by their sounds (``Language.transcribe``), the English after them in brackets as the
-    Korean press writes a foreign name («스미스(Smith)»: a rough transcription does not hide the
-    name), the particle after them fitted to the new last syllable, each flagged for review."""
+    script (Korean): as the corpora write them where they know every word (the names lexicon:
+    워커), else by their sounds (``Language.transcribe``) with the English after them in brackets,
+    as the Korean press writes a foreign name («월커(Walker)»: a rough transcription does not
+    hide the name), flagged for review. The particle after a name is fitted to its new last syllable."""
     if not can_spell(lang):
         return
     tr = seg.target(lang)
+    known = corpus_names(lang)
     for name in uncovered_names(seg):
         if name.text.isupper():
             continue  # an acronym is written as it is (NATO)
         # The whole name, else each word of it the model kept in Latin letters.
         for text in [name.text] if _latin(name.text, tr.text) else name_words(name.text):
+            confirmed = _confirmed(re.findall(r"[^\W\d_]+", text), known)
+            if not confirmed and _BRAND.search(text):
+                continue  # a brand's capitals inside a word (BSkyB, WikiLeaks): kept as written
+            form = _once(_spelt(text, known, lang))
             while found := _latin(text, tr.text):
-                form = transliterate(text, lang)
                 tr.text = inflect.fix_particle(tr.text[: found.start()] + form + tr.text[found.end() :], found.start(), form)
-                end = found.start() + len(form)
-                tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
-                tr.transliterated.append(f"{text} → {form}")
+                if not confirmed:
+                    end = found.start() + len(form)
+                    tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
+                    tr.transliterated.append(f"{text} → {form}")
+
+
+def _once(form: str) -> str:
+    """A name's form with each word written once where the corpora write several English words
+    as one (Hong Kong: 홍콩 for each, San Francisco: 샌 and 샌프란시스코)."""
+    words = form.split(" ")
+    return " ".join(w for i, w in enumerate(words) if not (i + 1 < len(words) and words[i + 1].startswith(w)))
 
 
 def _latin(text: str, target: str) -> re.Match[str] | None:
@@ -235,7 +255,18 @@ def _begins_as(word: str, form: str) -> bool:
 
 def spells_name(form: str, spelt: str) -> bool:
     """Whether the lexicon's form is a spelling of the name (Льюис, Леуис) rather than another word (Грузия, Георгиа)."""
-    return difflib.SequenceMatcher(None, spelt.lower(), form.lower()).ratio() >= 0.5
+    return likeness(spelt, form) >= 0.5
+
+
+def likeness(a: str, b: str) -> float:
+    """How alike two spellings are, letter by letter; Hangul by its letters, not its syllables
+    (워커 and 월커 differ by one of five, not one of two)."""
+    return difflib.SequenceMatcher(None, _letters(a), _letters(b)).ratio()
+
+
+def _letters(word: str) -> str:
+    word = word.lower()
+    return unicodedata.normalize("NFD", word) if re.search("[가-힣]", word) else word
 
 
 def _alike(a: str, b: str) -> bool:

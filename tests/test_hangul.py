@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.checks import verify_and_check
 from pipeline.hangul import transcribe_name
+from pipeline.lexicon import corpus_names
 from tests.test_lexicon import _translated
 
 
@@ -47,29 +50,31 @@ def test_a_name_is_written_by_its_sounds(name, hangul):
 
 
 def test_a_name_left_in_latin_letters_is_written_in_hangul_with_the_english_after_it_and_flagged(glossary):
-    seg = _translated(
-        "The problem, says Stephen Walker, is that the technology is new.",
-        "문제는, Stephen Walker은 기술이 새롭다고 말한다.",
-        glossary,
-        "ko",
-    )
-    tr = seg.target("ko")
-    # 은 after a final consonant; 커 ends in a vowel: 는.
-    assert tr.text == "문제는, 스테펜 월커(Stephen Walker)는 기술이 새롭다고 말한다."
-    assert any(f.code == "name-unverified" and "Stephen Walker → 스테펜 월커" in f.message for f in verify_and_check(seg, "ko", glossary))
+    assert "Ahmedabad" not in corpus_names("ko")
+    seg = _translated("Streets in Ahmedabad were closed.", "Ahmedabad의 거리는 폐쇄되었다.", glossary, "ko")
+    assert seg.target("ko").text == "아메다바드(Ahmedabad)의 거리는 폐쇄되었다."
+    findings = verify_and_check(seg, "ko", glossary)
+    assert any(f.code == "name-unverified" and "Ahmedabad → 아메다바드" in f.message for f in findings)
 
 
-def test_each_word_of_a_name_left_in_latin_letters_is_written_and_the_rest_left_alone(glossary):
+def test_a_name_the_corpora_know_is_written_their_way_its_particle_fitted_and_not_flagged(glossary):
     seg = _translated(
         "Walker met Smith in Boston and NATO in Kursk.",
-        "Walker는 Boston에서 Smith을 만났고 NATO는 #1에서.",
+        "Walker은 Boston에서 Smith을 만났고 NATO는 #1에서.",
         glossary,
         "ko",
         engine_input="Walker met Smith in Boston and NATO in #1.",
     )
-    # Every occurrence of a name, its particle fitted (을 → 를 after 스); an acronym and a glossary
-    # term (Kursk, restored from its placeholder) are not transcribed.
-    assert seg.target("ko").text == "월커(Walker)는 보스턴(Boston)에서 스미스(Smith)를 만났고 NATO는 쿠르스크에서."
+    # 워커, not the transcription's 월커; 은 → 는 after a vowel, 을 → 를; an acronym and a glossary
+    # term (Kursk, restored from its placeholder) are left as they are.
+    assert seg.target("ko").text == "워커는 보스턴에서 스미스를 만났고 NATO는 쿠르스크에서."
+    assert seg.target("ko").transliterated == []
+
+
+def test_each_word_of_a_name_is_written_and_a_brand_kept_as_written(glossary):
+    seg = _translated("Garry Kasparov joined BSkyB.", "Garry 카스파로프는 BSkyB에 합류했다.", glossary, "ko")
+    # The word the model kept in Latin letters, by its sounds; the one it wrote in Hangul left alone.
+    assert re.fullmatch(r"[가-힣]+\(Garry\) 카스파로프는 BSkyB에 합류했다\.", seg.target("ko").text)
 
 
 def test_a_name_the_model_wrote_in_hangul_is_left_alone(glossary):

@@ -105,6 +105,22 @@ def test_a_form_unlike_the_name_needs_ten_sentences_and_a_word_of_its_own():
     assert "North" not in mine(north, "ru")
 
 
+def test_korean_names_are_the_words_that_sound_like_them_without_their_particles():
+    pairs = [
+        ("Walker said no.", "워커는 아니라고 말했다."),
+        ("They met Walker.", "그들은 워커를 만났다."),
+        ("Walker left.", "워커가 떠났다."),
+        # South Africa's one word is no spelling of Africa; North Korea's 북한 none of North.
+        *[(f"South Africa won {i}.", f"남아프리카가 이겼다 {i}.") for i in range(5)],
+        *[(f"Africa grew {i}.", f"아프리카는 성장했다 {i}.") for i in range(3)],
+        *[(f"North Korea fired {i}.", f"북한이 발사했다 {i}.") for i in range(12)],
+    ]
+    lexicon = mine(pairs, "ko")
+    assert lexicon["Walker"] == ("워커", 3)
+    assert lexicon["Africa"] == ("아프리카", 3)
+    assert "North" not in lexicon and "South" not in lexicon
+
+
 def test_a_name_as_a_reviewer_approved_it_comes_before_a_transliteration(glossary, tmp_path):
     source, output = "Weiner resigned on Monday.", "Уайнер ушёл в отставку в понедельник."
     seg = _translated(source, output, glossary)

@@ -1,26 +1,28 @@
 """Build the names lexicon, ``pipeline/data/names.<lang>.tsv``: how the parallel corpora write
-the names of English news in Russian and Ukrainian.
+the names of English news in Russian, Ukrainian and Korean.
 
-    python -m tools.lexicon [--lang ru uk] [--corpora ../shared/corpora]
+    python -m tools.lexicon [--lang ru uk ko] [--corpora ../shared/corpora]
 
 A small model garbles names it has seen many times («Чекаго» for Chicago, «Домминго»); the
 corpora it learnt from hold the conventional form. Each word of a name (``pipeline.names``)
 is linked to the capitalised target word that occurs with it most consistently (Dice
 coefficient over sentence pairs, on the word's first four letters, which case endings leave
 alone), and written in its dictionary form (``pipeline.lexicon.dictionary_form``); a name of
-several words also gets the acronym the target writes for it (``acronyms``: США). Rows: English
+several words also gets the acronym the target writes for it (``acronyms``: США). Korean has no
+capitals: a name word's candidates are the words, with and without a particle, that sound like
+its transcription (``pipeline.hangul``), and the most consistent of them is its form. Rows: English
 word or name, form, English sentences, origin (Ukrainian adds Russian's names respelt: ``respelt``).
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.lexicon import KEY_LETTERS, dictionary_form, name_words, path_for, spells_name
+from pipeline.lexicon import KEY_LETTERS, dictionary_form, likeness, name_words, path_for, spells_name
 from pipeline.names import find_names, transliterate
 from tools.standin.corpus import training_pairs
 
@@ -28,6 +30,11 @@ ROOT = Path(__file__).resolve().parents[1]
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ]{2,5}(?![\w-])")
 _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
+# A name is written in Korean without capitals, a particle glued after it.
+_HANGUL = re.compile(r"[가-힣]+")
+_PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|에는|까지|부터|와의|과의|의|에|은|는|이|가|을|를|과|와|로|도|만)$")
+_CASES = ("ru", "uk")
+SAME_SOUNDS = 0.6
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
@@ -40,6 +47,27 @@ def _references(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
     for english, target in pairs:
         references[english].append(target)
     return references
+
+
+def _target_words(target: str, lang: str) -> list[tuple[str, str]]:
+    """(key, form) of each word of ``target`` that may write a name: in Russian and Ukrainian a
+    capitalised word, keyed on the first letters that case endings leave alone; in Korean each
+    word, and the word without a particle after it (오바마는: 오바마), keyed on itself."""
+    if lang in _CASES:
+        return [(w[:KEY_LETTERS].lower(), w) for w in _CAPITALISED.findall(target)]
+    words = _HANGUL.findall(target)
+    return [(w, w) for w in words] + [(stem, stem) for w in words if (stem := _PARTICLE.sub("", w)) and stem != w]
+
+
+def _sounds_like(word: str, spelt: str) -> bool:
+    """Whether a Korean word may write the name transcribed ``spelt``: alike letter by letter,
+    beginning with its sound and about as long (다우, not 다우존스, for Dow; 아프리카, not
+    남아프리카, for Africa; 북한 is no spelling of North)."""
+    return likeness(word, spelt) >= SAME_SOUNDS and abs(len(word) - len(spelt)) <= 1 and _first_letter(word) == _first_letter(spelt)
+
+
+def _first_letter(word: str) -> str:
+    return unicodedata.normalize("NFD", word[:1])[:1]
 
 
 def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
@@ -58,31 +86,32 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         for word in _INSIDE.findall(english):
             (capitalised if word[0].isupper() else lower)[word] += 1
         words = {w for name in find_names(english) for w in name_words(name.text)}
-        found = [w for target in targets for w in _CAPITALISED.findall(target)]
-        keys = {w[:KEY_LETTERS].lower() for w in found}
+        found = [(key, form) for target in targets for key, form in _target_words(target, lang)]
+        keys = {key for key, _ in found}
         word_count.update(words)
         key_count.update(keys)
         for w in words:
             joint[w].update(keys)
-            for form in found:
-                surfaces[(w, form[:KEY_LETTERS].lower())][form] += 1
+            for key, form in found:
+                surfaces[(w, key)][form] += 1
     lexicon = {}
     for w, n in word_count.items():
         if n < MIN_SENTENCES or not joint[w]:
             continue
-        spelt = transliterate(w, lang).lower()[:KEY_LETTERS]
+        spelt = transliterate(w, lang).lower()[: KEY_LETTERS if lang in _CASES else None]
+        candidates = joint[w].items()
+        if lang not in _CASES:
+            # Korean writes a name without capitals: only words that sound like it are candidates.
+            candidates = [kv for kv in candidates if _sounds_like(kv[0], spelt)]
         # Most consistent first; of equals, the one most like the name's letters.
-        key, both = max(
-            joint[w].items(),
-            key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), difflib.SequenceMatcher(None, spelt, kv[0]).ratio(), kv[0]),
-        )
+        key, both = max(candidates, key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), likeness(spelt, kv[0]), kv[0]), default=("", 0))
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
             continue
-        form = dictionary_form(surfaces[(w, key)], lang)
+        form = dictionary_form(surfaces[(w, key)], lang) if lang in _CASES else key
         if capitalised[w] < lower[w.lower()]:
             continue  # a word first ("Left", "North"): its capital begins a name now and then
         # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
-        alike = spells_name(form, transliterate(w, lang))
+        alike = lang not in _CASES or spells_name(form, transliterate(w, lang))
         if alike or (both >= MIN_SENTENCES_UNLIKE and _only_partner(w, key, joint, word_count, key_count)):
             lexicon[w] = (form, both)
     return lexicon
@@ -142,7 +171,7 @@ def write(rows: dict[str, tuple[str, int, str]], path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", nargs="+", default=["ru", "uk"])
+    parser.add_argument("--lang", nargs="+", default=["ru", "uk", "ko"])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     args = parser.parse_args(argv)
     mined = {}

@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=1, help="data order and dropout; runs resumed from one checkpoint with different seeds can be averaged"
     )
     parser.add_argument("--peak-lr", type=float, help="peak learning rate of a resumed run (default: train.RESUME_PEAK_LR)")
+    parser.add_argument(
+        "--langs", nargs="+", choices=LANGS, default=list(LANGS), help="train on these languages' pairs only (a specialised run)"
+    )
     parser.add_argument("--stage", choices=("train", "package", "all"), default="all")
     parser.add_argument(
         "--force",
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         from tools.standin.placeholders import with_placeholders
         from tools.standin.train import train, train_sentencepiece
 
-        pairs = {lang: all_pairs(args.corpora, lang) for lang in LANGS}
+        pairs = {lang: all_pairs(args.corpora, lang) for lang in args.langs}
         if args.resume:
             sp_model = args.resume / "source.spm"
         else:
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         glossary = load_glossary(args.glossary)
         extra = {lang: with_placeholders(items, lang, glossary, random.Random(1)) for lang, items in pairs.items()}
         stats = train(
-            {lang: pairs[lang] + extra[lang] for lang in LANGS},
+            {lang: pairs[lang] + extra[lang] for lang in args.langs},
             sp_model,
             checkpoint,
             minutes=args.minutes,
