@@ -14,8 +14,9 @@ a wrongly placed name is seen and moved, a dropped one is not missed.
 
 Korean writes foreign names by their sounds, without capitals or case endings: a name the model
 left in Latin letters is written as the corpora write it, else transcribed (``pipeline.hangul``)
-with the English after it in brackets and flagged; garbled Hangul renderings and lost names
-are not told (no letter-by-letter spelling to compare), so ``name-lost`` does not fire there.
+with the English after it in brackets and flagged; a garbled rendering of a name the corpora
+know takes their form (``_write_names_by_sound``). A lost name is not told from a translated one
+there (no letter-by-letter spelling to compare), so ``name-lost`` does not fire for Korean.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ SIMILAR = 0.6
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 _NEVER_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "VERB", "INFN", "PRED"})
 _SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
+# A Korean word and the particle that may follow it (오바마는: 오바마).
+HANGUL_WORD = re.compile(r"[가-힣]+")
+PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|에는|까지|부터|와의|과의|의|에|은|는|이|가|을|를|과|와|로|도|만)$")
+# How alike in sound a Korean word must be to a name's form to be taken for the model's attempt at
+# it, and how alike a word as long as the form is a variant spelling (맥케인, 매케인), left alone.
+GARBLED = 0.7
+VARIANT = 0.85
 _BRAND = re.compile(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
@@ -134,7 +142,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     """Mend the names of ``seg``'s ``lang`` translation (see the module's doc); ``approved``:
     name word → the form reviewers wrote (``approved_names``)."""
     if not can_transliterate(lang):
-        _transcribe_latin_names(seg, lang)
+        _write_names_by_sound(seg, lang)
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
@@ -179,16 +187,21 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 tr.transliterated.append(f"{word} → {form}")
 
 
-def _transcribe_latin_names(seg: Segment, lang: str) -> None:
-    """Write the names ``seg``'s ``lang`` translation left in Latin letters in the language's
-    script (Korean): as the corpora write them where they know every word (the names lexicon:
-    워커), else by their sounds (``Language.transcribe``) with the English after them in brackets,
-    as the Korean press writes a foreign name («월커(Walker)»: a rough transcription does not
-    hide the name), flagged for review. The particle after a name is fitted to its new last syllable."""
+def _write_names_by_sound(seg: Segment, lang: str) -> None:
+    """Mend the names of ``seg``'s ``lang`` translation in a language that writes foreign names
+    by their sounds (Korean). A name left in Latin letters is written as the corpora write it
+    where they know every word (the names lexicon: 워커), else by its sounds
+    (``Language.transcribe``) with the English after it in brackets, as the Korean press writes
+    a foreign name («월커(Walker)»: a rough transcription does not hide the name), flagged for
+    review. A word of the translation that sounds like a name word the corpora know but is not
+    their form, nor a variant of it as long (맥케인, 매케인), is the model's garbled attempt
+    (로드리그 for Rodriguez, 페니스베니아 for Pennsylvania): their form replaces it. The particle
+    after a name is fitted to its new last syllable."""
     if not can_spell(lang):
         return
     tr = seg.target(lang)
     known = corpus_names(lang)
+    taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)}
     for name in uncovered_names(seg):
         if name.text.isupper():
             continue  # an acronym is written as it is (NATO)
@@ -204,6 +217,28 @@ def _transcribe_latin_names(seg: Segment, lang: str) -> None:
                     end = found.start() + len(form)
                     tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
                     tr.transliterated.append(f"{text} → {form}")
+        for word in name_words(name.text):
+            form = known.get(word, "")
+            if len(form) < 2 or form in tr.text or not (garbled := _garbled(tr.text, form, taken)):
+                continue
+            tr.text = inflect.fix_particle(tr.text[: garbled.start()] + form + tr.text[garbled.end() :], garbled.start(), form)
+            taken.add(form)
+
+
+def _garbled(text: str, form: str, taken: Collection[str]) -> re.Match[str] | None:
+    """The word of ``text`` (without its particle) most like ``form`` in sound, beginning with
+    its first letter and about as long, unless it is a variant spelling of it as long as it."""
+    best, best_score = None, GARBLED
+    for found in HANGUL_WORD.finditer(text):
+        word = PARTICLE.sub("", found.group()) or found.group()
+        if word in taken or abs(len(word) - len(form)) > 1 or _letters(word)[:1] != _letters(form)[:1]:
+            continue
+        score = likeness(word, form)
+        if score >= best_score:
+            best, best_score = re.compile(re.escape(word)).match(text, found.start()), score
+    if best and len(best.group()) == len(form) and best_score >= VARIANT:
+        return None
+    return best
 
 
 def _once(form: str) -> str:

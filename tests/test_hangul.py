@@ -81,3 +81,21 @@ def test_a_name_the_model_wrote_in_hangul_is_left_alone(glossary):
     seg = _translated("He met Stephen Walker.", "그는 스티븐 워커를 만났다.", glossary, "ko")
     assert seg.target("ko").text == "그는 스티븐 워커를 만났다."
     assert seg.target("ko").transliterated == []
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # The model's attempt at a name the corpora know, its particle re-fitted (의 stays, 을 → 를).
+        ("Rodriguez's decision cost him.", "로드리그의 결정은 그를 비용했다.", "로드리게스의 결정은 그를 비용했다."),
+        ("They visited Pennsylvania.", "그들은 페니스베니아을 방문했다.", "그들은 펜실베니아를 방문했다."),
+        # A variant spelling as long as the corpora's form is left alone (매케인 in the lexicon).
+        ("Senator McCain spoke.", "맥케인 상원의원이 말했다.", "맥케인 상원의원이 말했다."),
+        # A word unlike the name is not taken for it.
+        ("Rodriguez left early.", "그는 일찍 떠났다.", "그는 일찍 떠났다."),
+    ],
+)
+def test_a_garbled_rendering_of_a_name_the_corpora_know_takes_their_form(glossary, source, output, expected):
+    seg = _translated(source, output, glossary, "ko")
+    assert seg.target("ko").text == expected
+    assert seg.target("ko").transliterated == []

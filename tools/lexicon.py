@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.lexicon import KEY_LETTERS, dictionary_form, likeness, name_words, path_for, spells_name
+from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, path_for, spells_name
 from pipeline.names import find_names, transliterate
 from tools.standin.corpus import training_pairs
 
@@ -30,9 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ]{2,5}(?![\w-])")
 _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
-# A name is written in Korean without capitals, a particle glued after it.
-_HANGUL = re.compile(r"[가-힣]+")
-_PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|에는|까지|부터|와의|과의|의|에|은|는|이|가|을|를|과|와|로|도|만)$")
 _CASES = ("ru", "uk")
 SAME_SOUNDS = 0.6
 MIN_SENTENCES = 3
@@ -55,8 +52,8 @@ def _target_words(target: str, lang: str) -> list[tuple[str, str]]:
     word, and the word without a particle after it (오바마는: 오바마), keyed on itself."""
     if lang in _CASES:
         return [(w[:KEY_LETTERS].lower(), w) for w in _CAPITALISED.findall(target)]
-    words = _HANGUL.findall(target)
-    return [(w, w) for w in words] + [(stem, stem) for w in words if (stem := _PARTICLE.sub("", w)) and stem != w]
+    words = HANGUL_WORD.findall(target)
+    return [(w, w) for w in words] + [(stem, stem) for w in words if (stem := PARTICLE.sub("", w)) and stem != w]
 
 
 def _sounds_like(word: str, spelt: str) -> bool:
