@@ -342,8 +342,15 @@ def _time(m: re.Match[str]) -> datetime.time | None:
     return datetime.time(hour % 12 + (12 if m["ampm"].lower() == "p" else 0), minute)
 
 
-def render(hit: TermHit, lang: str) -> str:
-    """The figure as the target language writes it (Babel's CLDR data for locale ``lang``)."""
+def ordinal_noun(following: str) -> str:
+    """The English noun right after an ordinal, lower-case, from the source after it ("" if none)."""
+    m = re.match(r"[\s-]+([A-Za-z]+)", following)
+    return m.group(1).lower() if m else ""
+
+
+def render(hit: TermHit, lang: str, following: str = "") -> str:
+    """The figure as the target language writes it (Babel's CLDR data for locale ``lang``);
+    ``following``: the source after it (the noun after an ordinal)."""
     if hit.term_id == VERBATIM:
         return hit.text
     if hit.term_id == DATE:
@@ -406,7 +413,8 @@ def render(hit: TermHit, lang: str) -> str:
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == ORDINAL:
-        return profile(lang).ordinal.format(hit.text[:-2])
+        with_noun = profile(lang).ordinal_nouns.get(ordinal_noun(following))
+        return (with_noun[0] if with_noun else profile(lang).ordinal).format(hit.text[:-2])
     return _render_number(hit.text, lang)
 
 

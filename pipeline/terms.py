@@ -31,6 +31,7 @@ from pipeline.figures import (
     YEARS,
     count_value,
     is_figure,
+    ordinal_noun,
     render,
 )
 from pipeline.glossary import Glossary
@@ -176,7 +177,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     around the placeholder that the rendering already says."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    rendered = render(hit, lang)
+    rendered = render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -216,6 +217,14 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     ):
         # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
+    elif hit.term_id == ORDINAL and (noun := ordinal_noun(source[hit.end :])) in language.ordinal_nouns:
+        # The noun is in the rendering («74분»): the model's copy of it goes («#1minute», «#1분», «#1 곳»),
+        # as does the usual ordinal ending («#1번째») or a counter glued as to any number («#1개»). A word for it may carry a particle
+        # («#1분에») but is no longer word's start («분석»).
+        words = f"{language.ordinal_nouns[noun][1]}|{re.escape(language.ordinal.replace('{}', ''))}"
+        copy = re.compile(rf"\s?(?:{noun}s?(?![A-Za-z])|(?:{words})(?=\w{{0,2}}(?!\w)))", re.IGNORECASE)
+        while found := copy.match(target, end) or language.year_after_date.match(target, end):
+            end = found.end()
     elif hit.term_id == ORDINAL and not _YEARS_AFTER.match(source, hit.end):
         # A counter the model glued to "#1" as to any number («17번째명», «5-й году»).
         end = year.end() if (year := language.year_after_date.match(target, end)) else end

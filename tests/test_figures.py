@@ -457,8 +457,18 @@ def test_a_count_governs_the_glossary_term_after_it_and_its_noun(glossary, lang,
         ("He saw 3 soldiers.", "ru", "Он видел #1-х солдатах.", "Он видел 3-х солдатах."),
         # Korean writes the ordinal with 번째, once; a counter the model glued to the number goes.
         ("He addressed the 16th Meeting.", "ko", "그는 #1 회의에서 연설했다.", "그는 16번째 회의에서 연설했다."),
-        ("She took 17th place.", "ko", "그녀는 #1번째 자리를 차지했다.", "그녀는 17번째 자리를 차지했다."),
-        ("She took 17th place.", "ko", "그녀는 #1명을 차지했다.", "그녀는 17번째를 차지했다."),
+        ("He addressed the 16th Meeting.", "ko", "그는 #1번째 회의에서 연설했다.", "그는 16번째 회의에서 연설했다."),
+        # Before a noun its news writes with a counter of its own, with that counter; the model's
+        # word for the noun, the usual ending or a counter after it go, a particle stays (re-fitted).
+        ("She took 17th place.", "ko", "그녀는 #1번째 자리를 차지했다.", "그녀는 17위를 차지했다."),
+        ("She took 17th place.", "ko", "그녀는 #1명을 차지했다.", "그녀는 17위를 차지했다."),
+        ("He scored in the 74th minute.", "ko", "그는 #1minute에서 득점했다.", "그는 74분에서 득점했다."),
+        ("He scored in the 74th minute.", "ko", "그는 #1분에 득점했다.", "그는 74분에 득점했다."),
+        ("It marks the 75th anniversary of the war.", "ko", "전쟁의 #1 기념일을 기념한다.", "전쟁의 75주년 기념일을 기념한다."),
+        ("He was found on the 16th day.", "ko", "그는 #1일에 발견됐다.", "그는 16일째에 발견됐다."),
+        # A word that only begins like the noun's stays («분석», analysis).
+        ("She finished 17th place.", "ko", "그녀는 #1 분석을 마쳤다.", "그녀는 17위 분석을 마쳤다."),
+        ("He scored in the 74th minute.", "ru", "Он забил на #1 минуте.", "Он забил на 74-й минуте."),
     ],
 )
 def test_an_ordinal_in_digits_ends_as_the_word_after_it_asks(glossary, source, lang, output, expected):

@@ -78,6 +78,10 @@ class Language:
     year: str = "{}"
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).
     ordinal: str = "{}."
+    # An ordinal before these English nouns, as the language writes it instead ("75th anniversary":
+    # Korean «75주년», "17th place" «17위», "74th minute" «74분»), and the words the model writes
+    # for the noun, dropped right after it as the noun copied in Latin letters is.
+    ordinal_nouns: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # The ending of an ordinal written in digits ("21st" → «21-м веке»), by the gender ("masc",
     # "femn", "neut") or number ("plur") and the case of the word after it; an accusative not
     # listed is the nominative's, or the genitive's for an animate noun (none: left as written).

@@ -30,6 +30,12 @@ KOREAN = Language(
     clock=("a h시", "a h시 m분"),
     decade="{}년대",
     ordinal="{}번째",
+    ordinal_nouns={
+        "anniversary": ("{}주년", "주년"),
+        "place": ("{}위", "위치|위|자리|장소|곳"),
+        "minute": ("{}분", "분"),
+        "day": ("{}일째", "일째|일|날"),
+    },
     year="{}년",
     transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
