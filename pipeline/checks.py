@@ -39,6 +39,8 @@ _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".s
 NUMBER_WORDS = {w: i for words in (_CARDINALS, _ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour.
 _NUMBER = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+# The same where a plain space never groups digits (Korean: «166 130» is two numbers run together).
+_NUMBER_UNSPACED = re.compile(r"\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 # Words that scale the number before them: English, and Russian/Ukrainian stems (any ending, abbreviated or not).
 _SCALE_WORDS = [
     ("thousand", 1e3), ("тыс", 1e3), ("тис", 1e3),
@@ -81,18 +83,19 @@ def _pofilter(source: str, target: str, lang: str) -> Iterable[Finding]:
             yield Finding(code, severity, str(exc))
 
 
-def numbers(text: str, *, decimal: str | None = None) -> set[float]:
+def numbers(text: str, *, decimal: str | None = None, spaced: bool = True, year_groups: bool = False) -> set[float]:
     """Numeric values in ``text``, whatever the grouping convention, scaled by the word that
     follows ("400 million", "400 млн" and "4억" are all 400,000,000). Korean numbers run on in
     groups of four digits, each closed by 만, 억 or 조: "1억 2천만" is 120,000,000 and
     "4억 2천 5백만" is 425,000,000. A point or comma before three digits groups them ("5.000"),
     unless it is the ``decimal`` mark the text is known to write (English "2.228 trillion" with
-    ".", Russian «2,228 трлн» with ",")."""
+    ".", Russian «2,228 трлн» with ","); a space does unless not ``spaced``. A group that reads as
+    a year after a Korean amount is a year («590만 2020으로») unless ``year_groups`` («2만 2000»)."""
     values: list[float] = []
     # A Korean number being read: where its last part ended, its groups closed so far, the
     # group still open (천 and 백 add up until 만 closes it), the last closing unit.
     run: tuple[int, float, float, float] | None = None
-    for m in _NUMBER.finditer(text):
+    for m in (_NUMBER if spaced else _NUMBER_UNSPACED).finditer(text):
         token = m.group()
         if ":" in token:
             values.append(float(token.split(":")[0]))
@@ -128,7 +131,7 @@ def numbers(text: str, *, decimal: str | None = None) -> set[float]:
             and value < 10**4
             and run[3] < math.inf
             and not _DATE_COUNTER.match(text, m.end())
-            and not _YEAR.fullmatch(token)
+            and (year_groups or not _YEAR.fullmatch(token))
         ):
             values[-1] += value  # the units group, written without a unit ("3456만 7898")
             run = None
@@ -143,8 +146,16 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     """Every number of the source in the target; none invented (months and spelled-out numbers may appear as digits)."""
     translated = as_translated(source)
     wanted = numbers(translated, decimal=".")
-    # The target's decimal mark is not known here: the reading that finds more of the source counts.
-    found = max((numbers(target, decimal=mark) for mark in (None, ".", ",")), key=lambda values: len(values & wanted))
+    # The target's conventions are not known here (its decimal mark, whether a space groups digits,
+    # whether «2만 2000» ends in a year): the reading that finds more of the source counts, and of
+    # those the one that adds least.
+    readings = [
+        numbers(target, decimal=mark, spaced=spaced, year_groups=years)
+        for mark in (None, ".", ",")
+        for spaced in (True, False)
+        for years in (False, True)
+    ]
+    found = max(readings, key=lambda values: (len(values & wanted), -len(values - wanted)))
     clock = [[int(part) for part in t.split(":")] for t in _NUMBER.findall(translated) if ":" in t]
     # An afternoon hour, which a language may write on the 12-hour clock («오후 4시» for 16:00).
     pm = {float(h) for h in _PM.findall(source)} | {float(h - 12) for h, _ in clock if h > 12}

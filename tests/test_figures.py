@@ -129,6 +129,12 @@ def test_what_is_not_a_span_of_years():
         ("Sold for $425 million.", "4억 5백만 달러에 팔렸다.", ["number-missing", "number-added"]),
         ("It had 1,234,567,898 rows in 2024.", "2024년에 12억 3456만 7898행이 있었다.", []),
         ("It grew to 5.9 million in 2020.", "590만 2020으로 늘었다.", []),
+        # A last group that only looks like a year («2만 2000» as the renderer writes 22 thousand);
+        # numbers a model ran together with a plain space, which no Korean number is grouped by.
+        ("Some 22 thousand spectators came.", "관중 2만 2000명이 왔다.", []),
+        ("Of the 166 infections, 130 were mild.", "166 130 감염이 가벼웠다.", []),
+        ("Of the 166 infections, 130 were mild.", "166 130 감염 중 7개가 가벼웠다.", ["number-added"]),
+        ("It had 50,000 troops.", "У него было 50 000 войск.", []),
         # English writes decimals with a point, Russian with a comma, before three digits too.
         ("The debt reached 2.228 trillion euros.", "부채는 €2조 2280억에 달했다.", []),
         ("The debt reached 2.228 trillion euros.", f"Долг достиг 2,228{NBSP}трлн €.", []),
