@@ -31,6 +31,7 @@ FIGURE = "="
 NUMBER, DATE, TIME, VERBATIM = FIGURE + "number", FIGURE + "date", FIGURE + "time", FIGURE + "verbatim"
 MONEY = FIGURE + "money"
 DECADE = FIGURE + "decade"
+AGE = FIGURE + "age"
 ORDINAL = FIGURE + "ordinal"
 MONTH = FIGURE + "month"
 YEARS = FIGURE + "years"
@@ -207,6 +208,13 @@ _UNITS = {
 _MEASURE = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})(?![\w/])")
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
+# "late 60s", "the '80s": a decade of the last century in two digits, after a word that makes it
+# one (not "temperatures near 80s"); "in her 70s", "in their 20s and 30s": an age. The Korean
+# model wrote them as years or counts («80년», «20개와 30분»).
+_DECADE_SHORT = re.compile(r"\b(?:the|early|mid|late|and|or|to)[\s-]+(?P<d>['’]?[1-9]0s)\b", re.IGNORECASE)
+_IN_ONES = r"\bin\s+(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?"
+_AGE = re.compile(rf"{_IN_ONES}(?P<d>[1-9]0s)\b", re.IGNORECASE)
+_AGE_NEXT = re.compile(rf"{_IN_ONES}[1-9]0s\s+(?:and|or|to)\s+(?P<d>[1-9]0s)\b", re.IGNORECASE)
 # "16th", "2nd": the Korean model dropped ordinals in digits («16th Meeting» → nothing). Not a
 # century: the models know "21st century" («21세기», «XXI века») and read "#1 century" as a year.
 _ORDINAL = re.compile(rf"{_NOT_IN_WORD}\d+(?:st|nd|rd|th)\b(?![\s-]+(?:(?:and|or|to)\s+\d+\w\w[\s-]+)?centur)", re.IGNORECASE)
@@ -261,6 +269,8 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (TIME, [_CLOCK24], 0, None),
     (YEARS, [_YEARS], 0, lambda m: _years(m["y1"], m["y2"]) is not None),
     (DECADE, [_DECADE], 0, None),
+    (AGE, [_AGE, _AGE_NEXT], "d", None),
+    (DECADE, [_DECADE_SHORT], "d", None),
     (ORDINAL, [_ORDINAL], 0, None),
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
     (MEASURE, [_MEASURE], 0, None),
@@ -401,7 +411,9 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == MONEY:
         return _render_money(hit.text, lang)
     if hit.term_id == DECADE:
-        return profile(lang).decade.format(hit.text[:-1])
+        return profile(lang).decade.format(hit.text.lstrip("'’")[:-1])
+    if hit.term_id == AGE:
+        return profile(lang).age.format(hit.text[:-1])
     if hit.term_id == MEASURE:
         from babel.units import format_unit
 

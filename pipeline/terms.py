@@ -18,6 +18,7 @@ from decimal import Decimal
 from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.figures import (
+    AGE,
     DATE,
     DAYS,
     DECADE,
@@ -196,7 +197,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         right = language.preposition_before_time[1]
         rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
         start = wrong.start()
-    if hit.term_id in (DECADE, ORDINAL, YEAR):
+    if hit.term_id in (DECADE, AGE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
@@ -205,7 +206,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
     # "년": the rendered figure says what the source says, so that word goes. A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if hit.term_id in (DATE, DAYS, TIME, DECADE, MONTH) and (year := language.year_after_date.match(target, end)):
+    if hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, terms
 from pipeline.checks import numbers
-from pipeline.figures import DATE, DECADE, MONTH, NUMBER, VERBATIM, find_figures, render
+from pipeline.figures import AGE, DATE, DECADE, MONTH, NUMBER, VERBATIM, find_figures, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -286,6 +286,35 @@ def test_a_month_of_a_year_is_written_in_the_case_its_place_asks(glossary, sourc
 )
 def test_a_decade_keeps_one_ending_and_no_year_word(glossary, lang, output, expected):
     assert _translated(glossary, "Prices rose in the 1990s.", lang, output) == expected
+
+
+def test_two_digit_decades_after_a_word_that_makes_them_one_are_decades_or_ages():
+    text = "Hits of the late 60s and the '80s; a man in his 80s, victims in their 20s and 30s; highs near 80s."
+    hits = find_figures(text, [])
+    assert [(h.term_id, h.text) for h in hits] == [
+        (DECADE, "60s"),
+        (DECADE, "'80s"),
+        (AGE, "80s"),
+        (AGE, "20s"),
+        (AGE, "30s"),
+    ]
+    assert [[render(h, lang) for h in hits] for lang in ("ru", "uk", "ko")] == [
+        ["60-х", "80-х", "80-х", "20-х", "30-х"],
+        ["60-х", "80-х", "80-х", "20-х", "30-х"],
+        # Korean: a decade of years 년대, an age 대 (the model wrote «80년», «20개와 30분»).
+        ["60년대", "80년대", "80대", "20대", "30대"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ko", "그의 #1년과 그녀의 #2명이 사망했다.", "그의 80대와 그녀의 70대가 사망했다."),
+        ("ru", "Мужчина в возрасте #1 и женщина #2 умерли.", "Мужчина в возрасте 80-х и женщина 70-х умерли."),
+    ],
+)
+def test_an_age_in_decades_keeps_no_year_word_and_takes_its_particle(glossary, lang, output, expected):
+    assert _translated(glossary, "A man in his 80s and a woman in her 70s died.", lang, output) == expected
 
 
 @pytest.mark.parametrize(

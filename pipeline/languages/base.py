@@ -74,6 +74,9 @@ class Language:
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
     # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
     decade: str = "{}s"
+    # An age in decades ("in her 70s"; CLDR has none): Korean «70대»; Russian and Ukrainian as the
+    # models write it themselves («в возрасте 70-х»).
+    age: str = "{}s"
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).

@@ -29,6 +29,7 @@ KOREAN = Language(
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
     decade="{}년대",
+    age="{}대",
     ordinal="{}번째",
     ordinal_nouns={
         "anniversary": ("{}주년", "주년"),

@@ -40,6 +40,7 @@ RUSSIAN = Language(
     },
     transliteration=slavic.TRANSCRIPTION,
     decade="{}-х",
+    age="{}-х",
     ordinal="{}-й",
     omegat_tokenizer="org.omegat.tokenizer.LuceneRussianTokenizer",
 )

@@ -24,6 +24,7 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     decade="{}-х",
+    age="{}-х",
     ordinal="{}-й",
     year_after_date=_YEAR_WORD,
     counter_after_term=_YEAR_WORD,
