@@ -50,8 +50,16 @@ _CONSONANT = {
 _AFTER_W = {"ㅏ": "ㅘ", "ㅔ": "ㅞ", "ㅣ": "ㅟ", "ㅗ": "ㅝ", "ㅓ": "ㅝ", "ㅜ": "ㅜ", "ㅐ": "ㅙ"}
 _AFTER_Y = {"ㅏ": "ㅑ", "ㅔ": "ㅖ", "ㅗ": "ㅛ", "ㅜ": "ㅠ", "ㅓ": "ㅕ", "ㅣ": "ㅣ", "ㅐ": "ㅒ"}
 
-# Spellings read before single letters, longest first: (spelling, sounds).
+# Spellings read before single letters, longest first: (spelling, sounds); first the marks the
+# rewrites below leave (ə, a vowel lengthened by a silent e, y before a vowel).
 _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ə", ("ㅓː",)),
+    ("y", ("y",)),
+    ("ā", ("ㅔ", "ㅣː")),
+    ("ī", ("ㅏ", "ㅣː")),
+    ("ū", ("y", "ㅜː")),
+    ("ē", ("ㅣː",)),
+    ("ō", ("ㅗː",)),
     ("tch", ("ch",)),
     ("sch", ("sh",)),
     ("ough", ("ㅗː",)),
@@ -112,9 +120,10 @@ _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("w", ("w",)),
     ("z", ("z",)),
 )
-# Spellings rewritten before reading: a vowel lengthened by a silent final e (Blake, Mike, Duke,
-# Steve, Stone), r unspoken after a vowel (Walker, Park, Morgan), soft c and g, doubled letters
-# as one, Mc as Mac (McCain 매케인), final ey and y as i (Bailey 베일리).
+# Spellings rewritten before reading, in order: Mc as Mac, soft c and g, doubled letters as one,
+# a vowel lengthened by a silent final e (Blake, Mike, Duke, Steve, Stone), unstressed endings
+# (Taylor 테일러, Washington 워싱턴, Johnson 존슨), final ey and y as i (Bailey 베일리), wa as wo before
+# l, sh, t, s (Walter 월터), y before a vowel a glide, r unspoken after a vowel (Walker, Park).
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^mc"), "mac"),
     (re.compile(r"c(?=[eiy])"), "s"),
@@ -144,15 +153,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"or(?![aeiouy])"), "o"),
     (re.compile(r"r(?![aeiouyəāīūēō])"), ""),
 )
-_EXTRA_SPELLINGS = (
-    ("ə", ("ㅓː",)),
-    ("y", ("y",)),
-    ("ā", ("ㅔ", "ㅣː")),
-    ("ī", ("ㅏ", "ㅣː")),
-    ("ū", ("y", "ㅜː")),
-    ("ē", ("ㅣː",)),
-    ("ō", ("ㅗː",)),
-)
 
 
 def _sounds(word: str) -> list[str]:
@@ -163,9 +163,8 @@ def _sounds(word: str) -> list[str]:
         spelling = pattern.sub(replacement, spelling)
     sounds: list[str] = []
     i = 0
-    table = _EXTRA_SPELLINGS + _SPELLINGS
     while i < len(spelling):
-        for written, read in table:
+        for written, read in _SPELLINGS:
             if spelling.startswith(written, i):
                 sounds.extend(read)
                 i += len(written)
@@ -205,7 +204,7 @@ def transcribe(word: str) -> str:
             continue
         onset, coda, epenthetic = _CONSONANT[sound]
         if _is_vowel(following) or glided:
-            if sound == "l" and out and out[-1][2] == " " or sound == "ng" and out and out[-1][2] == " " and out[-1][1] != "ㅡ":
+            if out and out[-1][2] == " " and (sound == "l" or (sound == "ng" and out[-1][1] != "ㅡ")):
                 out[-1][2] = "ㄹ" if sound == "l" else "ㅇ"  # l between vowels is written twice (엘레나); ng closes (싱가)
             vowel = sounds[i + 2] if glided else following
             # No y after l, r or a hissing sound: 루크, not 류크.
