@@ -56,6 +56,8 @@ PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|�
 # it, and how alike a word as long as the form is a variant spelling (맥케인, 매케인), left alone.
 GARBLED = 0.7
 VARIANT = 0.85
+# How alike a Korean word must be to a name's form or transcription to be taken for a spelling of it.
+SAME_SOUNDS = 0.6
 _BRAND = re.compile(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
@@ -121,7 +123,7 @@ def _plain(word: str) -> str:
 def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[str, str]:
     """Name word → the form reviewers wrote for it in the latest translations they approved
     that hold it, for the names of ``segments``."""
-    if not can_transliterate(lang):
+    if not can_spell(lang):
         return {}
     corpus = corpus_names(lang)
     words = sorted({w for seg in segments for name in uncovered_names(seg) for w in name_words(name.text)})
@@ -130,11 +132,14 @@ def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[s
         spelt = transliterate(word, lang)
         forms: Counter[str] = Counter()
         for _, target in memory.containing(word, lang):
-            rendering = _rendering(target, corpus.get(word, spelt), spelt)
+            if can_transliterate(lang):
+                rendering = _rendering(target, corpus.get(word, spelt), spelt)
+            else:  # Korean: the word that sounds most like the name, without its particle
+                rendering = _sounding(target, corpus.get(word, spelt), SAME_SOUNDS) or _sounding(target, spelt, SAME_SOUNDS)
             if rendering:
                 forms[rendering.group()] += 1
         if forms:
-            approved[word] = dictionary_form(forms, lang)
+            approved[word] = dictionary_form(forms, lang) if can_transliterate(lang) else forms.most_common(1)[0][0]
     return approved
 
 
@@ -142,7 +147,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     """Mend the names of ``seg``'s ``lang`` translation (see the module's doc); ``approved``:
     name word → the form reviewers wrote (``approved_names``)."""
     if not can_transliterate(lang):
-        _write_names_by_sound(seg, lang)
+        _write_names_by_sound(seg, lang, approved)
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
@@ -187,10 +192,10 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 tr.transliterated.append(f"{word} → {form}")
 
 
-def _write_names_by_sound(seg: Segment, lang: str) -> None:
+def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> None:
     """Mend the names of ``seg``'s ``lang`` translation in a language that writes foreign names
-    by their sounds (Korean). A name left in Latin letters is written as the corpora write it
-    where they know every word (the names lexicon: 워커), else by its sounds
+    by their sounds (Korean). A name left in Latin letters is written as reviewers or the corpora
+    write it where they know every word (``approved``, the names lexicon: 워커), else by its sounds
     (``Language.transcribe``) with the English after it in brackets, as the Korean press writes
     a foreign name («월커(Walker)»: a rough transcription does not hide the name), flagged for
     review. A word of the translation that sounds like a name word the corpora know but is not
@@ -200,7 +205,7 @@ def _write_names_by_sound(seg: Segment, lang: str) -> None:
     if not can_spell(lang):
         return
     tr = seg.target(lang)
-    known = corpus_names(lang)
+    known = _known(lang, approved)
     taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)}
     for name in uncovered_names(seg):
         if name.text.isupper():
@@ -226,19 +231,30 @@ def _write_names_by_sound(seg: Segment, lang: str) -> None:
 
 
 def _garbled(text: str, form: str, taken: Collection[str]) -> re.Match[str] | None:
-    """The word of ``text`` (without its particle) most like ``form`` in sound, beginning with
-    its first letter and about as long, unless it is a variant spelling of it as long as it."""
-    best, best_score = None, GARBLED
+    """The word of ``text`` (without its particle) most like ``form`` in sound, unless it is a
+    variant spelling of it as long as it."""
+    found = _sounding(text, form, GARBLED, taken)
+    if found and len(found.group()) == len(form) and likeness(found.group(), form) >= VARIANT:
+        return None
+    return found
+
+
+def _sounding(text: str, form: str, threshold: float, taken: Collection[str] = ()) -> re.Match[str] | None:
+    """The Hangul word of ``text``, without its particle and not one of ``taken``, most like
+    ``form`` of those that sound like it (``sounds_like``)."""
+    best, best_score = None, 0.0
     for found in HANGUL_WORD.finditer(text):
         word = PARTICLE.sub("", found.group()) or found.group()
-        if word in taken or abs(len(word) - len(form)) > 1 or _letters(word)[:1] != _letters(form)[:1]:
-            continue
-        score = likeness(word, form)
-        if score >= best_score:
+        if word not in taken and sounds_like(word, form, threshold) and (score := likeness(word, form)) >= best_score:
             best, best_score = re.compile(re.escape(word)).match(text, found.start()), score
-    if best and len(best.group()) == len(form) and best_score >= VARIANT:
-        return None
     return best
+
+
+def sounds_like(word: str, form: str, threshold: float = SAME_SOUNDS) -> bool:
+    """Whether a Korean word may write the name ``form`` (a lexicon form or a transcription):
+    ``threshold`` alike letter by letter, beginning with its sound and about as long (다우, not
+    다우존스, for Dow; 아프리카, not 남아프리카, for Africa; 북한 is no spelling of North)."""
+    return abs(len(word) - len(form)) <= 1 and _letters(word)[:1] == _letters(form)[:1] and likeness(word, form) >= threshold
 
 
 def _once(form: str) -> str:

@@ -8,7 +8,11 @@ import pytest
 
 from pipeline.checks import verify_and_check
 from pipeline.hangul import transcribe_name
-from pipeline.lexicon import corpus_names
+from pipeline.lexicon import approved_names, corpus_names
+from pipeline.memory import Memory
+from pipeline.model import Segment
+from pipeline.translate import translate_segments
+from tests.scripted_engine import ScriptedEngine
 from tests.test_lexicon import _translated
 
 
@@ -99,3 +103,21 @@ def test_a_garbled_rendering_of_a_name_the_corpora_know_takes_their_form(glossar
     seg = _translated(source, output, glossary, "ko")
     assert seg.target("ko").text == expected
     assert seg.target("ko").transliterated == []
+
+
+def test_a_name_as_a_reviewer_wrote_it_comes_before_the_lexicon_and_a_transcription(glossary, tmp_path):
+    source, output = "Ahmedabad and Rodriguez met.", "Ahmedabad와 Rodriguez가 만났다."
+    with Memory(tmp_path / "memory.sqlite") as memory:
+        # A reviewer's approved translations: the form without brackets, a particle after it.
+        memory.store(
+            [
+                ("a:p1:s1", "ko", "Police in Ahmedabad said so.", "아마다바드 경찰이 그렇게 말했다.", "", "a"),
+                ("a:p2:s1", "ko", "Alex Rodriguez signed.", "알렉스 로드리게즈가 서명했다.", "", "a"),
+            ],
+            "g1",
+        )
+        fresh = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+        approved = approved_names(memory, [fresh], "ko")
+    assert approved == {"Ahmedabad": "아마다바드", "Rodriguez": "로드리게즈"}
+    translate_segments([fresh], ScriptedEngine({source: [output]}), glossary, "ko", names=approved)
+    assert fresh.target("ko").text == "아마다바드와 로드리게즈가 만났다." and not fresh.target("ko").transliterated

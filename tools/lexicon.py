@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, path_for, spells_name
+from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, path_for, sounds_like, spells_name
 from pipeline.names import find_names, transliterate
 from tools.standin.corpus import training_pairs
 
@@ -31,7 +30,6 @@ _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}
 _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ]{2,5}(?![\w-])")
 _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 _CASES = ("ru", "uk")
-SAME_SOUNDS = 0.6
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
@@ -54,17 +52,6 @@ def _target_words(target: str, lang: str) -> list[tuple[str, str]]:
         return [(w[:KEY_LETTERS].lower(), w) for w in _CAPITALISED.findall(target)]
     words = HANGUL_WORD.findall(target)
     return [(w, w) for w in words] + [(stem, stem) for w in words if (stem := PARTICLE.sub("", w)) and stem != w]
-
-
-def _sounds_like(word: str, spelt: str) -> bool:
-    """Whether a Korean word may write the name transcribed ``spelt``: alike letter by letter,
-    beginning with its sound and about as long (다우, not 다우존스, for Dow; 아프리카, not
-    남아프리카, for Africa; 북한 is no spelling of North)."""
-    return likeness(word, spelt) >= SAME_SOUNDS and abs(len(word) - len(spelt)) <= 1 and _first_letter(word) == _first_letter(spelt)
-
-
-def _first_letter(word: str) -> str:
-    return unicodedata.normalize("NFD", word[:1])[:1]
 
 
 def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
@@ -99,7 +86,7 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         candidates = joint[w].items()
         if lang not in _CASES:
             # Korean writes a name without capitals: only words that sound like it are candidates.
-            candidates = [kv for kv in candidates if _sounds_like(kv[0], spelt)]
+            candidates = [kv for kv in candidates if sounds_like(kv[0], spelt)]
         # Most consistent first; of equals, the one most like the name's letters.
         key, both = max(candidates, key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), likeness(spelt, kv[0]), kv[0]), default=("", 0))
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
