@@ -228,5 +228,6 @@ def transcribe(word: str) -> str:
 
 
 def transcribe_name(name: str) -> str:
-    """Each Latin word of ``name`` in Hangul, the rest (spaces, hyphens) as written."""
-    return re.sub(r"[A-Za-zÀ-ɏ]+", lambda m: transcribe(m.group()), name)
+    """Each Latin word of ``name`` in Hangul, the rest (spaces, hyphens) and acronyms (AC Milan)
+    as written."""
+    return re.sub(r"[A-Za-zÀ-ɏ]+", lambda m: m.group() if len(m.group()) > 1 and m.group().isupper() else transcribe(m.group()), name)

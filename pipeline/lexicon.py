@@ -15,8 +15,9 @@ a wrongly placed name is seen and moved, a dropped one is not missed.
 Korean writes foreign names by their sounds, without capitals or case endings: a name the model
 left in Latin letters is written as the corpora write it, else transcribed (``pipeline.hangul``)
 with the English after it in brackets and flagged; a garbled rendering of a name the corpora
-know takes their form (``_write_names_by_sound``). A lost name is not told from a translated one
-there (no letter-by-letter spelling to compare), so ``name-lost`` does not fire for Korean.
+know takes their form (``_write_names_by_sound``). Only a name the lexicon or reviewers know
+word by word can be missed there (no letter-by-letter spelling to compare): it is placed by
+attention as in Russian, and ``name-lost`` reports it otherwise.
 """
 
 from __future__ import annotations
@@ -56,8 +57,10 @@ PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|�
 # it, and how alike a word as long as the form is a variant spelling (맥케인, 매케인), left alone.
 GARBLED = 0.7
 VARIANT = 0.85
-# How alike a Korean word must be to a name's form or transcription to be taken for a spelling of it.
+# How alike a Korean word must be to a name's form or transcription to be taken for a spelling of it,
+# and, where the model attended to the name there, for its attempt at it.
 SAME_SOUNDS = 0.6
+ATTEMPT = 0.4
 _BRAND = re.compile(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
@@ -337,7 +340,15 @@ def lost_names(names: list[Name], text: str, lang: str) -> list[Name]:
 def name_written(name: str, target: str, lang: str) -> bool:
     """The name, a plausible spelling of it, the acronym the names lexicon has for the whole name,
     or the lexicon's form of its last word, as ``name_present`` reads the last (Грузии for
-    Georgia; a surname, not a first name, tells a person)."""
+    Georgia; a surname, not a first name, tells a person). In a language that writes names by
+    their sounds (Korean), only a name the lexicon knows word by word can be missed: its last
+    word's form, or a word that sounds like it, or the name in Latin letters, is it."""
+    if not can_transliterate(lang):
+        words = name_words(name)
+        known = corpus_names(lang)
+        if not can_spell(lang) or not words or not _confirmed(words, known) or name.lower() in target.lower():
+            return True
+        return known[words[-1]] in target or _sounding(target, known[words[-1]], SAME_SOUNDS) is not None
     if name_present(name, target, lang):
         return True
     acronym = corpus_names(lang).get(name, "")
@@ -352,7 +363,7 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     """The names ``seg``'s ``lang`` translation lost that ``place_names`` puts back: only those
     the corpora or reviewers confirm word by word (a capitalised word that only looks like a
     name, "Additionally", "Property", is not put into a sentence)."""
-    if not can_transliterate(lang) or seg.boilerplate:
+    if not can_spell(lang) or seg.boilerplate:
         return []
     known = _known(lang, approved)
     lost = lost_names(uncovered_names(seg), seg.target(lang).text, lang)
@@ -397,7 +408,16 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
         # the sentence's first), is the model's garbled attempt at it (Мэкаакуану for Michoacán):
         # replaced, not left beside the name.
         garbled = re.fullmatch(r"([«\"(]?)([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)(\W*)", words[k]) if 0 < k < len(words) else None
-        if garbled and garbled.group(2) not in taken and _alike(garbled.group(2)[0].lower(), spelt[0].lower()):
+        # Korean: the attended word, without its particle, where it begins as a word of the name and
+        # is somewhat like it (브리랉스콘 for 베를루스코니), is the model's attempt; its particle stays.
+        attempt = re.fullmatch(r"([«\"“(]?)([가-힣]+)(\W*)", words[k]) if k < len(words) and not can_transliterate(lang) else None
+        stem = PARTICLE.sub("", attempt.group(2)) if attempt else ""
+        if attempt and stem and stem not in taken and any(sounds_like(stem, w, ATTEMPT) for w in spelt.split()):
+            before, after = " ".join(words[:k]), " ".join(words[k + 1 :])
+            lead = f"{before} {attempt.group(1)}" if before else attempt.group(1)
+            text = f"{lead}{spelt}{attempt.group(2)[len(stem) :]}{attempt.group(3)}" + (f" {after}" if after else "")
+            tr.text, form = inflect.fix_particle(text, len(lead), spelt), spelt
+        elif garbled and garbled.group(2) not in taken and _alike(garbled.group(2)[0].lower(), spelt[0].lower()):
             lead, _, trail = garbled.groups()
             before, after = " ".join(words[:k]), " ".join(words[k + 1 :])
             form = _fitted(spelt, name.text, lang, seg.source, hit, f"{before} {lead}", f"{trail} {after}")
@@ -408,7 +428,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
                 # After the last word: before the sentence's closing punctuation.
                 cut = len(before.rstrip(".!?…:;»\"')]"))
                 before, after = before[:cut], before[cut:]
-            elif not before:
+            elif not before and can_transliterate(lang):  # Hangul has no capitals
                 after = _sentence_inside(after, lang)
             form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
             tr.text = " ".join(filter(None, (before, form))) + (" " if words[k:] else "") + after

@@ -12,7 +12,7 @@ from pipeline.lexicon import approved_names, corpus_names
 from pipeline.memory import Memory
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
-from tests.scripted_engine import ScriptedEngine
+from tests.scripted_engine import ScriptedEngine, word_alignment
 from tests.test_lexicon import _translated
 
 
@@ -95,8 +95,6 @@ def test_a_name_the_model_wrote_in_hangul_is_left_alone(glossary):
         ("They visited Pennsylvania.", "그들은 페니스베니아을 방문했다.", "그들은 펜실베니아를 방문했다."),
         # A variant spelling as long as the corpora's form is left alone (매케인 in the lexicon).
         ("Senator McCain spoke.", "맥케인 상원의원이 말했다.", "맥케인 상원의원이 말했다."),
-        # A word unlike the name is not taken for it.
-        ("Rodriguez left early.", "그는 일찍 떠났다.", "그는 일찍 떠났다."),
     ],
 )
 def test_a_garbled_rendering_of_a_name_the_corpora_know_takes_their_form(glossary, source, output, expected):
@@ -121,3 +119,29 @@ def test_a_name_as_a_reviewer_wrote_it_comes_before_the_lexicon_and_a_transcript
     assert approved == {"Ahmedabad": "아마다바드", "Rodriguez": "로드리게즈"}
     translate_segments([fresh], ScriptedEngine({source: [output]}), glossary, "ko", names=approved)
     assert fresh.target("ko").text == "아마다바드와 로드리게즈가 만났다." and not fresh.target("ko").transliterated
+
+
+def test_a_lost_name_the_corpora_know_is_missed_and_put_where_the_model_attended_to_it(glossary):
+    source, output = "Officials from Georgia arrived on Monday.", "관리들이 월요일에 도착했다."
+    # The check reports the name lost from a translation that never had it.
+    lost = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    lost.target("ko").text = output
+    assert "name-lost" in {f.code for f in verify_and_check(lost, "ko", glossary)}
+    # "도착했다" attended to "Georgia" (source word 2): the name goes before it, flagged.
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    engine = ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {2: 2})})
+    translate_segments([seg], engine, glossary, "ko")
+    assert seg.target("ko").text == "관리들이 월요일에 조지아 도착했다."
+    findings = {f.code: f.message for f in verify_and_check(seg, "ko", glossary)}
+    assert "name-lost" not in findings and "Georgia → 조지아 (placed" in findings["name-unverified"]
+    # The attended word, beginning as the name does and somewhat like it, is the model's attempt
+    # at it: replaced, its particle re-fitted.
+    source, output = "Berlusconi won the vote.", "브리랉스콘이 투표에서 이겼다."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    translate_segments([seg], ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {0: 0})}), glossary, "ko")
+    assert seg.target("ko").text == "베를루스코니가 투표에서 이겼다."
+
+
+def test_a_name_the_corpora_do_not_know_word_by_word_is_never_reported_lost_in_korean(glossary):
+    seg = _translated("Officials from Dundastar arrived.", "관리들이 도착했다.", glossary, "ko")
+    assert "name-lost" not in {f.code for f in verify_and_check(seg, "ko", glossary)}
