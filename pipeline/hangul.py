@@ -123,7 +123,8 @@ _SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Spellings rewritten before reading, in order: Mc as Mac, soft c and g, doubled letters as one,
 # a vowel lengthened by a silent final e (Blake, Mike, Duke, Steve, Stone), unstressed endings
 # (Taylor 테일러, Washington 워싱턴, Johnson 존슨), final ey and y as i (Bailey 베일리), wa as wo before
-# l, sh, t, s (Walter 월터), y before a vowel a glide, r unspoken after a vowel (Walker, Park).
+# l, sh, t, s (Walter 월터), silent gh, kn and wr (Knight 나이트, Wright 라이트), y before a vowel a
+# glide, r unspoken after a vowel (Walker, Park).
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^mc"), "mac"),
     (re.compile(r"c(?=[eiy])"), "s"),
@@ -143,7 +144,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ey$"), "i"),
     (re.compile(r"ai$"), "ī"),
     (re.compile(r"(?<=w)a(?=l|sh|t|s)"), "o"),
-    (re.compile(r"gh(?![aeiou])"), ""),
+    (re.compile(r"eigh"), "ei"),
+    (re.compile(r"(?<!i)gh(?![aeiou])"), ""),
+    (re.compile(r"^k(?=n)|^w(?=r)"), ""),
     (re.compile(r"(?<=[^aeiou])y$"), "i"),
     (re.compile(r"y(?=[aeiou])"), "Y"),
     (re.compile(r"y"), "i"),

@@ -219,7 +219,7 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
             if not confirmed and _BRAND.search(text):
                 continue  # a brand's capitals inside a word (BSkyB, WikiLeaks): kept as written
             form = _once(_spelt(text, known, lang))
-            while found := _latin(text, tr.text):
+            while form.strip() and (found := _latin(text, tr.text)):
                 tr.text = inflect.fix_particle(tr.text[: found.start()] + form + tr.text[found.end() :], found.start(), form)
                 if not confirmed:
                     end = found.start() + len(form)
