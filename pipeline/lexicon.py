@@ -209,7 +209,8 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
-    taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)}
+    # Glossary terms and every name's form are nobody's garbled attempt (부시 for Bush, not Bashir's).
+    taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)} | set(known.values())
     for name in uncovered_names(seg):
         if name.text.isupper():
             continue  # an acronym is written as it is (NATO)

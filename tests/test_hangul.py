@@ -95,6 +95,8 @@ def test_a_name_the_model_wrote_in_hangul_is_left_alone(glossary):
         ("They visited Pennsylvania.", "그들은 페니스베니아을 방문했다.", "그들은 펜실베니아를 방문했다."),
         # A variant spelling as long as the corpora's form is left alone (매케인 in the lexicon).
         ("Senator McCain spoke.", "맥케인 상원의원이 말했다.", "맥케인 상원의원이 말했다."),
+        # Another name's form is no attempt at this one (오바마 is Obama's, not a garbled 오사마).
+        ("Obama spoke about Osama.", "오바마는 오바마에 대해 말했다.", "오바마는 오바마에 대해 말했다."),
     ],
 )
 def test_a_garbled_rendering_of_a_name_the_corpora_know_takes_their_form(glossary, source, output, expected):
