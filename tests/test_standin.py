@@ -69,10 +69,12 @@ def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path, corpo
     old, new = load_file(CHECKPOINT / "model.safetensors"), load_file(out / "model.safetensors")
     assert all(t.dtype == torch.float16 for t in new.values()) and old.keys() == new.keys()
     assert any(not torch.equal(old[k], new[k]) for k in old)
-    # A second resume continues from the first: figures keep adding up.
-    assert main([*args, "--resume", str(out)]) == 0
+    # A second resume continues from the first: figures keep adding up; this one on Korean pairs only.
+    assert main([*args, "--resume", str(out), "--langs", "ko"]) == 0
     again = json.loads((out / "training.json").read_text())
     assert len(again["runs"]) == 3 and again["steps"] == record["steps"] + again["runs"][-1]["steps"]
+    assert run["languages"] == ["ko", "uk", "ru"] and again["runs"][-1]["languages"] == ["ko"]
+    assert again["runs"][-1]["examples"] < run["examples"]
 
 
 @pytest.mark.slow

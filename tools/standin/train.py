@@ -250,6 +250,7 @@ def train(
             "peak_lr": peak_lr,
             "examples": len(examples),
             "seed": seed,
+            "languages": list(pairs),  # a specialised run (build --langs) trains on some only
         }
         runs = previous.get("runs") or ([_first_run(previous)] if previous else [])
         return {
