@@ -221,7 +221,7 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
                 continue  # a brand's capitals inside a word (BSkyB, WikiLeaks): kept as written
             form = _once(_spelt(text, known, lang))
             while form.strip() and (found := _latin(text, tr.text)):
-                tr.text = inflect.fix_particle(tr.text[: found.start()] + form + tr.text[found.end() :], found.start(), form)
+                tr.text = _put(tr.text, found, form)
                 if not confirmed:
                     end = found.start() + len(form)
                     tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
@@ -230,8 +230,13 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
             form = known.get(word, "")
             if len(form) < 2 or form in tr.text or not (garbled := _garbled(tr.text, form, taken)):
                 continue
-            tr.text = inflect.fix_particle(tr.text[: garbled.start()] + form + tr.text[garbled.end() :], garbled.start(), form)
+            tr.text = _put(tr.text, garbled, form)
             taken.add(form)
+
+
+def _put(text: str, found: re.Match[str], form: str) -> str:
+    """``text`` with ``form`` in place of ``found``, the particle after it fitted to its last syllable."""
+    return inflect.fix_particle(text[: found.start()] + form + text[found.end() :], found.start(), form)
 
 
 def _garbled(text: str, form: str, taken: Collection[str]) -> re.Match[str] | None:

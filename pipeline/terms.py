@@ -219,9 +219,9 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         # «6,8 года», «в 48 году» for a magnitude or a vote count: the models take any number for a year.
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
     elif hit.term_id == ORDINAL and (noun := ordinal_noun(source[hit.end :])) in language.ordinal_nouns:
-        # The noun is in the rendering («74분»): the model's copy of it goes («#1minute», «#1분», «#1 곳»),
-        # as does the usual ordinal ending («#1번째») or a counter glued as to any number («#1개»). A word for it may carry a particle
-        # («#1분에») but is no longer word's start («분석»).
+        # The noun is in the rendering («74분»): the model's copy of it goes («#1minute», «#1분»,
+        # «#1 곳»), as does the usual ordinal ending («#1번째») or a counter glued as to any number
+        # («#1개»). A word for it may carry a particle («#1분에») but is no word's start («분석»).
         words = f"{language.ordinal_nouns[noun][1]}|{re.escape(language.ordinal.replace('{}', ''))}"
         copy = re.compile(rf"\s?(?:{noun}s?(?![A-Za-z])|(?:{words})(?=\w{{0,2}}(?!\w)))", re.IGNORECASE)
         while found := copy.match(target, end) or language.year_after_date.match(target, end):

@@ -22,14 +22,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, path_for, sounds_like, spells_name
-from pipeline.names import find_names, transliterate
+from pipeline.names import can_transliterate, find_names, transliterate
 from tools.standin.corpus import training_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ]{2,5}(?![\w-])")
 _INSIDE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
-_CASES = ("ru", "uk")
 MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
@@ -48,7 +47,7 @@ def _target_words(target: str, lang: str) -> list[tuple[str, str]]:
     """(key, form) of each word of ``target`` that may write a name: in Russian and Ukrainian a
     capitalised word, keyed on the first letters that case endings leave alone; in Korean each
     word, and the word without a particle after it (오바마는: 오바마), keyed on itself."""
-    if lang in _CASES:
+    if can_transliterate(lang):
         return [(w[:KEY_LETTERS].lower(), w) for w in _CAPITALISED.findall(target)]
     words = HANGUL_WORD.findall(target)
     return [(w, w) for w in words] + [(stem, stem) for w in words if (stem := PARTICLE.sub("", w)) and stem != w]
@@ -82,20 +81,20 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
     for w, n in word_count.items():
         if n < MIN_SENTENCES or not joint[w]:
             continue
-        spelt = transliterate(w, lang).lower()[: KEY_LETTERS if lang in _CASES else None]
+        spelt = transliterate(w, lang).lower()[: KEY_LETTERS if can_transliterate(lang) else None]
         candidates = joint[w].items()
-        if lang not in _CASES:
+        if not can_transliterate(lang):
             # Korean writes a name without capitals: only words that sound like it are candidates.
             candidates = [kv for kv in candidates if sounds_like(kv[0], spelt)]
         # Most consistent first; of equals, the one most like the name's letters.
         key, both = max(candidates, key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), likeness(spelt, kv[0]), kv[0]), default=("", 0))
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
             continue
-        form = dictionary_form(surfaces[(w, key)], lang) if lang in _CASES else key
+        form = dictionary_form(surfaces[(w, key)], lang) if can_transliterate(lang) else key
         if capitalised[w] < lower[w.lower()]:
             continue  # a word first ("Left", "North"): its capital begins a name now and then
         # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
-        alike = lang not in _CASES or spells_name(form, transliterate(w, lang))
+        alike = not can_transliterate(lang) or spells_name(form, transliterate(w, lang))
         if alike or (both >= MIN_SENTENCES_UNLIKE and _only_partner(w, key, joint, word_count, key_count)):
             lexicon[w] = (form, both)
     return lexicon
