@@ -192,20 +192,30 @@ _MONEY_WORD = re.compile(
 _NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\b(?:post|over)-)|(?<=\bunder-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
+# "No.202", "no.5": a number joined to the abbreviation that labels it, which the models dropped.
+_AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 _A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
 # "10km", "5.5 kg", "100mph": a measure with a unit symbol, written with the language's CLDR unit
 # («10 км», «10km»); the models dropped the symbol or read it as a scale. Imperial units, which
 # the readers do not abbreviate, in full («100 миль в час», «시속 100마일»). A bare "m" is left
-# alone: "5m" may be metres or millions.
+# alone: "5m" may be metres or millions, unless a word beside it says which (``_METRES``).
 _IMPERIAL = frozenset({"mph", "ft", "lb", "lbs"})
 _UNITS = {
     "km/h": "speed-kilometer-per-hour", "kph": "speed-kilometer-per-hour", "mph": "speed-mile-per-hour",
     "km": "length-kilometer", "cm": "length-centimeter", "mm": "length-millimeter", "ft": "length-foot",
     "kg": "mass-kilogram", "lb": "mass-pound", "lbs": "mass-pound",
-    "kW": "power-kilowatt", "MW": "power-megawatt", "GW": "power-gigawatt",
+    "kW": "power-kilowatt", "MW": "power-megawatt", "GW": "power-gigawatt", "m": "length-meter",
 }  # fmt: skip
-_MEASURE = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})(?![\w/])")
+_SYMBOLS = "|".join(sorted(_UNITS, key=len, reverse=True))
+_MEASURE = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?(?P<unit>{'|'.join(sorted(set(_UNITS) - {'m'}, key=len, reverse=True))})(?![\w/])")
+# "60m tall", "a 60m-high wall", "100m hurdles", "the women's 800m": metres, which the models
+# read as millions; a currency before it ("$60m") is money, found first.
+_LENGTH = "tall|high|long|wide|deep|away|above|below"
+_EVENT = "sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|steeplechase|final|race"
+_METRES = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?m(?:(?=[\s-](?:{_LENGTH})\b)|(?=\s(?:{_EVENT})\b))")
+_EVENT_METRES = re.compile(rf"(?<=men's ){_DIGITS}\s?m(?![\w/])")
+_A_MEASURE = re.compile(rf"{_DIGITS}\s?(?P<unit>{_SYMBOLS})")
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 # "late 60s", "the '80s": a decade of the last century in two digits, after a word that makes it
@@ -273,9 +283,9 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (DECADE, [_DECADE_SHORT], "d", None),
     (ORDINAL, [_ORDINAL], 0, None),
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
-    (MEASURE, [_MEASURE], 0, None),
+    (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
-    (NUMBER, [_NUMBER], 0, None),
+    (NUMBER, [_NUMBER, _AFTER_NO], 0, None),
 ]
 
 
@@ -417,7 +427,7 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == MEASURE:
         from babel.units import format_unit
 
-        m = _MEASURE.fullmatch(hit.text)
+        m = _A_MEASURE.fullmatch(hit.text)
         if m is None:
             return hit.text
         written = format_unit(_value(m), _UNITS[m["unit"]], length="long" if m["unit"] in _IMPERIAL else "short", locale=lang)

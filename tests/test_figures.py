@@ -75,6 +75,19 @@ def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_uni
     assert [render(h, "ru") for h in find_figures("Some 3m people fled.", [])] == [f"3{NBSP}млн"]
 
 
+def test_a_bare_m_is_metres_where_a_word_beside_it_says_so():
+    """The models read "800m" as 800 million; metres only where the context says length or
+    a race, millions with a currency or before a counted noun, and neither when nothing says."""
+    text = "The 60m-high tower, a wall 5 m tall, the 100m hurdles, the women's 800m, a $60m race, 3m people, a 5m gap, they lost 60m."
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
+        ("=measure", "60m"), ("=measure", "5 m"), ("=measure", "100m"), ("=measure", "800m"),
+        ("=money", "$60m"), (NUMBER, "3m"),
+    ]  # fmt: skip
+    [hit] = find_figures("He won the 1,500m final.", [])
+    assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [f"1{NBSP}500{NBSP}м", f"1{NBSP}500{NBSP}м", "1,500m"]
+    assert all(numbers(render(hit, lang)) == numbers("1,500") for lang in ("ru", "uk", "ko"))
+
+
 def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
     text = "In May, since November and in early July, by June Carter; Theresa May may go in March 5."
     assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
@@ -203,6 +216,12 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
 )
 def test_versions_addresses_fractions_and_numeric_dates_come_back_as_written(glossary, source, output, expected):
     assert _translated(glossary, source, "ko", output) == expected
+
+
+def test_a_number_joined_to_no_is_a_figure(glossary):
+    text = "Resolution No.202 passed; no.5 seeds, No.1. Version No.2.1 and Nos.5 are not."
+    assert [h.text for h in find_figures(text, [])] == ["202", "5", "1"]
+    assert _translated(glossary, "Resolution No.202 passed.", "ru", "Резолюция № #1 принята.") == "Резолюция № 202 принята."
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):

@@ -70,8 +70,11 @@ def test_resume_continues_the_checkpoint_and_accumulates_figures(tmp_path, corpo
     assert all(t.dtype == torch.float16 for t in new.values()) and old.keys() == new.keys()
     assert any(not torch.equal(old[k], new[k]) for k in old)
     # A second resume continues from the first: figures keep adding up; this one on Korean pairs only.
+    # It keeps the build number of the packages the first was shipped as, so the next build is newer.
+    (out / "training.json").write_text(json.dumps(dict(record, package_build=7)))
     assert main([*args, "--resume", str(out), "--langs", "ko"]) == 0
     again = json.loads((out / "training.json").read_text())
+    assert again["package_build"] == 7
     assert len(again["runs"]) == 3 and again["steps"] == record["steps"] + again["runs"][-1]["steps"]
     assert run["languages"] == ["ko", "uk", "ru"] and again["runs"][-1]["languages"] == ["ko"]
     assert again["runs"][-1]["examples"] < run["examples"]
@@ -106,6 +109,34 @@ def test_runs_from_one_checkpoint_average_into_one(tmp_path, corpora):
     # Two saves of one run would count its minutes twice.
     with pytest.raises(SystemExit, match="one seed"):
         average([runs[0] / "checkpoint"] * 2, tmp_path / "twice")
+
+
+def test_each_language_ships_from_the_checkpoint_best_for_it():
+    """A specialised checkpoint is a candidate for its own language only, a shared one for all
+    three; each language is compared with its own shipped package, and its version comes after
+    the shipped one even when the checkpoint never shipped (a resumed run's record)."""
+    from tests.conftest import ROOT
+    from tools.standin.package import checkpoint_home, package_version, shipped_packages, trained_languages, verdicts
+    from tools.standin.train import load_record
+
+    models = ROOT / "models"
+    shipped = shipped_packages(models)
+    assert sorted(shipped) == ["ko", "ru", "uk"]
+    ko = load_record(models / "specialised" / "ko")
+    assert trained_languages(ko) == ("ko",) and trained_languages(load_record(CHECKPOINT)) == ("ko", "uk", "ru")
+    assert checkpoint_home(models, ("ko",)) == models / "specialised" / "ko"
+    assert checkpoint_home(models, ("ko", "uk", "ru")) == models / "checkpoint"
+    current = int(float(shipped["ko"]["package_version"]))
+    assert package_version({}, shipped["ko"]) == f"{current + 1}.0"
+    assert package_version({"package_build": current + 3}, shipped["ko"]) == f"{current + 4}.0"
+    before = {"ko": 19.7, "uk": 43.8, "ru": 40.4}
+    # A specialised Korean run: uk and ru collapsed, but they are not candidates.
+    assert verdicts(("ko",), {"ko": 20.9, "uk": 1.6, "ru": 1.5}, before, {}) == {"ko": ""}
+    assert verdicts(("ko",), {"ko": 19.7, "uk": 1.6, "ru": 1.5}, before, {})["ko"].startswith("ko: chrF 19.7 is no better")
+    # A shared run ships the languages it improved, and not one whose glossary forms fall short.
+    shared = verdicts(("ko", "uk", "ru"), {"ko": 19.5, "uk": 44.0, "ru": 40.9}, before, {"ru": "ru: correct form 55/67"})
+    assert shared == {"ko": "ko: chrF 19.5 is no better than the shipped package's 19.7", "uk": "", "ru": "ru: correct form 55/67"}
+    assert verdicts(("ru",), {"ru": 30.0}, before, {"ru": "short"}, force=True) == {"ru": ""}
 
 
 def test_software_localisation_text_is_sampled_below_the_news_like_pairs(corpora):

@@ -6,9 +6,10 @@
 
 Stages: clean corpora (+ placeholder pairs) → SentencePiece (kept when resuming)
 → train into ``build/standin/checkpoint`` (saved every few minutes) → convert +
-package + evaluate. Packages and the project's checkpoint (``models/checkpoint``)
-are replaced only when mean chrF on ``valid`` beats the shipped packages and the
-glossary forms meet the model tests' floors (``quality.terms.FLOORS``).
+package + evaluate. Each language's package is replaced only when its chrF on
+``valid`` beats the shipped one's and its glossary forms meet the model tests'
+floors (``quality.terms.FLOORS``); the checkpoint is kept in ``models/checkpoint``
+(shared) or ``models/specialised/<lang>`` (``--langs``).
 """
 
 from __future__ import annotations

@@ -5,10 +5,12 @@ and the decoding guards the pipeline's engine applies), ``model/``
 (CTranslate2, int8), ``sentencepiece.model``, a ``spacy/`` sentence splitter
 so Argos' own ``translate()`` works offline (with ``ARGOS_CHUNK_TYPE=SPACY``),
 and a model card ``README.md`` with the measured figures and the learning curve.
-Packages and the project's copy of the checkpoint (``models/checkpoint``) are
-replaced only when mean chrF on ``valid`` beats what is shipped and the glossary
-forms meet the model tests' floors. Archives are
-written deterministically (sorted entries, fixed timestamps).
+A language's package is replaced only when its chrF on ``valid`` beats the
+shipped one's and its glossary forms meet the model tests' floors; only the
+languages the checkpoint was trained on are candidates. The checkpoint is kept
+beside the packages it shipped: ``models/checkpoint`` for the shared model,
+``models/specialised/<lang>`` for a specialised run. Archives are written
+deterministically (sorted entries, fixed timestamps).
 """
 
 from __future__ import annotations
@@ -69,24 +71,59 @@ SOURCES = {
 }
 
 
-def package_version(record: dict) -> str:
-    """The version of the build being made from a checkpoint with ``record``."""
-    return f"{record.get('package_build', FIRST_NUMBERED_BUILD - 1) + 1}.0"
+def package_version(record: dict, shipped: dict | None = None) -> str:
+    """The version of the next build of a language: after the checkpoint's last build and
+    after the package shipped now (``shipped``: its metadata), which may come from another checkpoint."""
+    builds = [record.get("package_build", FIRST_NUMBERED_BUILD - 1)]
+    if shipped:
+        builds.append(int(float(shipped["package_version"])))
+    return f"{max(builds) + 1}.0"
 
 
 def package_name(lang: str, version: str) -> str:
     return f"translate-en_{lang}-{version.replace('.', '_')}"
 
 
-def shipped_chrf(models: Path) -> dict[str, float]:
-    """chrF on `valid` recorded in the packages now in ``models``."""
-    scores = {}
+def shipped_packages(models: Path) -> dict[str, dict]:
+    """The metadata of the stand-in package now in ``models``, by language."""
+    found = {}
     for lang in LANGS:
         for archive in models.glob(f"translate-en_{lang}-*.argosmodel"):
             with zipfile.ZipFile(archive) as zf:
-                meta = json.loads(zf.read(f"{archive.stem}/metadata.json"))
-            scores[lang] = meta.get("standin", {}).get("chrf_valid", 0.0)
-    return scores
+                found[lang] = json.loads(zf.read(f"{archive.stem}/metadata.json"))
+    return found
+
+
+def trained_languages(record: dict) -> tuple[str, ...]:
+    """The languages the checkpoint's last run trained on: all three for the shared model, one
+    for a specialised run (``build --langs``), which forgets the others."""
+    last = (record.get("runs") or [{}])[-1]
+    return tuple(lang for lang in LANGS if lang in last.get("languages", LANGS))
+
+
+def checkpoint_home(models: Path, langs: tuple[str, ...]) -> Path:
+    """Where a shipped checkpoint is kept: the shared base, or its specialisation."""
+    return models / "checkpoint" if set(langs) == set(LANGS) else models / "specialised" / "+".join(langs)
+
+
+def verdicts(
+    langs: tuple[str, ...], chrf: dict[str, float], shipped: dict[str, float], shortfalls: dict[str, str], *, force: bool = False
+) -> dict[str, str]:
+    """For each language the checkpoint was trained on, why its package is not shipped ("" when it is).
+
+    Each language is compared with its own shipped package: one model may be best for Korean
+    and another for Russian, and a mean over languages hid a loss in one behind gains in another.
+    """
+    reasons = {}
+    for lang in langs:
+        if force:
+            reasons[lang] = ""
+        elif chrf[lang] <= shipped.get(lang, 0.0):
+            reasons[lang] = f"{lang}: chrF {chrf[lang]} is no better than the shipped package's {shipped[lang]}"
+        else:
+            # chrF alone once shipped a model that placed fewer glossary forms than the tests require.
+            reasons[lang] = shortfalls.get(lang, "")
+    return reasons
 
 
 # The points measured before evaluations named their decoding all used v2's guards.
@@ -104,14 +141,25 @@ def learning_curve(record: dict) -> str:
     return f"{header}\n|---|---|---|---|---|---|\n{rows}"
 
 
-def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: float) -> str:
+def _run_line(run: dict) -> str:
+    threads = f"{run['torch_threads']} thread{'s' if run['torch_threads'] != 1 else ''}"
+    only = run.get("languages", LANGS)
+    if len(only) < len(LANGS):
+        threads += f", {'/'.join(only)} pairs only"
+    return f"{run['minutes']} min on {run['device']} ({threads})"
+
+
+def model_card(lang: str, meta: dict, evaluation: dict, record: dict, size_mb: float, home: str) -> str:
     samples = "\n".join(f"| {s['source']} | {s['output']} | {s['reference']} |".replace("\n", " ") for s in evaluation["samples"])
     sources = "\n".join(f"| {name} | {domain} | {licence} |" for name, domain, licence in SOURCES[lang])
-    runs = "; ".join(f"{r['minutes']} min on {r['device']} ({r['torch_threads']} threads)" for r in record.get("runs", []))
+    runs = "; ".join(_run_line(r) for r in record.get("runs", []))
     if record.get("averaged_runs"):
         runs += f"; the last {record['averaged_runs']} side by side from one checkpoint, their weights averaged (`tools.standin.average`)"
     guards = ", ".join(f"{k} {v}" for k, v in meta["decoding"].items())
     survival = evaluation["placeholders"]
+    model = f"shared with ko/uk/ru, target token `{meta['target_prefix']}`"
+    if trained_languages(record) == (lang,):
+        model += f"; specialised: its last run trained on {NAMES[lang]} pairs only, so it no longer translates into the others"
     return f"""# {package_name(lang, meta["package_version"])}: stand-in English→{NAMES[lang]} model
 
 **This is a stand-in, not an official Argos Translate model.** It was trained
@@ -123,7 +171,7 @@ automatically.
 
 | | |
 |---|---|
-| architecture | Marian transformer, {record["parameters"]:,} parameters, shared with ko/uk/ru, target token `{meta["target_prefix"]}` |
+| architecture | Marian transformer, {record["parameters"]:,} parameters, {model} |
 | weights | CTranslate2 {ctranslate2.__version__}, int8 |
 | tokenizer | SentencePiece unigram, 8,000 pieces shared by en/ko/uk/ru |
 | training data | {meta["standin"]["pairs_after_cleaning"]:,} cleaned en-{lang} pairs (sources below), plus {meta["standin"]["placeholder_pairs"]:,} copies with aligned glossary terms or numbers replaced by `#N` |
@@ -145,8 +193,8 @@ automatically.
 
 {learning_curve(record)}
 
-Training continues from `models/checkpoint`:
-`python -m tools.standin.build --resume models/checkpoint --minutes N`.
+Training continues from `{home}`:
+`python -m tools.standin.build --resume {home} --minutes N`.
 
 ## Sample translations (first {len(evaluation["samples"])} of the valid split)
 
@@ -179,11 +227,10 @@ def _replace_dir(src: Path, dest: Path) -> None:
     tmp.rename(dest)
 
 
-def assemble(lang: str, ct2_dir: Path, sp_model: Path, packages: Path, record: dict, data: dict) -> Path:
+def assemble(lang: str, version: str, ct2_dir: Path, sp_model: Path, packages: Path, record: dict, data: dict) -> Path:
     """An unpacked Argos package for ``lang`` (model card written after evaluation)."""
     import spacy
 
-    version = package_version(record)
     pkg = packages / package_name(lang, version)
     if pkg.exists():
         shutil.rmtree(pkg)
@@ -216,7 +263,9 @@ def assemble(lang: str, ct2_dir: Path, sp_model: Path, packages: Path, record: d
 
 
 def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, glossary: Path, *, force: bool = False) -> bool:
-    """Convert and measure ``checkpoint``; ship packages + checkpoint copy if better. Returns whether shipped."""
+    """Convert and measure ``checkpoint`` in every language; ship the package of each language it
+    was trained on whose chrF beats the shipped one and whose glossary forms meet the floors, and
+    keep the checkpoint beside them. Returns whether anything shipped."""
     record = load_record(checkpoint)
     ct2_dir = work / "ct2"
     if ct2_dir.exists():
@@ -224,6 +273,7 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
     TransformersConverter(str(checkpoint)).convert(str(ct2_dir), quantization="int8")
     sp_model = checkpoint / "source.spm"
     terms = load_glossary(glossary)
+    shipped = shipped_packages(models)
     pkgs, evaluations, translators = {}, {}, {}
     for lang in LANGS:
         pairs = all_pairs(corpora, lang)
@@ -231,7 +281,8 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
             "pairs_after_cleaning": len(pairs),
             "placeholder_pairs": len(with_placeholders(pairs, lang, terms, random.Random(1))),
         }
-        pkgs[lang] = assemble(lang, ct2_dir, sp_model, work / "packages", record, data)
+        version = package_version(record, shipped.get(lang))
+        pkgs[lang] = assemble(lang, version, ct2_dir, sp_model, work / "packages", record, data)
         package = next(p for p in installed_packages([work / "packages"]) if p.to_code == lang)
         translator = Translator(package)
         evaluations[lang] = score_valid(translator, corpora, lang)
@@ -253,20 +304,20 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
     }
     record["evaluations"] = [e for e in record.get("evaluations", []) if e["steps"] != record["steps"]] + [point]
     (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    shipped = shipped_chrf(models)
-    mean = sum(point["chrf"].values()) / len(LANGS)
-    before = sum(shipped.get(lang, 0.0) for lang in LANGS) / len(LANGS)
-    print(f"chrF valid {point['chrf']} (mean {mean:.1f}); shipped {shipped} (mean {before:.1f})")
-    if mean <= before and not force:
-        print("not shipped: no better than the packages in", models)
+    langs = trained_languages(record)
+    before = {lang: meta.get("standin", {}).get("chrf_valid", 0.0) for lang, meta in shipped.items()}
+    shortfalls = {lang: s for lang in langs if (s := term_forms[lang].shortfall(lang))}
+    reasons = verdicts(langs, point["chrf"], before, shortfalls, force=force)
+    print(f"trained on {', '.join(langs)}; chrF valid {point['chrf']}; shipped {before}")
+    for reason in filter(None, reasons.values()):
+        print("not shipped:", reason)
+    ship = [lang for lang, reason in reasons.items() if not reason]
+    if not ship:
         return False
-    # chrF alone once shipped a model that placed fewer glossary forms than the tests require.
-    shortfalls = [s for lang in LANGS if (s := term_forms[lang].shortfall(lang))]
-    if shortfalls and not force:
-        print("not shipped:", *shortfalls, sep="\n  ")
-        return False
+    home = checkpoint_home(models, langs)
     models.mkdir(parents=True, exist_ok=True)
-    for lang, pkg in pkgs.items():
+    for lang in ship:
+        pkg = pkgs[lang]
         meta = json.loads((pkg / "metadata.json").read_text(encoding="utf-8"))
         meta["standin"].update(
             chrf_valid=evaluations[lang]["chrf"],
@@ -282,10 +333,11 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
         (pkg / "README.md").write_text("(size pending)", encoding="utf-8")
         write_archive(pkg, archive)
         size_mb = archive.stat().st_size / 1e6
-        (pkg / "README.md").write_text(model_card(lang, meta, evaluations[lang], record, size_mb), encoding="utf-8")
+        card = model_card(lang, meta, evaluations[lang], record, size_mb, f"{models.name}/{home.relative_to(models).as_posix()}")
+        (pkg / "README.md").write_text(card, encoding="utf-8")
         write_archive(pkg, archive)
-    record["package_build"] = int(float(package_version(record)))
+        record["package_build"] = max(record.get("package_build", 0), int(float(meta["package_version"])))
     (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    _replace_dir(checkpoint, models / "checkpoint")
-    print("shipped to", models)
+    _replace_dir(checkpoint, home)
+    print(f"shipped {', '.join(ship)} to {models}; checkpoint kept in {home}")
     return True

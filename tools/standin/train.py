@@ -265,6 +265,8 @@ def train(
             "runs": [*runs, run],
             # The learning curve so far (chrF per evaluated checkpoint), kept across resumed runs.
             "evaluations": previous.get("evaluations", []),
+            # A resumed run must not reuse the version of the build it started from.
+            **({"package_build": previous["package_build"]} if "package_build" in previous else {}),
         }
 
     done = False
