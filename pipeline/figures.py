@@ -337,9 +337,11 @@ def as_translated(text: str) -> str:
     "14:25") and abbreviated scales spelt out ("£1.5m" → "£1.5 million"), so that a check
     compares like with like."""
 
+    metres = {m.start() for pattern in (_METRES, _EVENT_METRES) for m in pattern.finditer(text)}
+
     def scale(m: re.Match[str]) -> str:
         short = (m["scale"] or "").lower()
-        if short not in _ABBREVIATED_MONEY:
+        if short not in _ABBREVIATED_MONEY or m.start() in metres:
             return m.group()
         return m.string[m.start() : m.start("scale")].rstrip() + " " + _ABBREVIATED_MONEY[short]
 

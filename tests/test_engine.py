@@ -13,7 +13,7 @@ from pipeline.errors import EngineError
 from pipeline.languages import LANGUAGES
 from pipeline.read import read_article
 from pipeline.segment import segment_text
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SHARED
 
 SCRIPTS = {"ko": ("\uac00", "\ud7a3"), "uk": ("\u0400", "\u04ff"), "ru": ("\u0400", "\u04ff")}
 
@@ -87,25 +87,42 @@ def test_alternatives_are_the_models_next_choices(translators):
     assert all(h.text and h.score < 0 for h in alternatives)
 
 
-def test_letters_the_language_never_writes_are_never_generated(translators, glossary):
+@pytest.fixture(scope="module")
+def early_translators(translators, tmp_path_factory):
+    """The shipped packages with the early shared checkpoint of ../shared/standin (95 min, one
+    model for three languages) as their model: the kind of model that slipped other scripts in."""
+    from ctranslate2.converters import TransformersConverter
+
+    early = {}
+    for lang, translator in translators.items():
+        path = tmp_path_factory.mktemp("early") / translator.package.path.name
+        shutil.copytree(translator.package.path, path, ignore=shutil.ignore_patterns("model"))
+        TransformersConverter(str(SHARED / "standin" / "checkpoint")).convert(str(path / "model"), quantization="int8")
+        early[lang] = dataclasses.replace(translator.package, path=path)
+    return early
+
+
+def test_letters_the_language_never_writes_are_never_generated(translators, early_translators, glossary):
     """A multilingual stand-in slips Hangul into Russian and Russian letters into Ukrainian
-    (the sample's protected segments do, unguarded); a package that declares
-    suppress_foreign_letters cannot generate them."""
+    (the early checkpoint does on the sample's protected segments, unguarded); a package that
+    declares suppress_foreign_letters cannot generate them, with that model or the shipped one."""
     doc = segment_text("sample", read_article(SAMPLE))
     sources = [terms.protect(s.source, terms.match_terms(s.source, glossary)) for s in doc.segments]
     slipped = 0
     for lang, translator in translators.items():
         language = LANGUAGES[lang]
         texts = [translator.normalize(s) for s in sources]
-        decoding = {flag: dataclasses.replace(translator.package.decoding, suppress_foreign_letters=flag) for flag in (False, True)}
-        unguarded, guarded = (
-            Translator(dataclasses.replace(translator.package, decoding=decoding[flag]), precision="reproducible").translate(texts)
-            for flag in (False, True)
+        early = early_translators[lang]
+        unguarded = Translator(
+            dataclasses.replace(early, decoding=dataclasses.replace(early.decoding, suppress_foreign_letters=False)),
+            precision="reproducible",
         )
-        foreign = [i for i, h in enumerate(unguarded) if any(language.never_writes(ch) for ch in h.text)]
-        slipped += len(foreign)
-        assert not [h.text for h in guarded if any(language.never_writes(ch) for ch in h.text)], lang
-        assert all(in_script(h.text, lang) >= 3 for h in guarded), lang
+        slipped += sum(any(language.never_writes(ch) for ch in h.text) for h in unguarded.translate(texts))
+        for guarded in (translator, Translator(early, precision="reproducible")):
+            assert early.decoding.suppress_foreign_letters and guarded.package.decoding.suppress_foreign_letters
+            outputs = guarded.translate(texts)
+            assert not [h.text for h in outputs if any(language.never_writes(ch) for ch in h.text)], lang
+            assert all(in_script(h.text, lang) >= 3 for h in outputs), lang
     assert slipped >= 1
 
 

@@ -86,6 +86,8 @@ def test_a_bare_m_is_metres_where_a_word_beside_it_says_so():
     [hit] = find_figures("He won the 1,500m final.", [])
     assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [f"1{NBSP}500{NBSP}м", f"1{NBSP}500{NBSP}м", "1,500m"]
     assert all(numbers(render(hit, lang)) == numbers("1,500") for lang in ("ru", "uk", "ko"))
+    # The number check reads the source's metres as the translation writes them, not as millions.
+    assert list(checks.number_findings("She ran the 400m hurdles.", f"Она пробежала 400{NBSP}м с барьерами.")) == []
 
 
 def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
