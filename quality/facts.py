@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import terms
 from pipeline.checks import numbers
 from pipeline.engine import Translator, find_package
-from pipeline.figures import find_figures
+from pipeline.figures import as_translated, find_figures
 from pipeline.glossary import load_glossary
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
@@ -63,18 +63,24 @@ def translate_all(sources: list[str], lang: str, precision: str) -> list[str]:
     return [seg.target(lang).text for seg in segments]
 
 
-def numbers_kept(refs: list[str], outputs: list[str], misses: list[str] | None = None) -> tuple[int, int]:
-    """(reference numbers found in the output, reference numbers) over sentences with digits;
-    each sentence with a number missed is appended to ``misses``."""
-    found = total = 0
-    for ref, out in zip(refs, outputs):
+def numbers_kept(sources: list[str], refs: list[str], outputs: list[str], misses: list[str] | None = None) -> tuple[int, int, int, int]:
+    """(reference numbers found in the output, reference numbers), then the same over the
+    reference numbers the English also has as the number check reads it: the others are
+    references that convert ("10 вечора" for 10 p.m., which we write 22:00) or do not translate
+    the English (misaligned pairs), which no translation of it keeps. Each sentence with a
+    number missed is appended to ``misses``."""
+    found = total = found_in_source = in_source = 0
+    for source, ref, out in zip(sources, refs, outputs):
         wanted = numbers(ref)
         missed = wanted - numbers(out)
         total += len(wanted)
         found += len(wanted) - len(missed)
+        english = wanted & numbers(as_translated(source), decimal=".")
+        in_source += len(english)
+        found_in_source += len(english - missed)
         if misses is not None and missed:
-            misses.append(f"number {sorted(missed)}\n  ref: {ref}\n  out: {out}")
-    return found, total
+            misses.append(f"number {sorted(missed)}{'' if missed & english else ' (not in the English)'}\n  ref: {ref}\n  out: {out}")
+    return found, total, found_in_source, in_source
 
 
 def names_kept(refs: list[str], outputs: list[str], misses: list[str] | None = None) -> tuple[int, int]:
@@ -107,8 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     chrf = sacrebleu.corpus_chrf(outputs[: len(chrf_part)], [[r for _, r in chrf_part]]).score
     facts_out, facts_ref = outputs[len(chrf_part) :], [r for _, r in with_facts]
     misses: list[str] | None = [] if args.misses else None
-    n_found, n_total = numbers_kept(facts_ref, facts_out, misses)
-    line = f"en→{args.lang}: chrF {chrf:.1f} ({len(chrf_part)} sentences); numbers kept {n_found}/{n_total} = {100 * n_found / max(n_total, 1):.1f} %"
+    n_found, n_total, e_found, e_total = numbers_kept([s for s, _ in with_facts], facts_ref, facts_out, misses)
+    line = (
+        f"en→{args.lang}: chrF {chrf:.1f} ({len(chrf_part)} sentences); numbers kept {n_found}/{n_total} = "
+        f"{100 * n_found / max(n_total, 1):.1f} % (of those the English has: {e_found}/{e_total} = {100 * e_found / max(e_total, 1):.1f} %)"
+    )
     if args.lang != "ko":
         m_found, m_total = names_kept(facts_ref, facts_out, misses)
         line += f"; names kept {m_found}/{m_total} = {100 * m_found / max(m_total, 1):.1f} %"
