@@ -34,6 +34,7 @@ from pathlib import Path
 from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.glossary import Term
+from pipeline.languages import profile
 from pipeline.memory import Memory
 from pipeline.model import Segment, TermHit, content_hash
 from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, transliterate, uncovered_names
@@ -52,7 +53,7 @@ _NEVER_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "VERB"
 _SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
 # A Korean word and the particle that may follow it (오바마는: 오바마).
 HANGUL_WORD = re.compile(r"[가-힣]+")
-PARTICLE = re.compile(r"(?:에서는|에서도|에게서|에게|에서|으로|에는|까지|부터|와의|과의|의|에|은|는|이|가|을|를|과|와|로|도|만)$")
+PARTICLE = re.compile(f"(?:{'|'.join(profile('ko').particles)})$")
 # How alike in sound a Korean word must be to a name's form to be taken for the model's attempt at
 # it, and how alike a word as long as the form is a variant spelling (맥케인, 매케인), left alone.
 GARBLED = 0.7

@@ -28,8 +28,10 @@ class Language:
     neighbour_words: bool = False
     # Terms take case endings, fitted with pymorphy3 (``inflect``); the model may glue one onto a placeholder.
     cases: bool = False
-    # Particles follow a term and must agree with its last sound (Korean: tossi, ``inflect.fix_particle``).
-    particles: bool = False
+    # The particles that follow a word (Korean), longest first: stripped to compare a word with a
+    # name (``lexicon``), and where a counter glued to a figure ends. Those that alternate with the
+    # last sound are refitted by tossi (``inflect.fix_particle``).
+    particles: tuple[str, ...] = ()
     # Scripts that never belong in a translation into this language (Latin may: IL-76, NATO).
     foreign_scripts: tuple[str, ...] = ()
     # A "year" word (or, in Korean, a counter) a model may append to a date placeholder ("#2 года",

@@ -7,8 +7,13 @@ import re
 from pipeline.hangul import transcribe_name
 from pipeline.languages.base import Language
 
+PARTICLES = tuple(
+    sorted(
+        "에서는 에서도 에게서 에게 에서 으로 에는 까지 부터 와의 과의 의 에 은 는 이 가 을 를 과 와 로 도 만".split(), key=len, reverse=True
+    )
+)
 # Before a particle or a break: where a counter glued to a figure ends.
-_BEFORE_PARTICLE = r"(?=[\s,.;:!?()]|$|의|에|은|는|이|가|을|를|부터|까지|도|과|와|으로|로)"
+_BEFORE_PARTICLE = rf"(?=[\s,.;:!?()]|$|{'|'.join(PARTICLES)})"
 
 KOREAN = Language(
     "ko",
@@ -16,7 +21,7 @@ KOREAN = Language(
     "Hangul",
     "nplurals=1; plural=0;",
     (0.25, 1.3),
-    particles=True,
+    particles=PARTICLES,
     foreign_scripts=("Cyrillic",),
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
