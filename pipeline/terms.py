@@ -11,6 +11,7 @@ where the model attended to them (``place``). A raw placeholder never reaches ou
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -286,7 +287,31 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     for n, result in zip(term_numbers, restored.results):
         if n in lost:
             result.status = "repaired"
+            restored.text = _unstutter(restored.text, result, restored.results, glossary, lang)
     return restored
+
+
+def _unstutter(text: str, placed: TermResult, results: list[TermResult], glossary: Glossary, lang: str) -> str:
+    """``text`` without a lost term that was put right before another term beginning with the
+    same word («쿠르스크 쿠르스크주» for "the Kursk area … to reclaim Kursk"): the model folded the
+    two mentions into one and attended to it for both, so the placement would read as a stutter.
+    The term is reported missing instead."""
+    for other in results:
+        pair = f"{placed.form} {other.form}"
+        if other is not placed and pair in text and _same_word(placed.form.split()[-1], other.form.split()[0]):
+            placed.status, placed.expected = "failed", glossary.term(placed.term_id).targets[lang]
+            return text.replace(pair, other.form, 1)
+    return text
+
+
+def _same_word(word: str, other: str) -> bool:
+    """Whether ``other`` is ``word`` or begins with it (Hangul), or the same word in another
+    case (Cyrillic: all but an ending of up to three letters shared)."""
+    word, other = word.lower(), other.lower()
+    if re.match(r"[가-힣]", word):
+        return other.startswith(word)
+    stem = len(os.path.commonprefix([word, other]))
+    return stem >= 4 and stem >= len(word) - 3 and stem >= len(other) - 3
 
 
 def _placeholders(target: str) -> dict[int, list[re.Match[str]]]:

@@ -267,6 +267,29 @@ def test_two_placeholders_glued_into_one_number_are_placed_apart(glossary):
     assert seg.target("ru").text == "Он проиграл 6 3 в Курске."
 
 
+def test_a_lost_term_the_model_folded_into_another_is_reported_not_stuttered(glossary):
+    """The model wrote "the Kursk area … to reclaim Kursk" as one mention and attended to it for
+    both: placed there, Kursk would read «쿠르스크 쿠르스크주»; it is reported missing instead.
+    Placed before another word, it stays."""
+    source = "Troops moved into the Kursk area to reclaim Kursk."
+    protected = "Troops moved into the #1 to reclaim #2."
+    best = "군대는 #1로 이동했다."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    # Target word 1 («#1로») attended to #2 (source word 7).
+    engine = ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, {1: 7})})
+    translate_segments([seg], engine, glossary, "ko")
+    assert seg.target("ko").text == "군대는 쿠르스크주로 이동했다."
+    assert [(r.term_id, r.status, r.expected) for r in seg.target("ko").terms] == [
+        ("kursk-region", "applied", ""),
+        ("kursk", "failed", "쿠르스크"),
+    ]
+    elsewhere = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    engine = ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, {2: 7})})
+    translate_segments([elsewhere], engine, glossary, "ko")
+    assert elsewhere.target("ko").text == "군대는 쿠르스크주로 쿠르스크 이동했다."
+    assert [r.status for r in elsewhere.target("ko").terms] == ["applied", "repaired"]
+
+
 def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(glossary):
     """A short piece alone makes the stand-ins loop («대통령 대통령 대통령»); the model's best
     alternative without a repeated n-gram is taken instead, and the loop kept where none exists."""
