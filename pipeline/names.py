@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -202,10 +203,15 @@ def transliterate(name: str, lang: str) -> str:
     out = []
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []
-        for spelling, reading in _READ_AS:
-            lower = spelling.sub(reading, lower)
+        table = profile(lang).transliteration
+        if _SPANISH_LETTERS.search(lower) and profile(lang).spanish:
+            lower, table = _as_spanish(lower), profile(lang).spanish
+        else:
+            for spelling, reading in _READ_AS:
+                lower = spelling.sub(reading, lower)
+        lower = _unmarked(lower)
         while i < len(lower):
-            for latin, cyrillic in profile(lang).transliteration:
+            for latin, cyrillic in table:
                 if lower.startswith(latin, i):
                     pieces.append(cyrillic)
                     i += len(latin)
@@ -216,6 +222,30 @@ def transliterate(name: str, lang: str) -> str:
         converted = "".join(pieces)
         out.append(converted[:1].upper() + converted[1:] if word[:1].isupper() else converted)
     return "".join(out)
+
+
+# Letters only Spanish writes among the languages news names come from (é aside: French too).
+_SPANISH_LETTERS = re.compile(r"[ñáíóú]|é(?:[nsz]?$|.*ez$)")
+
+
+def _as_spanish(word: str) -> str:
+    """A Spanish name's spelling prepared for ``Language.spanish``: accents off, h silent (but in
+    ch), an l before a consonant or at the end soft («Альваро», «Мануэль»), an e at the start or
+    after a vowel hard where the language writes э."""
+    word = word.translate(str.maketrans("áéíóúü", "aeiouu"))
+    word = re.sub(r"(?<!c)h", "", word)
+    word = re.sub(r"(?<!l)l(?=[^aeiouyl]|$)", "ĺ", word)
+    return re.sub(r"(?:^|(?<=[aeo])|(?<=[^gq]u))e", "ɛ", word)
+
+
+def _unmarked(word: str) -> str:
+    """``word`` with the marks its table has no reading for taken off (Sørensen, Dvořák), so that
+    none is left in Latin; ñ, ü, ö, ç and the markers of ``_as_spanish`` kept."""
+    return "".join(ch if ch in "ñĺɛüöç" else unicodedata.normalize("NFD", ch)[0] for ch in word.translate(_UNDECOMPOSED))
+
+
+# Letters with no decomposition into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "ö", "æ": "e", "œ": "e", "ł": "l", "đ": "d", "ı": "i", "ß": "ss"})
 
 
 def _skeleton(word: str) -> str:

@@ -3,11 +3,13 @@
 import csv
 import re
 
+import pytest
+
 from pipeline.checks import check_segment
 from pipeline.cli import main
 from pipeline.glossary import COLUMNS
 from pipeline.model import Segment, State, Translation
-from pipeline.names import find_names, name_present
+from pipeline.names import find_names, name_present, transliterate
 from pipeline.terms import match_terms
 from quality.names import evaluate
 from tests.conftest import ROOT, make_project
@@ -67,6 +69,32 @@ def test_glossary_suggest_lists_missing_names_as_glossary_rows(tmp_path, monkeyp
     before = out.read_bytes()
     assert main(["glossary", "suggest", str(page), "--out", str(out)]) == 1
     assert "exists" in capsys.readouterr().err and out.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "ru", "uk"),
+    [
+        # Spanish letters: read as Spanish (j, soft g as х; z, soft c as с; ñ, ll soft; h silent).
+        ("José", "Хосе", "Хосе"),
+        ("García", "Гарсия", "Гарсія"),
+        ("Muñoz", "Муньос", "Муньос"),
+        ("Jiménez", "Хименес", "Хіменес"),
+        ("Rodríguez", "Родригес", "Родрігес"),
+        ("Gutiérrez", "Гутьеррес", "Гутьєррес"),
+        ("Guillén", "Гильен", "Гільєн"),
+        ("Álvaro", "Альваро", "Альваро"),
+        ("Ángel", "Анхель", "Анхель"),
+        # Other languages' letters: never left in Latin.
+        ("Müller", "Мюллер", "Мюллер"),
+        ("Gonçalves", "Гонсалвес", "Гонсалвес"),
+        ("Sørensen", "Сёренсен", "Сьоренсен"),
+        ("Dvořák", "Дворак", "Дворак"),
+        # Without them, English rules as before.
+        ("Walker", "Уалкер", "Уалкер"),
+    ],
+)
+def test_a_name_is_read_by_the_letters_it_is_written_with(name, ru, uk):
+    assert (transliterate(name, "ru"), transliterate(name, "uk")) == (ru, uk)
 
 
 def test_a_name_left_in_latin_letters_is_transliterated_inflected_and_flagged(glossary):

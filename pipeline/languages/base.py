@@ -61,6 +61,8 @@ class Language:
     # Latin → this script, longest spelling first: names the model left in Latin letters, and
     # the `name-lost` check's idea of a plausible spelling (none: names are not transliterated).
     transliteration: tuple[tuple[str, str], ...] = ()
+    # The same for a name written with Spanish letters (``slavic.SPANISH``; none: the table above).
+    spanish: tuple[tuple[str, str], ...] = ()
     # A Latin name → this script by its sounds, for a language whose press writes foreign names
     # so and which has no transliteration table (Korean loanword orthography, ``pipeline.hangul``):
     # names the model left in Latin letters (none: left as they are).

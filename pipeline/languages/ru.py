@@ -39,6 +39,7 @@ RUSSIAN = Language(
         **{"plur nomn": "е", "plur gent": "х", "plur datv": "м", "plur ablt": "ми", "plur loct": "х"},
     },
     transliteration=slavic.TRANSCRIPTION,
+    spanish=slavic.SPANISH,
     decade="{}-х",
     age="{}-х",
     ordinal="{}-й",

@@ -81,5 +81,23 @@ TRANSCRIPTION: tuple[tuple[str, str], ...] = tuple(
         ("x", "кс"),
         ("y", "и"),
         ("z", "з"),
+        # German and Portuguese letters: Müller «Мюллер», Göring «Гёринг», Gonçalves «Гонсалвес».
+        ("ü", "ю"),
+        ("ö", "ё"),
+        ("ç", "с"),
     ]
 )
+
+# A name written with Spanish letters (Muñoz, García, José) is read as Spanish: j and soft g as
+# х, z and soft c as с, ñ and ll as нь/ль, h silent (``names.transliterate`` marks an l before a
+# consonant "ĺ" and an e after a vowel or at the start "ɛ"). Russian; Ukrainian differs in ``uk``.
+SPANISH: tuple[tuple[str, str], ...] = (
+    ("que", "ке"), ("qui", "ки"), ("gue", "ге"), ("gui", "ги"), ("lla", "лья"), ("lle", "лье"),
+    ("llo", "льо"), ("llu", "лью"), ("cia", "сия"), ("gia", "хия"), ("ch", "ч"), ("ll", "ль"), ("ge", "хе"), ("gi", "хи"),
+    ("ce", "се"), ("ci", "си"), ("ña", "нья"), ("ñe", "нье"), ("ño", "ньо"), ("ñu", "нью"),
+    ("ñi", "ньи"), ("ñ", "нь"), ("ya", "я"), ("ye", "е"), ("yo", "йо"), ("yu", "ю"), ("ia", "ия"),
+    ("ie", "ье"), ("ĺ", "ль"), ("ɛ", "э"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"),
+    ("f", "ф"), ("g", "г"), ("i", "и"), ("j", "х"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"),
+    ("w", "у"), ("x", "кс"), ("y", "й"), ("z", "с"),
+)  # fmt: skip

@@ -8,7 +8,11 @@ from pipeline.languages import slavic
 from pipeline.languages.base import Language
 
 # Ukrainian transcription differs from Russian in a few letters (h, g → г; i → і; y → и; ye → є).
-_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі"}
+_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі", "ö": "ьо"}
+_SPANISH_DIFFERENT = {
+    "qui": "кі", "gui": "гі", "lle": "льє", "gi": "хі", "ci": "сі", "ñe": "ньє", "ñi": "ньі",
+    "ye": "є", "ia": "ія", "ie": "ьє", "ɛ": "е", "i": "і", "cia": "сія", "gia": "хія",
+}  # fmt: skip
 
 # A year word («года»), which the model appends to a date, and to a term it takes for one («России года»).
 _YEAR_WORD = re.compile(r"\s+(?:року|році|роком|рік|р\.)(?!\w)")
@@ -46,4 +50,5 @@ UKRAINIAN = Language(
         **{"plur nomn": "і", "plur gent": "х", "plur datv": "м", "plur ablt": "ми", "plur loct": "х"},
     },
     transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
+    spanish=tuple((latin, _SPANISH_DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.SPANISH),
 )
