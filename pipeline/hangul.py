@@ -45,6 +45,7 @@ _CONSONANT = {
     "ng": ("ㄱ", "ㅇ", None),
     "l": ("ㄹ", "ㄹ", None),
     "r": ("ㄹ", None, None),
+    "ɾ": ("ㄹ", None, "ㅡ"),  # Spanish r before a consonant, spoken (가르시아)
 }
 # A vowel after w or y, and after sh (샤, 쇼).
 _AFTER_W = {"ㅏ": "ㅘ", "ㅔ": "ㅞ", "ㅣ": "ㅟ", "ㅗ": "ㅝ", "ㅓ": "ㅝ", "ㅜ": "ㅜ", "ㅐ": "ㅙ"}
@@ -158,16 +159,51 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Letters only Spanish writes among the languages news names come from (é only where a Spanish
+# ending says so: José, Andrés, Jiménez; André reads alike either way). Shared with the Cyrillic
+# spelling (``names.transliterate``).
+SPANISH_LETTERS = re.compile(r"[ñáíóú]|é(?:[nsz]?$|.*ez$)")
+# A name with them is read as Spanish: every vowel spoken as written, j and soft g as h, h silent,
+# z and soft c as s, ll and ñ with a y glide (무뇨스), r before a consonant spoken (가르시아).
+_SPANISH_VOWELS = str.maketrans("áéíóúü", "aeiouu")
+_SPANISH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ñ"), "ny"),
+    (re.compile(r"(?<!c)h"), ""),
+    (re.compile(r"ll"), "y"),
+    (re.compile(r"rr"), "r"),
+    (re.compile(r"g(?=[ei])|j"), "h"),
+    (re.compile(r"qu(?=[ei])"), "k"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"c(?=[ei])|z"), "s"),
+    (re.compile(r"c(?!h)"), "k"),
+    (re.compile(r"v"), "b"),
+    (re.compile(r"y$"), "i"),
+    (re.compile(r"r(?![aeiouy])"), "ɾ"),
+)
+_SPANISH_SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ch", ("ch",)),
+    ("x", ("k", "s")),
+    ("ɾ", ("ɾ",)),
+    *((vowel, (medial,)) for vowel, medial in zip("aeiou", "ㅏㅔㅣㅗㅜ")),
+    *((letter, (letter,)) for letter in "bdfghklmnprstwy"),
+)
+
+
 def _sounds(word: str) -> list[str]:
     """The sounds ``word``'s spelling reads as: consonants by name ("sh"), vowels as Hangul medials."""
-    spelling = unicodedata.normalize("NFD", word.lower())
-    spelling = "".join(ch for ch in spelling if "a" <= ch <= "z")
-    for pattern, replacement in _REWRITES:
+    lower = word.lower()
+    if SPANISH_LETTERS.search(lower):
+        spelling = "".join(ch for ch in lower.translate(_SPANISH_VOWELS) if "a" <= ch <= "z" or ch == "ñ")
+        rewrites, spellings = _SPANISH_REWRITES, _SPANISH_SPELLINGS
+    else:
+        spelling = "".join(ch for ch in unicodedata.normalize("NFD", lower) if "a" <= ch <= "z")
+        rewrites, spellings = _REWRITES, _SPELLINGS
+    for pattern, replacement in rewrites:
         spelling = pattern.sub(replacement, spelling)
     sounds: list[str] = []
     i = 0
     while i < len(spelling):
-        for written, read in _SPELLINGS:
+        for written, read in spellings:
             if spelling.startswith(written, i):
                 sounds.extend(read)
                 i += len(written)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.figures import MONTH_NAMES
+from pipeline.hangul import SPANISH_LETTERS
 from pipeline.languages import profile
 from pipeline.model import Segment
 
@@ -204,7 +205,7 @@ def transliterate(name: str, lang: str) -> str:
     for word in re.split(r"(\W+)", name):
         lower, i, pieces = word.lower(), 0, []
         table = profile(lang).transliteration
-        if _SPANISH_LETTERS.search(lower) and profile(lang).spanish:
+        if SPANISH_LETTERS.search(lower) and profile(lang).spanish:
             lower, table = _as_spanish(lower), profile(lang).spanish
         else:
             for spelling, reading in _READ_AS:
@@ -222,10 +223,6 @@ def transliterate(name: str, lang: str) -> str:
         converted = "".join(pieces)
         out.append(converted[:1].upper() + converted[1:] if word[:1].isupper() else converted)
     return "".join(out)
-
-
-# Letters only Spanish writes among the languages news names come from (é aside: French too).
-_SPANISH_LETTERS = re.compile(r"[ñáíóú]|é(?:[nsz]?$|.*ez$)")
 
 
 def _as_spanish(word: str) -> str:

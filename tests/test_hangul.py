@@ -47,6 +47,15 @@ from tests.test_lexicon import _translated
         ("Damascus", "다마스쿠스"),
         ("Jennifer", "제니퍼"),
         ("Morgan", "모간"),  # r after a vowel unspoken
+        # Spanish letters: read as Spanish.
+        ("José", "호세"),  # j as h; every vowel spoken
+        ("García", "가르시아"),  # r before a consonant spoken; soft c
+        ("Muñoz", "무뇨스"),  # ñ glides; z as s
+        ("Jiménez", "히메네스"),
+        ("Rodríguez", "로드리게스"),  # gu before e is g
+        ("Guillén", "기옌"),  # ll glides
+        ("Sánchez", "산체스"),
+        ("Iñárritu", "이냐리투"),  # rr as r
     ],
 )
 def test_a_name_is_written_by_its_sounds(name, hangul):
