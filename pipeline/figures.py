@@ -156,8 +156,11 @@ _ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thou
 _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
 
-# The digits of an English number: "5,000", "1.5".
-_DIGITS = r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+# The digits of an English number: "5,000", "1.5"; a decimal comma before a scale word, as news
+# translated from European languages writes it ("127,7 thousand"), unless another scale word follows
+# ("6,2 thousand million", left to the model).
+_SCALE_WORD = r"\s+(?:thousand|million|billion|trillion)\b"
+_DIGITS = rf"(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:(?:\.|,(?=\d{{1,2}}{_SCALE_WORD}(?!{_SCALE_WORD})))(?P<frac>\d+))?"
 
 
 def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:

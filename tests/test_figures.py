@@ -46,6 +46,8 @@ NNBSP = "\u202f"
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
         ("$50k", f"50{NBSP}тыс.{NBSP}$", f"50{NBSP}тис.{NBSP}доларів США", "US$5만"),
         ("9 mln", f"9{NBSP}млн", f"9{NBSP}млн", "900만"),
+        # A decimal comma before a scale word, as news translated from European languages writes it.
+        ("127,7 thousand", f"127,7{NBSP}тыс.", f"127,7{NBSP}тис.", "12만 7700"),
         ("10km", f"10{NBSP}км", f"10{NBSP}км", "10km"),
         ("5.5 kg", f"5,5{NBSP}кг", f"5,5{NBSP}кг", "5.5kg"),
         ("100mph", f"100{NBSP}миль в час", f"100{NBSP}миль за годину", "시속 100마일"),
@@ -88,6 +90,11 @@ def test_a_bare_m_is_metres_where_a_word_beside_it_says_so():
     assert all(numbers(render(hit, lang)) == numbers("1,500") for lang in ("ru", "uk", "ko"))
     # The number check reads the source's metres as the translation writes them, not as millions.
     assert list(checks.number_findings("She ran the 400m hurdles.", f"Она пробежала 400{NBSP}м с барьерами.")) == []
+
+
+def test_a_comma_is_a_decimal_only_before_a_single_scale_word():
+    text = "Sales of 6,2 thousand million euros in 1,2 and 3 cases; 1,500 million people."
+    assert [h.text for h in find_figures(text, [])] == ["3", "1,500 million"]
 
 
 def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
