@@ -163,9 +163,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 # ending says so: José, Andrés, Jiménez; André reads alike either way). Shared with the Cyrillic
 # spelling (``names.transliterate``).
 SPANISH_LETTERS = re.compile(r"[ñáíóú]|é(?:[nsz]?$|.*ez$)")
-# A name with them is read as Spanish: every vowel spoken as written, j and soft g as h, h silent,
-# z and soft c as s, ll and ñ with a y glide (무뇨스), r before a consonant spoken (가르시아).
-_SPANISH_VOWELS = str.maketrans("áéíóúü", "aeiouu")
+# A name with them is read as Spanish: every vowel spoken as written (its accent only marks stress,
+# so it is taken off, here and in ``names``), j and soft g as h, h silent, z and soft c as s, ll
+# and ñ with a y glide (무뇨스), r before a consonant spoken (가르시아).
+SPANISH_VOWELS = str.maketrans("áéíóúü", "aeiouu")
 _SPANISH_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ñ"), "ny"),
     (re.compile(r"(?<!c)h"), ""),
@@ -193,7 +194,7 @@ def _sounds(word: str) -> list[str]:
     """The sounds ``word``'s spelling reads as: consonants by name ("sh"), vowels as Hangul medials."""
     lower = word.lower()
     if SPANISH_LETTERS.search(lower):
-        spelling = "".join(ch for ch in lower.translate(_SPANISH_VOWELS) if "a" <= ch <= "z" or ch == "ñ")
+        spelling = "".join(ch for ch in lower.translate(SPANISH_VOWELS) if "a" <= ch <= "z" or ch == "ñ")
         rewrites, spellings = _SPANISH_REWRITES, _SPANISH_SPELLINGS
     else:
         spelling = "".join(ch for ch in unicodedata.normalize("NFD", lower) if "a" <= ch <= "z")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.figures import MONTH_NAMES
-from pipeline.hangul import SPANISH_LETTERS
+from pipeline.hangul import SPANISH_LETTERS, SPANISH_VOWELS
 from pipeline.languages import profile
 from pipeline.model import Segment
 
@@ -229,7 +229,7 @@ def _as_spanish(word: str) -> str:
     """A Spanish name's spelling prepared for ``Language.spanish``: accents off, h silent (but in
     ch), an l before a consonant or at the end soft («Альваро», «Мануэль»), an e at the start or
     after a vowel hard where the language writes э."""
-    word = word.translate(str.maketrans("áéíóúü", "aeiouu"))
+    word = word.translate(SPANISH_VOWELS)
     word = re.sub(r"(?<!c)h", "", word)
     word = re.sub(r"(?<!l)l(?=[^aeiouyl]|$)", "ĺ", word)
     return re.sub(r"(?:^|(?<=[aeo])|(?<=[^gq]u))e", "ɛ", word)

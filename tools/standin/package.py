@@ -76,8 +76,13 @@ def package_version(record: dict, shipped: dict | None = None) -> str:
     after the package shipped now (``shipped``: its metadata), which may come from another checkpoint."""
     builds = [record.get("package_build", FIRST_NUMBERED_BUILD - 1)]
     if shipped:
-        builds.append(int(float(shipped["package_version"])))
+        builds.append(_build_number(shipped["package_version"]))
     return f"{max(builds) + 1}.0"
+
+
+def _build_number(version: str) -> int:
+    """The build a package version counts ("7.0" → 7)."""
+    return int(float(version))
 
 
 def package_name(lang: str, version: str) -> str:
@@ -336,7 +341,7 @@ def build_packages(checkpoint: Path, work: Path, models: Path, corpora: Path, gl
         card = model_card(lang, meta, evaluations[lang], record, size_mb, f"{models.name}/{home.relative_to(models).as_posix()}")
         (pkg / "README.md").write_text(card, encoding="utf-8")
         write_archive(pkg, archive)
-        record["package_build"] = max(record.get("package_build", 0), int(float(meta["package_version"])))
+        record["package_build"] = max(record.get("package_build", 0), _build_number(meta["package_version"]))
     (checkpoint / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     _replace_dir(checkpoint, home)
     print(f"shipped {', '.join(ship)} to {models}; checkpoint kept in {home}")
