@@ -133,6 +133,8 @@ _MONTHS_SPAN = re.compile(
 )
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # CLDR's order
+_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
@@ -358,6 +360,33 @@ def as_translated(text: str) -> str:
 
     text = _NUMBER.sub(scale, _MONEY_SIGN.sub(scale, text))
     return _TIME.sub(clock, _YEARS.sub(years, text))
+
+
+def without_invented_dates(text: str, source: str, lang: str) -> str:
+    """``text`` with each day of the month the model wrote for a weekday (the language's
+    ``local_date``, «8일(현지시간)» for "on Saturday") that the source does not have written as
+    the weekday the source names (CLDR's name, «토요일»), once, or dropped where the source names
+    none or the translation has it already: the English gives no date, and a wrong one is a
+    wrong fact."""
+    pattern = profile(lang).local_date
+    have = {digits.lstrip("0") for digits in re.findall(r"\d+", source)}
+    invented = [m for m in pattern.finditer(text) if m.group(1).lstrip("0") not in have]
+    if not invented:
+        return text
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=lang)
+    named = dict.fromkeys(names[WEEKDAYS.index(day.capitalize())] for day in _WEEKDAY.findall(source))
+    weekday = next(iter(named)) if len(named) == 1 and next(iter(named)) not in text else ""
+    for m in reversed(invented):
+        end = m.end()
+        if m is invented[0] and weekday:
+            text = text[: m.start()] + weekday + text[end:]
+            continue
+        if text[end : end + 1] == " ":
+            end += 1
+        text = text[: m.start()] + text[end:]
+    return text
 
 
 def _time(m: re.Match[str]) -> datetime.time | None:

@@ -36,7 +36,7 @@ from pipeline.engine import Alignment
 from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.memory import Memory
-from pipeline.model import Segment, TermHit, content_hash
+from pipeline.model import Segment, State, TermHit, content_hash
 from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, transliterate, uncovered_names
 from pipeline.terms import attended
 
@@ -58,6 +58,8 @@ PARTICLE = re.compile(f"(?:{'|'.join(profile('ko').particles)})$")
 # it, and how alike a word as long as the form is a variant spelling (맥케인, 매케인), left alone.
 GARBLED = 0.7
 VARIANT = 0.85
+# The English of a name in brackets after its Hangul («월커(Walker)»).
+_IN_BRACKETS = re.compile(r"\(([A-Za-z][^()]*)\)")
 # How alike a Korean word must be to a name's form or transcription to be taken for a spelling of it,
 # and, where the model attended to the name there, for its attempt at it.
 SAME_SOUNDS = 0.6
@@ -221,18 +223,38 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
             if not confirmed and _BRAND.search(text):
                 continue  # a brand's capitals inside a word (BSkyB, WikiLeaks): kept as written
             form = _once(_spelt(text, known, lang))
+            bracketed = False
             while form.strip() and (found := _latin(text, tr.text)):
                 tr.text = _put(tr.text, found, form)
-                if not confirmed:
+                if not confirmed and not bracketed:  # the English once, at the first mention
                     end = found.start() + len(form)
                     tr.text = f"{tr.text[:end]}({text}){tr.text[end:]}"
                     tr.transliterated.append(f"{text} → {form}")
+                    bracketed = True
         for word in name_words(name.text):
             form = known.get(word, "")
             if len(form) < 2 or form in tr.text or not (garbled := _garbled(tr.text, form, taken)):
                 continue
             tr.text = _put(tr.text, garbled, form)
             taken.add(form)
+
+
+def english_once(segments: Iterable[Segment], lang: str) -> None:
+    """A transcribed name's English in brackets at its first mention in an article only
+    («월커(Walker)», then «월커»), as the Korean press writes it: ``segments`` are an article's,
+    in order. A machine translation's later mentions lose their brackets (each is still flagged
+    ``name-unverified``); text a person wrote is left as it is, and its brackets count as a mention."""
+    if can_transliterate(lang) or not can_spell(lang):
+        return
+    shown: set[str] = set()
+    for seg in segments:
+        tr = seg.target(lang)
+        if tr.state in (State.MACHINE, State.NEEDS_REVIEW):
+            for entry in tr.transliterated:
+                english, _, form = entry.partition(" → ")
+                if english in shown:
+                    tr.text = tr.text.replace(f"{form}({english})", form)
+        shown.update(_IN_BRACKETS.findall(tr.text))
 
 
 def _put(text: str, found: re.Match[str], form: str) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from pipeline import inflect, terms
+from pipeline import figures, inflect, terms
 from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
-from pipeline.lexicon import approved_names, names_to_place, place_names, write_names
+from pipeline.lexicon import approved_names, english_once, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
 from pipeline.model import Document, Segment, State
@@ -39,6 +39,8 @@ def translate_language(
     text, and a person's unapproved draft where the review files hold one."""
     todo = apply_memory(docs, memory, lang, glossary, threshold)
     translate_segments(todo, translator, glossary, lang, progress, names=approved_names(memory, todo, lang))
+    for doc in docs:
+        english_once(doc.segments, lang)
     apply_drafts(docs, work, lang)
 
 
@@ -125,7 +127,7 @@ def translate_segments(
             place_names(seg, lang, found, alignment, names)
     for seg in segments:
         tr = seg.target(lang)
-        tr.text = inflect.agree_ordinals(tr.text, seg.source, lang)
+        tr.text = figures.without_invented_dates(inflect.agree_ordinals(tr.text, seg.source, lang), seg.source, lang)
         if seg.terms:
             verified = terms.verify(tr.text, seg.terms, glossary, lang)
             for result, check in zip(tr.terms, verified):

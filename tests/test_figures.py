@@ -538,6 +538,30 @@ def test_an_ordinal_in_digits_ends_as_the_word_after_it_asks(glossary, source, l
     assert _translated(glossary, source, lang, output) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # The Korean stand-in's outputs on held-out news: news it learnt from writes the day of the
+        # month for a weekday, and it invents one.
+        (
+            "At least 384 people were killed, authorities said on Saturday.",
+            "적어도 #1명이 사망했고, 8일(현지시간) 당국은 밝혔다.",
+            "적어도 384명이 사망했고, 토요일 당국은 밝혔다.",
+        ),
+        (
+            "The final is on 12 July at Wembley Stadium.",
+            "결승전은 #1 8일(현지시간) 웸블리 스타디움에서 열린다.",
+            "결승전은 7월 12일 웸블리 스타디움에서 열린다.",
+        ),
+        ("He arrived on Monday and spoke on Monday evening.", "그는 3일(현지시간) 월요일 저녁에 말했다.", "그는 월요일 저녁에 말했다."),
+        # A day the source has is no invention.
+        ("He said on Oct. 8, a Saturday.", "그는 #1(현지시간) 토요일에 말했다.", "그는 10월 8일(현지시간) 토요일에 말했다."),
+    ],
+)
+def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossary, source, output, expected):
+    assert _translated(glossary, source, "ko", output) == expected
+
+
 def _translated(glossary, source: str, lang: str, output: str) -> str:
     """``source``, whose figures the pipeline protects as #1, #2…, through a model that answers
     ``output`` for the protected sentence."""

@@ -10,8 +10,9 @@ from pipeline.checks import verify_and_check
 from pipeline.hangul import transcribe_name
 from pipeline.lexicon import approved_names, corpus_names
 from pipeline.memory import Memory
-from pipeline.model import Segment
-from pipeline.translate import translate_segments
+from pipeline.merge import HumanWork
+from pipeline.model import Document, Segment
+from pipeline.translate import translate_language, translate_segments
 from tests.scripted_engine import ScriptedEngine, word_alignment
 from tests.test_lexicon import _translated
 
@@ -68,6 +69,23 @@ def test_a_name_left_in_latin_letters_is_written_in_hangul_with_the_english_afte
     assert seg.target("ko").text == "아메다바드(Ahmedabad)의 거리는 폐쇄되었다."
     findings = verify_and_check(seg, "ko", glossary)
     assert any(f.code == "name-unverified" and "Ahmedabad → 아메다바드" in f.message for f in findings)
+
+
+def test_a_transcribed_names_english_is_in_brackets_at_its_first_mention_in_the_article_only(glossary, tmp_path):
+    sources = ["Ahmedabad was quiet.", "Ahmedabad and Ahmedabad again.", "They left Ahmedabad."]
+    outputs = ["Ahmedabad는 조용했다.", "Ahmedabad와 Ahmedabad가 다시.", "그들은 Ahmedabad를 떠났다."]
+    doc = Document("a", [Segment(id=f"a:p{n}:s1", source=text, paragraph=n, index=1) for n, text in enumerate(sources, 1)])
+    other = Document("b", [Segment(id="b:p1:s1", source=sources[2], paragraph=1, index=1)])
+    with Memory(tmp_path / "memory.sqlite") as memory:
+        translate_language([doc, other], "ko", ScriptedEngine({s: [o] for s, o in zip(sources, outputs)}), memory, glossary, HumanWork())
+    assert [seg.target("ko").text for seg in doc.segments] == [
+        "아메다바드(Ahmedabad)는 조용했다.",
+        "아메다바드와 아메다바드가 다시.",  # particles fitted to the form, as at the first mention
+        "그들은 아메다바드를 떠났다.",
+    ]
+    # Another article names it anew; every mention is still a transcription to verify.
+    assert other.segments[0].target("ko").text == "그들은 아메다바드(Ahmedabad)를 떠났다."
+    assert all(seg.target("ko").transliterated == ["Ahmedabad → 아메다바드"] for seg in doc.segments + other.segments)
 
 
 def test_a_name_the_corpora_know_is_written_their_way_its_particle_fitted_and_not_flagged(glossary):

@@ -49,6 +49,11 @@ class Language:
     # A preposition a model puts before a clock time for the English "at" that the language does
     # not use there («на 02:00»), and the one it does («в »); none: left as the model wrote it.
     preposition_before_time: tuple[re.Pattern[str], str] | None = None
+    # The day of the month this language's news writes for a weekday the English names ("said on
+    # Monday": Korean news «8일(현지시간)»), the day in group 1: a model trained on that news invents
+    # the day, so one the source does not have is written as the weekday (or dropped, where the
+    # English names none). Never: left as the model wrote it.
+    local_date: re.Pattern[str] = _NEVER
     # A word a model may append to a glossary term's placeholder, reading it as a number or a
     # year (Korean «#1명의» for "Russia's": «러시아명의»; «России года»): dropped after a term
     # unless the English says "year" there.

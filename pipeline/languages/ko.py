@@ -25,6 +25,7 @@ KOREAN = Language(
     foreign_scripts=("Cyrillic",),
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
+    local_date=re.compile(r"(\d{1,2})일\s?\(현지\s?시간\)"),
     counter_after_term=re.compile(r"\s?(?:명|개)" + _BEFORE_PARTICLE),
     # A currency, or a counter of people, things or days («#1명을», «#1일을»), after an amount.
     currency_after_amount=re.compile(
