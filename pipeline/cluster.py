@@ -118,6 +118,11 @@ class ClusterTranslator(Translator):
                 resubmitted += 1
                 if resubmitted > MAX_RESUBMITS:
                     raise EngineError(f"{self.package.label()}: translation on the cluster failed: {exc}", tuple(chunk)) from exc
+                if archive.status != "finished" or "lost dependencies" in str(exc):
+                    # The package went with a worker that held it (scattered data does not survive
+                    # a worker's death: dask/distributed#3149): shipped again.
+                    del self.__dict__["_shipped"]
+                    archive, digest = self._shipped
                 again = self.client.submit(translate_chunk, archive, digest, self.beam_size, self.precision, n, chunk, pure=False)
                 by_future[again] = chunk
                 queue.add(again)

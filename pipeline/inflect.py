@@ -35,6 +35,10 @@ from pipeline.model import TermHit
 # - count_genitive: words before a count, other than prepositions, that put it in the genitive
 #   («более 3 солдат»);
 # - ko_particles: Korean particles, longest first;
+# - ko_governed: the Korean particle a word put into a translation that lost it takes after the
+#   English word governing it (a preposition, "verb" for a verb's object, "'s"); ko_where_verbs:
+#   verbs after which "in" and "at" (or, for reach and enter, the object) say where something is or
+#   arrives (에), not where it happens (에서);
 # - date_prepositions: a preposition whose case before a month differs from its usual one
 #   («с июля»: «с» is "with", instrumental, elsewhere; «на июль», accusative).
 _GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
@@ -50,6 +54,8 @@ _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()
 _OBJECT_CASES = {"accs", "gent", "datv"}
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
+_KO_GOVERNED: dict[str, str] = _GRAMMAR["ko_governed"]
+_KO_WHERE_VERBS = set(_GRAMMAR["ko_where_verbs"])
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
@@ -69,8 +75,21 @@ def morph(lang: str):
 def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     """(the case English grammar implies for the term at ``hit``, the governing word:
     a preposition, "verb", "'s", or "" for none)."""
-    if source.startswith(("'s", "’s"), hit.end):
+    governor, _ = _governor(source, hit)
+    if governor == "'s":
         return "gent", "'s"
+    if governor == "verb":
+        return "accs", "verb"
+    if governor:
+        return ("datv" if governor == "to" and term.type == "person" else _EN_CASE[governor]), governor
+    return "nomn", ""
+
+
+def _governor(source: str, hit: TermHit) -> tuple[str, str]:
+    """(the English word governing the phrase at ``hit``: a preposition, "verb" for a verb whose
+    object it is, "'s", or "" for none; the word before that preposition, or the verb)."""
+    if source.startswith(("'s", "’s"), hit.end):
+        return "'s", ""
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", source[: hit.start])]
     while words and (words[-1] in _SKIP or words[-1].endswith("ern")):
         words.pop()
@@ -82,10 +101,28 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
                 break
     prev = words[-1] if words else ""
     if prev in _EN_CASE:
-        return ("datv" if prev == "to" and term.type == "person" else _EN_CASE[prev]), prev
+        return prev, words[-2] if len(words) > 1 else ""
     if prev in _OBJECT_VERBS:
-        return "accs", "verb"
-    return "nomn", ""
+        return "verb", prev
+    return "", ""
+
+
+def governed_particle(source: str, hit: TermHit, *, person: bool = False) -> str:
+    """The Korean particle the English around ``hit`` asks of a word put into a translation
+    that lost it ("in Kursk": 에서, "arrived in", "reached": 에, "met Walker": 를, "Walker's": 의, "to" a
+    ``person``: 에게); "" where the English gives none (a subject: where the model would have put
+    it, the word order says). ``with_particle`` fits it to the word."""
+    governor, before = _governor(source, hit)
+    if governor in ("in", "at", "verb") and before in _KO_WHERE_VERBS:
+        return "에"
+    if governor == "to" and person:
+        return "에게"
+    return _KO_GOVERNED.get(governor, "")
+
+
+def with_particle(form: str, particle: str) -> str:
+    """``form`` with ``particle`` after it, fitted to its last syllable (을 or 를, 과 or 와)."""
+    return fix_particle(form + particle, 0, form)
 
 
 def _follows_target(governor: str, case: str, prep: str, target_case: str) -> bool:

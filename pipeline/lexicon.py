@@ -460,7 +460,9 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
             elif not before and can_transliterate(lang):  # Hangul has no capitals
                 after = _sentence_inside(after, lang)
             form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
-            tr.text = " ".join(filter(None, (before, form))) + (" " if words[k:] else "") + after
+            # Korean: the particle the English asks for («조지아에서 도착했다» for "from Georgia").
+            placed = inflect.with_particle(form, inflect.governed_particle(seg.source, hit)) if profile(lang).particles else form
+            tr.text = " ".join(filter(None, (before, placed))) + (" " if words[k:] else "") + after
         taken |= _written_words([form])
         tr.transliterated.append(f"{name.text} → {form} (placed: the translation had lost it)")
 

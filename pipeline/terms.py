@@ -275,7 +275,13 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     lost = [n for n in range(1, len(hits) + 1) if n not in found]
     for n in lost:
         at = _attended(aligned, n)
-        edits.append((at, at, PLACEHOLDER.format(n) + ("" if at == len(text) else " "), n))
+        hit = hits[n - 1]
+        # Korean: the particle the English asks for (the model writes one after a placeholder it
+        # keeps), unless the word there is what a dropped placeholder left: a particle or counter alone.
+        ending = ""
+        if profile(lang).particles and at < len(text) and not is_figure(hit) and not _left_over(text, at, lang):
+            ending = inflect.governed_particle(source, hit, person=glossary.term(hit.term_id).type == "person")
+        edits.append((at, at, PLACEHOLDER.format(n) + ending + ("" if at == len(text) else " "), n))
     # From the end; at one place the removal first, then lost placeholders last to first, so they read in order.
     for start, end, replacement, _ in sorted(edits, key=lambda e: (e[0], e[3] == 0, e[3]), reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -291,16 +297,26 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     return restored
 
 
+def _left_over(text: str, at: int, lang: str) -> bool:
+    """Whether the word at ``at``, without a placeholder, is a particle or a counter alone («을»,
+    «명을»): the rest of a placeholder the model wrote twice, whose copy is dropped."""
+    language = profile(lang)
+    word = _FOUND.sub("", text[at:].split(" ", 1)[0]).rstrip(".,;:!?")
+    return bool(language.counter_after_term.match(word)) or word in language.particles
+
+
 def _unstutter(text: str, placed: TermResult, results: list[TermResult], glossary: Glossary, lang: str) -> str:
     """``text`` without a lost term that was put right before another term beginning with the
     same word («쿠르스크 쿠르스크주» for "the Kursk area … to reclaim Kursk"): the model folded the
     two mentions into one and attended to it for both, so the placement would read as a stutter.
     The term is reported missing instead."""
+    particles = "|".join(profile(lang).particles)
     for other in results:
-        pair = f"{placed.form} {other.form}"
-        if other is not placed and pair in text and _same_word(placed.form.split()[-1], other.form.split()[0]):
+        # The placed term may carry the particle the English asked for («쿠르스크를 쿠르스크주»).
+        pair = re.compile(f"{re.escape(placed.form)}(?:{particles})? {re.escape(other.form)}")
+        if other is not placed and (found := pair.search(text)) and _same_word(placed.form.split()[-1], other.form.split()[0]):
             placed.status, placed.expected = "failed", glossary.term(placed.term_id).targets[lang]
-            return text.replace(pair, other.form, 1)
+            return text[: found.start()] + other.form + text[found.end() :]
     return text
 
 

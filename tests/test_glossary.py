@@ -286,8 +286,34 @@ def test_a_lost_term_the_model_folded_into_another_is_reported_not_stuttered(glo
     elsewhere = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
     engine = ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, {2: 7})})
     translate_segments([elsewhere], engine, glossary, "ko")
-    assert elsewhere.target("ko").text == "군대는 쿠르스크주로 쿠르스크 이동했다."
+    # With the particle "reclaim Kursk" asks of its object.
+    assert elsewhere.target("ko").text == "군대는 쿠르스크주로 쿠르스크를 이동했다."
     assert [r.status for r in elsewhere.target("ko").terms] == ["applied", "repaired"]
+
+
+@pytest.mark.parametrize(
+    ("source", "protected", "best", "links", "expected"),
+    [
+        # "to" a person: 에게; a verb's object: 를 after a vowel; "reached" a place: 에.
+        ("The letter was sent to Zelenskyy.", "The letter was sent to #1.", "편지가 보내졌다.", {1: 5}, "편지가 젤렌스키에게 보내졌다."),
+        ("The troops attacked Kursk.", "The troops attacked #1.", "군대가 공격했다.", {1: 3}, "군대가 쿠르스크를 공격했다."),
+        ("The troops reached Kursk.", "The troops reached #1.", "군대가 도착했다.", {1: 3}, "군대가 쿠르스크에 도착했다."),
+        # Put where the model wrote another placeholder twice: the copy's particle is the term's.
+        (
+            "Ukraine sent troops to reclaim Kursk.",
+            "#1 sent troops to reclaim #2.",
+            "#1 군대가 #1명을 되찾았다.",
+            {2: 5},
+            "우크라이나 군대가 쿠르스크를 되찾았다.",
+        ),
+    ],
+)
+def test_a_lost_korean_term_placed_by_attention_takes_the_particle_the_english_asks_for(glossary, source, protected, best, links, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    engine = ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, links)})
+    translate_segments([seg], engine, glossary, "ko")
+    assert seg.target("ko").text == expected
+    assert seg.target("ko").terms[-1].status == "repaired"
 
 
 def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(glossary):

@@ -160,7 +160,7 @@ def test_a_lost_name_the_corpora_know_is_missed_and_put_where_the_model_attended
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     engine = ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {2: 2})})
     translate_segments([seg], engine, glossary, "ko")
-    assert seg.target("ko").text == "관리들이 월요일에 조지아 도착했다."
+    assert seg.target("ko").text == "관리들이 월요일에 조지아에서 도착했다."
     findings = {f.code: f.message for f in verify_and_check(seg, "ko", glossary)}
     assert "name-lost" not in findings and "Georgia → 조지아 (placed" in findings["name-unverified"]
     # The attended word, beginning as the name does and somewhat like it, is the model's attempt
@@ -169,6 +169,24 @@ def test_a_lost_name_the_corpora_know_is_missed_and_put_where_the_model_attended
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     translate_segments([seg], ScriptedEngine({source: [output]}, {source: word_alignment(source, output, {0: 0})}), glossary, "ko")
     assert seg.target("ko").text == "베를루스코니가 투표에서 이겼다."
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "links", "expected"),
+    [
+        # Where something happens (에서), where it arrives (에), a verb's object (를), "with"
+        # after a consonant (과), and a subject, whose place in the sentence says what it is.
+        ("They met in Georgia on Monday.", "그들은 월요일에 만났다.", {2: 3}, "그들은 월요일에 조지아에서 만났다."),
+        ("Officials arrived in Georgia on Monday.", "관리들이 월요일에 도착했다.", {2: 3}, "관리들이 월요일에 조지아에 도착했다."),
+        ("The troops met Walker on Monday.", "군대는 월요일에 만났다.", {2: 3}, "군대는 월요일에 워커를 만났다."),
+        ("Talks with Clinton ended.", "회담이 끝났다.", {1: 2}, "회담이 클린턴과 끝났다."),
+        ("Walker said no.", "아니라고 말했다.", {0: 0}, "워커 아니라고 말했다."),
+    ],
+)
+def test_a_placed_name_takes_the_particle_the_english_asks_for(glossary, source, output, links, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    translate_segments([seg], ScriptedEngine({source: [output]}, {source: word_alignment(source, output, links)}), glossary, "ko")
+    assert seg.target("ko").text == expected
 
 
 def test_a_name_the_corpora_do_not_know_word_by_word_is_never_reported_lost_in_korean(glossary):
