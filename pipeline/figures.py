@@ -158,11 +158,12 @@ _ABBREVIATED_MONEY = _ABBREVIATED | {"m": "million", "mn": "million", "k": "thou
 _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
 
-# The digits of an English number: "5,000", "1.5"; a decimal comma before a scale word, as news
-# translated from European languages writes it ("127,7 thousand"), unless another scale word follows
-# ("6,2 thousand million", left to the model).
+# The digits of an English number: "5,000", "1.5", "2 412" (grouped by spaces, as English written
+# in Europe and Africa does; the models split it: «2 3 489 … 412»); a decimal comma before a scale
+# word, as news translated from European languages writes it ("127,7 thousand"), unless another
+# scale word follows ("6,2 thousand million", left to the model).
 _SCALE_WORD = r"\s+(?:thousand|million|billion|trillion)\b"
-_DIGITS = rf"(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:(?:\.|,(?=\d{{1,2}}{_SCALE_WORD}(?!{_SCALE_WORD})))(?P<frac>\d+))?"
+_DIGITS = rf"(?P<int>\d{{1,3}}(?:,\d{{3}})+|(?<!\d[ \u00a0\u202f])[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:(?:\.|,(?=\d{{1,2}}{_SCALE_WORD}(?!{_SCALE_WORD})))(?P<frac>\d+))?"
 
 
 def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
@@ -258,7 +259,7 @@ def count_value(hit: TermHit, source: str) -> Decimal | None:
         return None
     # With a scale word the value is whole: the target's млн, тыс. govern the noun as a whole number does («1,2 млн человек»).
     value = _value(m)
-    if not m["scale"] and "," not in m["int"] and not m["frac"] and len(m["int"]) == 4:
+    if not m["scale"] and m["int"].isdigit() and not m["frac"] and len(m["int"]) == 4:
         return None  # written like a year: one, or a count written the way a year is
     following = re.match(r"\s+([^\W\d_]+)", source[hit.end :])
     before = re.search(r"([^\W\d_]+)\.?\s+$", source[: hit.start])
@@ -503,7 +504,7 @@ def _render_money(text: str, lang: str) -> str:
 
 def _value(m: re.Match[str]) -> Decimal:
     """The value of a number matched by ``_DIGITS`` (the scale word of an ``_AMOUNT`` applied)."""
-    value = Decimal(m["int"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
+    value = Decimal(re.sub(r"\D", "", m["int"]) + (f".{m['frac']}" if m["frac"] else ""))
     if not m.groupdict().get("scale"):
         return value
     scale = m["scale"].lower()
@@ -558,7 +559,7 @@ def _render_number(text: str, lang: str) -> str:
     m = _A_NUMBER.fullmatch(text)
     if m is None:
         return text
-    if "," not in m["int"] and not m["frac"] and not m["scale"]:
+    if m["int"].isdigit() and not m["frac"] and not m["scale"]:
         # Written without grouping in English (a year, a flight number, a count under 1,000): as is.
         return m["int"]
     return _amount(m, lang)

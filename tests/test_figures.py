@@ -17,6 +17,7 @@ NNBSP = "\u202f"
     ("source", "ru", "uk", "ko"),
     [
         ("50,000", f"50{NBSP}000", f"50{NBSP}000", "50,000"),
+        ("2 412", f"2{NBSP}412", f"2{NBSP}412", "2,412"),  # grouped by a space
         ("1.5", "1,5", "1,5", "1.5"),
         ("1.2 million", f"1,2{NBSP}млн", f"1,2{NBSP}млн", "120만"),
         ("3.5 billion", f"3,5{NBSP}млрд", f"3,5{NBSP}млрд", "35억"),
@@ -180,6 +181,12 @@ def test_dated_year_and_what_is_not_a_figure(glossary):
     ]  # fmt: skip
     assert render(hits[0], "ru").startswith("25 октября 2024")
     assert render(hits[0], "ko") == "2024년 10월 25일"
+
+
+def test_numbers_grouped_by_spaces_are_one_number_unless_the_digits_before_are_another_numbers():
+    text = "In 2019 500 people came; she got 2 412 of the 3 489 votes; call 020 7946 0018 or 0800 555 111."
+    found = ["2019", "500", "2 412", "3 489", "020", "7946", "0018", "0800", "555", "111"]
+    assert [h.text for h in find_figures(text, [])] == found
 
 
 def test_figures_and_terms_share_one_numbering_and_come_back_rendered(glossary):
