@@ -131,10 +131,10 @@ _MONTHS_SPAN = re.compile(
     r"(?!,?\s*\d)",
     re.IGNORECASE,
 )
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # CLDR's order
+_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # CLDR's order
-_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
@@ -377,7 +377,7 @@ def without_invented_dates(text: str, source: str, lang: str) -> str:
     from babel.dates import get_day_names
 
     names = get_day_names("wide", locale=lang)
-    named = dict.fromkeys(names[WEEKDAYS.index(day.capitalize())] for day in _WEEKDAY.findall(source))
+    named = dict.fromkeys(names[_WEEKDAYS.index(day.capitalize())] for day in _WEEKDAY.findall(source))
     weekday = next(iter(named)) if len(named) == 1 and next(iter(named)) not in text else ""
     for m in reversed(invented):
         end = m.end()
