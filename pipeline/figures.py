@@ -201,6 +201,8 @@ _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECAS
 # "No.202", "no.5": a number joined to the abbreviation that labels it, which the models dropped.
 _AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
+# A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
+_POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
 _A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
 # "10km", "5.5 kg", "100mph": a measure with a unit symbol, written with the language's CLDR unit
 # («10 км», «10km»); the models dropped the symbol or read it as a scale. Imperial units, which
@@ -291,7 +293,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
-    (NUMBER, [_NUMBER, _AFTER_NO], 0, None),
+    (NUMBER, [_NUMBER, _AFTER_NO, _POINT], 0, None),
 ]
 
 
@@ -556,7 +558,7 @@ def _render_date(text: str, lang: str) -> str:
 
 
 def _render_number(text: str, lang: str) -> str:
-    m = _A_NUMBER.fullmatch(text)
+    m = _A_NUMBER.fullmatch("0" + text if text.startswith(".") else text)
     if m is None:
         return text
     if m["int"].isdigit() and not m["frac"] and not m["scale"]:

@@ -18,6 +18,7 @@ NNBSP = "\u202f"
     [
         ("50,000", f"50{NBSP}000", f"50{NBSP}000", "50,000"),
         ("2 412", f"2{NBSP}412", f"2{NBSP}412", "2,412"),  # grouped by a space
+        (".179", "0,179", "0,179", "0.179"),  # a decimal without its leading zero
         ("1.5", "1,5", "1,5", "1.5"),
         ("1.2 million", f"1,2{NBSP}млн", f"1,2{NBSP}млн", "120만"),
         ("3.5 billion", f"3,5{NBSP}млрд", f"3,5{NBSP}млрд", "35억"),
@@ -166,6 +167,10 @@ def test_what_is_not_a_span_of_years():
         ("It happened at 23:30.", "오후 11시 30분에 일어났다.", []),
         ("It happened at 23:30.", "오후 10시 30분에 일어났다.", ["number-missing", "number-added"]),
         ("The third largest grew threefold.", "3번째로 큰 것이 3배 늘었다.", []),
+        # A decimal without its leading zero is that decimal, not a thousand-less group.
+        ("Her level was .179, twice the limit.", "Её уровень был 0,179, вдвое выше.", []),
+        ("Her level was .179, twice the limit.", "Её уровень был 179, вдвое выше.", ["number-missing", "number-added"]),
+        ("Her level was .179, twice the limit.", "그녀의 수치는 0.179로 두 배였다.", []),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
