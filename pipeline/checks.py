@@ -38,9 +38,10 @@ _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".s
 # Words a translation may write in digits: "five", "the third largest" («3번째»), "threefold» («3배»).
 NUMBER_WORDS = {w: i for words in (_CARDINALS, _ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour; .179 is 0.179.
-_NUMBER = re.compile(r"(?<![\w.,])\.\d+|\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_NUMBER_PATTERN = r"(?<![\w.,])\.\d+|\d{{1,2}}:\d{{2}}|\d+(?:[{groups}]\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?"
+_NUMBER = re.compile(_NUMBER_PATTERN.format(groups=r",.\u00a0\u202f "))
 # The same where a plain space never groups digits (Korean: «166 130» is two numbers run together).
-_NUMBER_UNSPACED = re.compile(r"(?<![\w.,])\.\d+|\d{1,2}:\d{2}|\d+(?:[,.\u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+_NUMBER_UNSPACED = re.compile(_NUMBER_PATTERN.format(groups=r",.\u00a0\u202f"))
 # Words that scale the number before them: English, and Russian/Ukrainian stems (any ending, abbreviated or not).
 _SCALE_WORDS = [
     ("thousand", 1e3), ("тыс", 1e3), ("тис", 1e3),

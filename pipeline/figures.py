@@ -379,8 +379,10 @@ def without_invented_dates(text: str, source: str, lang: str) -> str:
     from babel.dates import get_day_names
 
     names = get_day_names("wide", locale=lang)
-    named = dict.fromkeys(names[_WEEKDAYS.index(day.capitalize())] for day in _WEEKDAY.findall(source))
-    weekday = next(iter(named)) if len(named) == 1 and next(iter(named)) not in text else ""
+    named = {names[_WEEKDAYS.index(day.capitalize())] for day in _WEEKDAY.findall(source)}
+    weekday = named.pop() if len(named) == 1 else ""
+    if weekday in text:
+        weekday = ""
     for m in reversed(invented):
         end = m.end()
         if m is invented[0] and weekday:
