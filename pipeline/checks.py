@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import inflect, terms
-from pipeline.figures import MONTHS, as_translated
+from pipeline.figures import MONTHS, as_translated, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
 from pipeline.lexicon import lost_names
@@ -35,8 +35,9 @@ LANGID_MIN_LETTERS = 15
 LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag only a clear decision
 _CARDINALS = "one two three four five six seven eight nine ten".split()
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-# Words a translation may write in digits: "five", "the third largest" («3번째»), "threefold» («3배»).
-NUMBER_WORDS = {w: i for words in (_CARDINALS, _ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
+# Words a translation may write in digits besides spelt-out numbers ("fifty", ``figures.spelled_numbers``):
+# "the third largest" («3번째»), "threefold» («3배»).
+NUMBER_WORDS = {w: i for words in (_ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour; .179 is 0.179.
 _NUMBER_PATTERN = r"(?<![\w.,])\.\d+|\d{{1,2}}:\d{{2}}|\d+(?:[{groups}]\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?"
 _NUMBER = re.compile(_NUMBER_PATTERN.format(groups=r",.\u00a0\u202f "))
@@ -166,7 +167,7 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     missing = {v for v in wanted if v not in found and not (v - 12 in pm and v - 12 in found)}
     words = set(re.findall(r"[a-z]+", source.lower()))
     allowed = wanted | pm | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
-    allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()}
+    allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()} | {float(v) for v in spelled_numbers(source)}
     added = found - allowed
     fmt = lambda vs: ", ".join(f"{v:g}" for v in sorted(vs))  # noqa: E731
     if missing:

@@ -38,6 +38,7 @@ YEARS = FIGURE + "years"
 YEAR = FIGURE + "year"
 MEASURE = FIGURE + "measure"
 DAYS = FIGURE + "days"
+SPELLED = FIGURE + "spelled"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -238,6 +239,60 @@ _AGE_NEXT = re.compile(rf"{_IN_ONES}[1-9]0s\s+(?:and|or|to)\s+(?P<d>[1-9]0s)\b",
 _ORDINAL = re.compile(rf"{_NOT_IN_WORD}\d+(?:st|nd|rd|th)\b(?![\s-]+(?:(?:and|or|to)\s+\d+\w\w[\s-]+)?centur)", re.IGNORECASE)
 
 
+# A number spelt out ("fifteen", "twenty-seven", "two hundred and fifty", "four million"): a
+# language whose news writes such counts in digits (Korean «15년») gets them as figures
+# (``spelled_from``); a weak model turns a spelt number into another ("fifty years" → «5년»).
+_UNIT_WORDS = "one two three four five six seven eight nine".split()
+_TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: n for n, w in enumerate(_UNIT_WORDS, 1)} | {w: n for n, w in enumerate(_TEEN_WORDS, 10)}
+_WORD_VALUES |= {w: n for n, w in enumerate(_TENS_WORDS, 2) for n in [n * 10]}
+_BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:[- ](?:{'|'.join(_UNIT_WORDS)}))?|{'|'.join(_TEEN_WORDS + _UNIT_WORDS)})"
+_NUMBER_WORD = "|".join(_WORD_VALUES) + "|hundred|thousand|million|billion"
+_SPELLED = re.compile(
+    rf"(?<![\w-])(?:(?:a|one|{'|'.join(_UNIT_WORDS)})\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+    rf"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    # Not a number run on ("five-foot-six", "nine-eleven"), nor an ordinal ("fifty-fifth").
+    rf"(?![\w'’]|-(?:[a-z]+-)?(?:{_NUMBER_WORD})\b|-[a-z]+th\b)",
+    re.IGNORECASE,
+)
+
+
+def spelled_digits(text: str) -> str:
+    """A number ``_SPELLED`` matched in digits as English writes them ("two hundred and fifty" →
+    "250", "four million" → "4 million")."""
+    value, scale = 0, ""
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word == "hundred":
+            value = (value or 1) * 100
+        elif word in _SCALES:
+            scale = f" {word}"
+        else:
+            value += _WORD_VALUES.get(word, 0)
+    return f"{value}{scale}"
+
+
+def spelled_value(text: str) -> Decimal:
+    m = _A_NUMBER.fullmatch(spelled_digits(text))
+    assert m is not None  # digits and a scale word, as spelled_digits writes them
+    return _value(m)
+
+
+def spelled_numbers(text: str) -> list[Decimal]:
+    """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven")."""
+    return [spelled_value(m.group()) for m in _SPELLED.finditer(text)]
+
+
+def _spelled_count(m: re.Match[str]) -> bool:
+    # Lower-case, or capitalised where it begins the sentence or a headline's clause ("Indonesia:
+    # Six dead") or stands in a headline ("Drone Kills Five Militants"): "Maroon Five", "the Big
+    # Four" are names.
+    if m.group()[0].islower() or not re.sub(r"^.*:", "", m.string[: m.start()]).strip(" \"'“‘«("):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", m.string) if w.lower() not in _WORD_VALUES]
+    return sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 # A number is a count of the word after it ("50,000 troops") unless that word is a function word
 # ("16 out of 34", "4 or 5") or the word before it makes the number a label ("Article 5 of").
 _NOT_COUNTED = frozenset(
@@ -294,6 +349,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT], 0, None),
+    (SPELLED, [_SPELLED], 0, _spelled_count),
 ]
 
 
@@ -308,6 +364,13 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
                 hits.append(TermHit(kind, start, end, m.group(group)))
                 spans.append((start, end))
     return sorted(hits, key=lambda h: h.start)
+
+
+def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
+    """``hits`` (a segment's terms and figures) that become placeholders into ``lang``: a number
+    spelt out only where the language writes it in digits (its profile's ``spelled_from``)."""
+    least = profile(lang).spelled_from
+    return [h for h in hits if h.term_id != SPELLED or (least and spelled_value(h.text) >= least)]
 
 
 def _date(month: str, day: str, year: str | None) -> datetime.date | None:
@@ -372,7 +435,7 @@ def without_invented_dates(text: str, source: str, lang: str) -> str:
     none or the translation has it already: the English gives no date, and a wrong one is a
     wrong fact."""
     pattern = profile(lang).local_date
-    have = {digits.lstrip("0") for digits in re.findall(r"\d+", source)}
+    have = {digits.lstrip("0") for digits in re.findall(r"\d+", source)} | {f"{v}" for v in spelled_numbers(source)}
     invented = [m for m in pattern.finditer(text) if m.group(1).lstrip("0") not in have]
     if not invented:
         return text
@@ -473,6 +536,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         return re.sub(r"(?<=\d) ", "\u00a0", written, count=1)  # a number and its unit stay on one line, as an amount does
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
+    if hit.term_id == SPELLED:
+        return _render_number(spelled_digits(hit.text), lang)
     if hit.term_id == ORDINAL:
         with_noun = profile(lang).ordinal_nouns.get(ordinal_noun(following))
         return (with_noun[0] if with_noun else profile(lang).ordinal).format(hit.text[:-2])

@@ -83,8 +83,9 @@ def translate_segments(
     A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
     terms only verified: protecting and repairing thousands of terms would take hours.
     """
-    dense = {seg.id for seg in segments if len(seg.protected) > terms.MAX_TERMS}
-    inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, seg.protected)) for seg in segments]
+    protected = {seg.id: figures.for_language(seg.protected, lang) for seg in segments}
+    dense = {seg.id for seg in segments if len(protected[seg.id]) > terms.MAX_TERMS}
+    inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, protected[seg.id])) for seg in segments]
 
     def tick(fraction: float) -> None:
         if progress:
@@ -97,11 +98,11 @@ def translate_segments(
         tr = seg.target(lang)
         tr.score = hyp.score
         tr.state = State.NEEDS_REVIEW if tr.previous else State.MACHINE
-        if not seg.protected or seg.id in dense:
+        if not protected[seg.id] or seg.id in dense:
             # A dense segment's terms are verified with the checks (checks.verify_and_check).
             tr.text = hyp.text
             continue
-        restored = terms.restore(hyp.text, seg.source, seg.protected, glossary, lang)
+        restored = terms.restore(hyp.text, seg.source, protected[seg.id], glossary, lang)
         if restored.complete:
             tr.text, tr.terms = restored.text, restored.results
         else:
@@ -114,7 +115,7 @@ def translate_segments(
         with _naming_segments(left, [texts[seg.id] for seg in left]):
             aligned = translator.align([texts[seg.id] for seg in left])
         for seg, alignment in zip(left, aligned):
-            restored = terms.place(alignment, seg.source, seg.protected, glossary, lang)
+            restored = terms.place(alignment, seg.source, protected[seg.id], glossary, lang)
             tr = seg.target(lang)
             tr.text, tr.terms, tr.score = restored.text, restored.results, alignment.score
     for seg in segments:
@@ -144,7 +145,8 @@ def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: En
     with _naming_segments([seg for seg, _ in broken], [text for _, text in broken]):
         alternatives_each = translator.alternatives([text for _, text in broken], REPAIR_ALTERNATIVES)
     for (seg, _), alternatives in zip(broken, alternatives_each):
-        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, seg.protected, glossary, lang)).complete]
+        hits = figures.for_language(seg.protected, lang)
+        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, hits, glossary, lang)).complete]
         if not fitting:
             left.append(seg)
             continue

@@ -46,6 +46,13 @@ def test_numbers_in_target_conventions_pass_and_drops_fail():
     assert not codes("Talks began on Feb. 1.", "2월 1일 회담이 시작되었다.", "ko") & {"number-missing", "number-added"}
 
 
+def test_a_number_spelt_out_in_english_may_be_written_in_digits():
+    # Korean news writes "fifty years" as «50년»; a number the English has in no form is still added.
+    source = "They have been married for nearly fifty years, since twenty-two of them met."
+    assert not codes(source, "그들은 거의 50년 동안 결혼했고, 22명이 만났다.", "ko") & {"number-missing", "number-added"}
+    assert "number-added" in codes(source, "그들은 거의 5년 동안 결혼했다.", "ko")
+
+
 def test_boilerplate_and_placeholder_are_reported():
     seg = Segment(id="t:p9:s1", source="Most Commented", paragraph=9, index=1, boilerplate=True)
     found = {f.code for f in check_segment(seg, Translation(text="Самые обсуждаемые #1", state=State.MACHINE), "ru")}

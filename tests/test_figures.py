@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, terms
 from pipeline.checks import numbers
-from pipeline.figures import AGE, DATE, DECADE, MONTH, NUMBER, VERBATIM, find_figures, render
+from pipeline.figures import AGE, DATE, DECADE, MONTH, NUMBER, SPELLED, VERBATIM, find_figures, for_language, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -71,6 +71,49 @@ def test_the_number_checks_read_each_rendering_as_the_source_value(source):
 def test_every_figure_found_renders_in_every_language(text):
     hits = find_figures(text, [])
     assert hits and all(render(hit, lang) for hit in hits for lang in ("ru", "uk", "ko"))
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled", "ko"),
+    [
+        ("They were married for fifty years.", ["fifty"], ["50"]),
+        ("All twenty-seven member states and two hundred and fifty envoys.", ["twenty-seven", "two hundred and fifty"], ["27", "250"]),
+        ("Some four million people and ten thousand troops.", ["four million", "ten thousand"], ["400만", "1만"]),
+        ("A hundred were hurt and one of them died.", ["A hundred", "one"], ["100", "1"]),
+        # A headline capitalises its words; after its colon a clause begins.
+        ("U.S. Drone Kills Five Militants in Pakistan", ["Five"], ["5"]),
+        ("Indonesia: Six dead in volcanic eruption", ["Six"], ["6"]),
+        # Not counts: a name, a height, an ordinal.
+        ("Maroon Five played for the Big Four firms.", [], []),
+        ("He is five-foot-six and the fifty-fifth in line.", [], []),
+    ],
+)
+def test_numbers_spelt_out_are_found_and_written_in_digits(text, spelled, ko):
+    hits = [h for h in find_figures(text, []) if h.term_id == SPELLED]
+    assert [h.text for h in hits] == spelled
+    assert [render(h, "ko") for h in hits] == ko
+
+
+def test_only_a_language_whose_news_writes_counts_in_digits_protects_spelt_out_numbers():
+    hits = find_figures("Two of the fifteen ministers resigned in 2024.", [])
+    assert [h.text for h in for_language(hits, "ko")] == ["fifteen", "2024"]  # Korean says «두 명» in words
+    assert [h.text for h in for_language(hits, "ru")] == ["2024"]  # «пятнадцать министров» agrees as a word
+    assert [h.text for h in for_language(hits, "uk")] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "engine_input", "output", "expected"),
+    [
+        ("ko", "They were married for #1 years.", "그들은 #1년 동안 결혼했다.", "그들은 50년 동안 결혼했다."),
+        ("ru", "They were married for fifty years.", "Они были женаты пятьдесят лет.", "Они были женаты пятьдесят лет."),
+    ],
+)
+def test_a_spelt_out_number_goes_to_the_model_as_a_figure_only_where_digits_are_written(glossary, lang, engine_input, output, expected):
+    source = "They were married for fifty years."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    translate_segments([seg], ScriptedEngine({engine_input: [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
 
 
 def test_a_scale_is_abbreviated_without_a_currency_only_where_it_cannot_be_a_unit():
@@ -574,6 +617,12 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
     assert _translated(glossary, source, "ko", output) == expected
 
 
+def test_a_day_the_english_spells_out_is_not_an_invented_date(glossary):
+    # "ten days" read as a date by the model: the day is the English's, not one it made up.
+    source = "The median time was ten days."
+    assert _translated(glossary, source, "ko", "중간 시간은 #1일(현지시간)이었다.") == "중간 시간은 10일(현지시간)이었다."
+
+
 def _translated(glossary, source: str, lang: str, output: str) -> str:
     """``source``, whose figures the pipeline protects as #1, #2…, through a model that answers
     ``output`` for the protected sentence."""
@@ -584,6 +633,24 @@ def _translated(glossary, source: str, lang: str, output: str) -> str:
         protected = protected[: hit.start] + f"#{n}" + protected[hit.end :]
     translate_segments([seg], ScriptedEngine({protected: [output]}), glossary, lang)
     return seg.target(lang).text
+
+
+def test_counts_spelt_out_come_through_the_korean_model_in_digits(translators, glossary):
+    """ko 9.0 alone wrote «5년» for "fifty years", «5분» for "fifteen minutes", «3년» for "thirty
+    years" and «3년» for "the past ten years"."""
+    sources = {
+        "They've been married for nearly fifty years.": "50년",
+        "Tom should be here within fifteen minutes.": "15분",
+        "She has been working in IMB for thirty years.": "30년",
+        "Efforts to eliminate malaria have reduced the number of annual cases by 97% over the past ten years.": "10년",
+    }
+    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
+    for seg in segs:
+        seg.figures = find_figures(seg.source, [])
+    translate_segments(segs, translators["ko"], glossary, "ko")
+    assert [wanted in seg.target("ko").text for seg, wanted in zip(segs, sources.values())] == [True] * 4, [
+        seg.target("ko").text for seg in segs
+    ]
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk", "ko"])

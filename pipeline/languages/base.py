@@ -88,6 +88,10 @@ class Language:
     age: str = "{}s"
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
+    # The least number spelt out in English ("fifteen years") that the language's news writes in
+    # digits (Korean «15년»; its own words for two and three, «두 명»): protected and rendered as a
+    # figure from there up. 0: translated as words («пятнадцать лет»).
+    spelled_from: int = 0
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).
     ordinal: str = "{}."
     # An ordinal before these English nouns, as the language writes it instead ("75th anniversary":

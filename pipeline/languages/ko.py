@@ -44,6 +44,7 @@ KOREAN = Language(
         "day": ("{}일째", "일째|일|날"),
     },
     year="{}년",
+    spelled_from=4,
     transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
