@@ -131,6 +131,7 @@ def numbers(text: str, *, decimal: str | None = None, spaced: bool = True, year_
             run
             and not text[run[0] : m.start()].strip()
             and value < 10**4
+            and token.isdigit()  # written grouped («4500억 2,520») it is a number of its own
             and run[3] < math.inf
             and not _DATE_COUNTER.match(text, m.end())
             and (year_groups or not _YEAR.fullmatch(token))

@@ -57,9 +57,10 @@ _AS_WRITTEN = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)|(?<![\w/.,])(
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?')\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@#&])[@#][^\W\d]\w*")
 # A code of letters and digits ("COVID-19", "MH17", "G36", "SARS-CoV-2", "F-16", "Su-25"): news writes
 # it in Latin letters in every language, and the models dropped its digits («G3», «HCoV»). Joined by
-# a hyphen, the letters must read as a code, not a word ("mid-2020", "Kursk-2024" are not codes).
+# a hyphen, the letters must read as a code, not a word ("mid-2020", "Kursk-2024" are not codes);
+# after a dollar sign they name the currency ("$US80 billion").
 _CODE = re.compile(
-    r"(?<![\w./@#-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]+))*"
+    r"(?<![\w./@#$-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]+))*"
     r"(?![\w/@]|-[A-Z\d]|[.,]\d)"  # an English word after a hyphen is no part of it ("SARS-CoV-2-related")
 )
 _CODE_LETTERS = re.compile(r"[A-Z]+|[A-Z][a-z]?|[A-Za-z]+[A-Z][A-Za-z]*")
@@ -150,7 +151,7 @@ _CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
 _ALL_DIGITS = 9
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "thousand million": 10**9, "trillion": 10**12}
 # English news abbreviates scales: "1.5bn", "$2 tn" anywhere; "£1.5m", "$50k" with a currency;
 # "3m" alone only before a plural noun ("3m people", "2m barrels"), since "a 5m wall" is metres
 # (and "5k" a race); news translated from Russian writes "9 mln", "2 bln".
@@ -161,9 +162,9 @@ _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 
 # The digits of an English number: "5,000", "1.5", "2 412" (grouped by spaces, as English written
 # in Europe and Africa does; the models split it: «2 3 489 … 412»); a decimal comma before a scale
-# word, as news translated from European languages writes it ("127,7 thousand"), unless another
-# scale word follows ("6,2 thousand million", left to the model).
-_SCALE_WORD = r"\s+(?:thousand|million|billion|trillion)\b"
+# word, as news translated from European languages writes it ("127,7 thousand", "6,2 thousand
+# million": a billion, as British English long wrote it), unless another scale word follows.
+_SCALE_WORD = r"\s+(?:thousand\s+million|thousand|million|billion|trillion)\b"
 _DIGITS = rf"(?P<int>\d{{1,3}}(?:,\d{{3}})+|(?<!\d[ \u00a0\u202f])[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:(?:\.|,(?=\d{{1,2}}{_SCALE_WORD}(?!{_SCALE_WORD})))(?P<frac>\d+))?"
 
 
@@ -171,14 +172,16 @@ def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
     """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of
     figures and amounts; ``extra``, a pattern of one more abbreviation."""
     short = "|".join(sorted(abbreviated, key=len, reverse=True)) + (f"|{extra}" if extra else "")
-    return _DIGITS + rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand|million|billion|trillion|{short})\b)?"
+    return _DIGITS + rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand\s+million|thousand|million|billion|trillion|{short})\b)?"
 
 
 _AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)
 # An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
 # own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
 # in English news.
-_CURRENCIES = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₴": "UAH"}
+_CURRENCIES = {"us$": "USD", "$us": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₴": "UAH"}
+# Other dollars, by the letters before the sign ("AU$5 million", "S$20,000"): not US dollars.
+_CURRENCIES |= {"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
 _CURRENCIES |= {
     "dollar": "USD",
     "euro": "EUR",
@@ -190,7 +193,9 @@ _CURRENCIES |= {
     "yuan": "CNY",
     "won": "KRW",
 }
-_MONEY_SIGN = re.compile(rf"(?<![\w$])(?P<cur>US\$|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE)
+_MONEY_SIGN = re.compile(
+    rf"(?<![\w$])(?P<cur>(?:US|AU?|CA?|NZ|HK|S)\$|\$US|[$€£¥₩₽₴])\s?{_amount_pattern(_ABBREVIATED_MONEY)}(?!\w)(?![.,]\d)", re.IGNORECASE
+)
 _MONEY_WORD = re.compile(
     rf"(?<![\w.,]){_AMOUNT}\s+(?:US\s+)?(?P<cur>dollar|euro|pound|ruble|rouble|hryvnia|yen|yuan|won)s?(?:\s+sterling)?\b", re.IGNORECASE
 )
@@ -215,14 +220,20 @@ _UNITS = {
     "km": "length-kilometer", "cm": "length-centimeter", "mm": "length-millimeter", "ft": "length-foot",
     "kg": "mass-kilogram", "lb": "mass-pound", "lbs": "mass-pound",
     "kW": "power-kilowatt", "MW": "power-megawatt", "GW": "power-gigawatt", "m": "length-meter",
+    "L": "volume-liter",
 }  # fmt: skip
 _SYMBOLS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _MEASURE = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?(?P<unit>{'|'.join(sorted(set(_UNITS) - {'m'}, key=len, reverse=True))})(?![\w/])")
 # "60m tall", "a 60m-high wall", "100m hurdles", "the women's 800m": metres, which the models
-# read as millions; a currency before it ("$60m") is money, found first.
+# read as millions; a currency before it ("$60m") is money, found first. So is "400 m" apart from
+# its number before a preposition or a break ("skidded 400 m off the runway", "700 to 800 m."):
+# millions apart come before what they count ("5 m people").
 _LENGTH = "tall|high|long|wide|deep|away|above|below"
 _EVENT = "sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|steeplechase|final|race"
-_METRES = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?m(?:(?=[\s-](?:{_LENGTH})\b)|(?=\s(?:{_EVENT})\b))")
+_APART_BEFORE = "off|from|to|of|and|or|in|on|at|by|into|away|up|down|above|below|long|high|tall|wide|deep"
+_METRES = re.compile(
+    rf"{_NOT_IN_WORD}{_DIGITS}(?:\s?m(?:(?=[\s-](?:{_LENGTH})\b)|(?=\s(?:{_EVENT})\b))|\sm(?=\s*(?:[,.;:)]|$)|\s+(?:{_APART_BEFORE})\b))"
+)
 _EVENT_METRES = re.compile(rf"(?<=men's ){_DIGITS}\s?m(?![\w/])")
 _A_MEASURE = re.compile(rf"{_DIGITS}\s?(?P<unit>{_SYMBOLS})")
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
@@ -411,7 +422,9 @@ def as_translated(text: str) -> str:
     metres = {m.start() for pattern in (_METRES, _EVENT_METRES) for m in pattern.finditer(text)}
 
     def scale(m: re.Match[str]) -> str:
-        short = (m["scale"] or "").lower()
+        short = " ".join((m["scale"] or "").lower().split())
+        if short == "thousand million":
+            return m.string[m.start() : m.start("scale")].rstrip() + " billion"
         if short not in _ABBREVIATED_MONEY or m.start() in metres:
             return m.group()
         return m.string[m.start() : m.start("scale")].rstrip() + " " + _ABBREVIATED_MONEY[short]
@@ -576,7 +589,7 @@ def _value(m: re.Match[str]) -> Decimal:
     value = Decimal(re.sub(r"\D", "", m["int"]) + (f".{m['frac']}" if m["frac"] else ""))
     if not m.groupdict().get("scale"):
         return value
-    scale = m["scale"].lower()
+    scale = " ".join(m["scale"].lower().split())
     return (value * _SCALES[_ABBREVIATED_MONEY.get(scale, scale)]).to_integral_value()
 
 

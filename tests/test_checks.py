@@ -30,6 +30,8 @@ def test_labelled_set_precision_and_recall():
         ("400 million, $1.2bn, 3 thousand millionaires", {4e8, 1.2e9, 3e3}),
         ("400 млн, 1,2 миллиарда, 5 тыс. и 10 мільйонів", {4e8, 1.2e9, 5e3, 1e7}),
         ("4억 달러, 1억 2천만 명, 5만 명과 3천 명, 2,000만, 10월 23일", {4e8, 1.2e8, 5e4, 3e3, 2e7, 10.0, 23.0}),
+        # The units group of a Korean amount is written plain; grouped, it is a number of its own.
+        ("3456만 7898명, US$4500억 2,520대", {34567898.0, 4.5e11, 2520.0}),
     ],
 )
 def test_number_conventions(text, values):
@@ -44,6 +46,12 @@ def test_numbers_in_target_conventions_pass_and_drops_fail():
     assert "number-added" in codes(source, "С 23 октября в 19:00 прибыли 5000 солдат и 12 танков.", "ru")
     # An abbreviated month is a month too: Korean writes February as 2월.
     assert not codes("Talks began on Feb. 1.", "2월 1일 회담이 시작되었다.", "ko") & {"number-missing", "number-added"}
+
+
+def test_a_thousand_million_is_a_billion():
+    source = "Sick leave cost 6,2 thousand million euros."
+    assert not codes(source, "Больничные обошлись в 6,2 млрд евро.", "ru") & {"number-missing", "number-added"}
+    assert "number-missing" in codes(source, "Больничные обошлись в 6,2 тыс. евро.", "ru")
 
 
 def test_a_number_spelt_out_in_english_may_be_written_in_digits():

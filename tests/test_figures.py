@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, terms
 from pipeline.checks import numbers
-from pipeline.figures import AGE, DATE, DECADE, MONTH, NUMBER, SPELLED, VERBATIM, find_figures, for_language, render
+from pipeline.figures import AGE, DATE, DECADE, MEASURE, MONTH, NUMBER, SPELLED, VERBATIM, find_figures, for_language, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -33,6 +33,10 @@ NNBSP = "\u202f"
         ("£20,000", f"20{NBSP}000{NBSP}£", f"20{NBSP}000{NBSP}англійських фунтів", "£20,000"),
         ("$2.25", f"2,25{NBSP}$", f"2,25{NBSP}долара США", "US$2.25"),
         ("300 euros", f"300{NBSP}€", f"300{NBSP}євро", "€300"),
+        # Other dollars than the US one, by the letters before the sign ("AU$" was rendered «US$»).
+        ("AU$5 million", f"5{NBSP}млн{NBSP}A$", f"5{NBSP}млн{NBSP}австралійських доларів", "AU$500만"),
+        ("S$20,000", f"20{NBSP}000{NBSP}сингапурских долларов", f"20{NBSP}000{NBSP}сінгапурських доларів", f"20,000{NBSP}싱가포르 달러"),
+        ("$US80 billion", f"80{NBSP}млрд{NBSP}$", f"80{NBSP}млрд{NBSP}доларів США", "US$800억"),
         ("1.5 billion rubles", f"1,5{NBSP}млрд{NBSP}₽", f"1,5{NBSP}млрд{NBSP}російських рублів", f"15억{NBSP}러시아 루블"),
         ("1952-53", "1952—1953", "1952–1953", "1952년 ~ 1953년"),
         ("2023–24", "2023—2024", "2023–2024", "2023년 ~ 2024년"),
@@ -50,8 +54,11 @@ NNBSP = "\u202f"
         ("9 mln", f"9{NBSP}млн", f"9{NBSP}млн", "900만"),
         # A decimal comma before a scale word, as news translated from European languages writes it.
         ("127,7 thousand", f"127,7{NBSP}тыс.", f"127,7{NBSP}тис.", "12만 7700"),
+        # A thousand million is a billion, as British English long wrote it.
+        ("6,2 thousand million", f"6,2{NBSP}млрд", f"6,2{NBSP}млрд", "62억"),
         ("10km", f"10{NBSP}км", f"10{NBSP}км", "10km"),
         ("5.5 kg", f"5,5{NBSP}кг", f"5,5{NBSP}кг", "5.5kg"),
+        ("2.4 L", f"2,4{NBSP}л", f"2,4{NBSP}л", "2.4L"),
         ("100mph", f"100{NBSP}миль в час", f"100{NBSP}миль за годину", "시속 100마일"),
     ],
 )
@@ -137,9 +144,21 @@ def test_a_bare_m_is_metres_where_a_word_beside_it_says_so():
     assert list(checks.number_findings("She ran the 400m hurdles.", f"Она пробежала 400{NBSP}м с барьерами.")) == []
 
 
-def test_a_comma_is_a_decimal_only_before_a_single_scale_word():
-    text = "Sales of 6,2 thousand million euros in 1,2 and 3 cases; 1,500 million people."
-    assert [h.text for h in find_figures(text, [])] == ["3", "1,500 million"]
+def test_an_m_apart_from_its_number_is_metres_before_a_preposition_or_a_break():
+    # The models wrote «400 млн» for "skidded 400 m off the runway".
+    text = "It skidded 400 m off the runway, 700 to 800 m. Some 5 m people paid."
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
+        (MEASURE, "400 m"),
+        (NUMBER, "700"),
+        (MEASURE, "800 m"),
+        (NUMBER, "5 m"),
+    ]
+    assert [render(h, "ru") for h in find_figures(text, [])] == [f"400{NBSP}м", "700", f"800{NBSP}м", f"5{NBSP}млн"]
+
+
+def test_a_comma_is_a_decimal_only_before_a_scale_word():
+    text = "Sales of 6,2 thousand million euros in 1,2 and 3 cases; 1,500 million people; 7,5 million billion."
+    assert [h.text for h in find_figures(text, [])] == ["6,2 thousand million euros", "3", "1,500 million"]
 
 
 def test_a_month_alone_is_a_figure_only_after_a_word_that_makes_it_one():
