@@ -194,6 +194,9 @@ def _translate_ru(script: dict[str, list[str]], glossary, source: str = SENTENCE
         ("Russia's army entered Kursk.", "ko", "#1명의 군대가 #2 명에 들어갔다.", "러시아의 군대가 쿠르스크에 들어갔다."),
         ("Russia's army entered Kursk.", "ko", "#1명과 #2는 싸웠다.", "러시아와 쿠르스크는 싸웠다."),
         ("Russia's army entered Kursk.", "ko", "#1 군대가 #2에 들어갔다.", "러시아 군대가 쿠르스크에 들어갔다."),
+        # A year or an age glued to it (the sample's «쿠르스크주년 이후», «러시아세의»); «세» apart may begin a word.
+        ("Russia's army entered Kursk.", "ko", "#1세의 군대가 #2년 이후 들어갔다.", "러시아의 군대가 쿠르스크 이후 들어갔다."),
+        ("Russia's army entered Kursk.", "ko", "#1 세력이 #2에 들어갔다.", "러시아 세력이 쿠르스크에 들어갔다."),
         ("Troops gathered in Kursk.", "ru", "Войска собрались в #1 году.", "Войска собрались в Курске."),
         ("Troops gathered in Kursk.", "uk", "Війська зібралися в #1 році.", "Війська зібралися в Курську."),
         ("It was Kursk's year of hope.", "ru", "Это был #1 год надежды.", "Это был Курска год надежды."),
