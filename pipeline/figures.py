@@ -322,7 +322,8 @@ def count_value(hit: TermHit, source: str) -> Decimal | None:
     "2 years ago", "6.2 mile"), for the agreement of that word in the target; None for any
     other figure, a year ("in 2011 Hesse"), a label ("Article 5 of") or a number before a
     function word ("16 out of")."""
-    m = _A_NUMBER.fullmatch(hit.text) if hit.term_id == NUMBER else None
+    written = {NUMBER: hit.text, SPELLED: spelled_digits(hit.text)}.get(hit.term_id)
+    m = _A_NUMBER.fullmatch(written) if written else None
     if m is None:
         return None
     # With a scale word the value is whole: the target's млн, тыс. govern the noun as a whole number does («1,2 млн человек»).

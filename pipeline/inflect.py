@@ -38,7 +38,8 @@ from pipeline.model import TermHit
 # - ko_governed: the Korean particle a word put into a translation that lost it takes after the
 #   English word governing it (a preposition, "verb" for a verb's object, "'s"); ko_where_verbs:
 #   verbs after which "in" and "at" (or, for reach and enter, the object) say where something is or
-#   arrives (에), not where it happens (에서);
+#   arrives (에), not where it happens (에서); ko_people: with animate_nouns, nouns whose count
+#   Korean writes with the counter 명 (troops among them, inanimate in Russian);
 # - date_prepositions: a preposition whose case before a month differs from its usual one
 #   («с июля»: «с» is "with", instrumental, elsewhere; «на июль», accusative).
 _GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
@@ -56,6 +57,7 @@ _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
 _KO_GOVERNED: dict[str, str] = _GRAMMAR["ko_governed"]
 _KO_WHERE_VERBS = set(_GRAMMAR["ko_where_verbs"])
+_PEOPLE = _ANIMATE_NOUNS | set(_GRAMMAR["ko_people"])
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
@@ -118,6 +120,36 @@ def governed_particle(source: str, hit: TermHit, *, person: bool = False) -> str
     if governor == "to" and person:
         return "에게"
     return _KO_GOVERNED.get(governor, "")
+
+
+def counts_people(source: str, hit: TermHit) -> bool:
+    """Whether the count at ``hit`` counts people: a person noun within a few words after it,
+    before any other plural ("5,000 North Korean soldiers", "four other prisoners", "six
+    Bosnians"; not "4 tanks carrying soldiers")."""
+    for word in re.findall(r"[A-Za-z]+", source[hit.end :])[:4]:
+        if word.lower() in _PEOPLE or re.fullmatch(r"[A-Z][a-z]+ans", word):
+            return True
+        if word.endswith("s") and not word.isupper():
+            return False
+    return False
+
+
+def with_counter(figure: str, after: str, counter: str, particles: tuple[str, ...]) -> str:
+    """A Korean count the model wrote without its counter («4의 다른 수감자들», «5,000 병사가»,
+    «8 파견했다») with it, and before a word that is no verb with 의 («4명의», «5,000명의 병사가»,
+    «8명 파견했다»); one with a counter or a noun glued to it («4명을», «50,000군을», «6개월») as it
+    is. ``after``: the text after ``figure``."""
+    glued = re.match(r"[가-힣]+", after)
+    if glued and glued.group() not in particles:
+        return figure
+    if after.startswith(" ") and re.match(rf"\s*{counter}", after):
+        return figure  # «4 명»
+    word = re.match(r" ([가-힣]+)", after)
+    return figure + counter + ("의" if word and not _VERB_ENDING.search(word.group(1)) else "")
+
+
+# How a Korean verb or adjective ends where it closes or joins a clause (했다, 했고, 하며, 해서).
+_VERB_ENDING = re.compile(r"(?:다|고|며|서|면|지만|는데|도록|자)$")
 
 
 def with_particle(form: str, particle: str) -> str:

@@ -127,6 +127,7 @@ class _Replacement:
     takes_particle: bool  # a Korean particle after it agrees with it
     count: Decimal | None = None  # the count it is: the model's words after it agree
     term: TermResult | None = None  # the glossary term it is
+    people: bool = False  # a count of people (Korean writes it with its counter, 명)
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -163,6 +164,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         # "5,000 North Korean soldiers": the counted words run on through the term right after the count.
         upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
         after = text[r.end : upto]
+        if r.people and language.person_counter:
+            r.text = inflect.with_counter(r.text, after, language.person_counter, language.particles)
         if r.count is not None and language.counted:
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
@@ -239,7 +242,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»,
     # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
-    return _Replacement(start, end, rendered, readable, count=count_value(hit, source))
+    count = count_value(hit, source)
+    return _Replacement(start, end, rendered, readable, count=count, people=count is not None and inflect.counts_people(source, hit))
 
 
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import checks, terms
+from pipeline import checks, inflect, terms
 from pipeline.checks import numbers
 from pipeline.figures import AGE, DATE, DECADE, MEASURE, MONTH, NUMBER, SPELLED, VERBATIM, find_figures, for_language, render
 from pipeline.model import Segment
@@ -634,6 +634,34 @@ def test_an_ordinal_in_digits_ends_as_the_word_after_it_asks(glossary, source, l
 )
 def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossary, source, output, expected):
     assert _translated(glossary, source, "ko", output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # A placeholder reads to the model as a name: it left out the counter of people.
+        ("Hezbollah freed the four other prisoners.", "헤즈볼라는 #1의 다른 수감자들을 석방했다.", "헤즈볼라는 4명의 다른 수감자들을 석방했다."),
+        ("Some 5,000 North Korean soldiers arrived.", "#1 병사가 도착했다.", "5,000명의 병사가 도착했다."),
+        ("They sent 8 soldiers.", "그들은 #1 파견했다.", "그들은 8명 파견했다."),
+        ("Police arrested five protesters.", "경찰은 #1를 체포했다.", "경찰은 5명을 체포했다."),
+        # A counter or a noun the model glued on stays; things are not people.
+        ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000군을 보냈다."),
+        ("Some 50,000 troops were sent.", "#1명을 보냈다.", "50,000명을 보냈다."),
+        ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4 탱크를 샀다."),
+    ],
+)
+def test_a_korean_count_of_people_takes_its_counter(glossary, source, output, expected):
+    assert _translated(glossary, source, "ko", output) == expected
+
+
+def test_people_are_counted_by_the_noun_after_the_number():
+    text = "It convicted six Bosnians, 4 tanks carrying soldiers and 5,000 North Korean troops."
+    counted = {h.text: inflect.counts_people(text, h) for h in find_figures(text, [])}
+    assert counted == {"six": True, "4": False, "5,000": True}
+
+
+def test_a_russian_count_of_people_takes_no_counter(glossary):
+    assert _translated(glossary, "They sent 8 soldiers.", "ru", "Они отправили #1 солдат.") == "Они отправили 8 солдат."
 
 
 def test_a_day_the_english_spells_out_is_not_an_invented_date(glossary):

@@ -46,6 +46,7 @@ KOREAN = Language(
     },
     year="{}년",
     spelled_from=4,
+    person_counter="명",
     transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
