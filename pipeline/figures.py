@@ -257,7 +257,7 @@ _UNIT_WORDS = "one two three four five six seven eight nine".split()
 _TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: n for n, w in enumerate(_UNIT_WORDS, 1)} | {w: n for n, w in enumerate(_TEEN_WORDS, 10)}
-_WORD_VALUES |= {w: n for n, w in enumerate(_TENS_WORDS, 2) for n in [n * 10]}
+_WORD_VALUES |= {w: 10 * n for n, w in enumerate(_TENS_WORDS, 2)}
 _BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:[- ](?:{'|'.join(_UNIT_WORDS)}))?|{'|'.join(_TEEN_WORDS + _UNIT_WORDS)})"
 _NUMBER_WORD = "|".join(_WORD_VALUES) + "|hundred|thousand|million|billion"
 _SPELLED = re.compile(
@@ -284,6 +284,7 @@ def spelled_digits(text: str) -> str:
 
 
 def spelled_value(text: str) -> Decimal:
+    """The value of a number ``_SPELLED`` matched ("four million" → 4000000)."""
     m = _A_NUMBER.fullmatch(spelled_digits(text))
     assert m is not None  # digits and a scale word, as spelled_digits writes them
     return _value(m)
