@@ -237,6 +237,14 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         end = currency.end()
     elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
         end += len(word.group())
+    if (
+        hit.term_id in (DATE, DAYS)
+        and language.particle_for_on_date
+        and _ON.search(source, 0, hit.start)
+        and target.startswith(language.particle_for_on_date[0], end)
+    ):
+        written, meant = language.particle_for_on_date
+        rendered, end = rendered + meant, end + len(written)
     if rendered.endswith(".") and target.startswith(".", end):
         end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
     # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»,

@@ -640,7 +640,11 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
     ("source", "output", "expected"),
     [
         # A placeholder reads to the model as a name: it left out the counter of people.
-        ("Hezbollah freed the four other prisoners.", "헤즈볼라는 #1의 다른 수감자들을 석방했다.", "헤즈볼라는 4명의 다른 수감자들을 석방했다."),
+        (
+            "Hezbollah freed the four other prisoners.",
+            "헤즈볼라는 #1의 다른 수감자들을 석방했다.",
+            "헤즈볼라는 4명의 다른 수감자들을 석방했다.",
+        ),
         ("Some 5,000 North Korean soldiers arrived.", "#1 병사가 도착했다.", "5,000명의 병사가 도착했다."),
         ("They sent 8 soldiers.", "그들은 #1 파견했다.", "그들은 8명 파견했다."),
         ("Police arrested five protesters.", "경찰은 #1를 체포했다.", "경찰은 5명을 체포했다."),
@@ -658,6 +662,20 @@ def test_people_are_counted_by_the_noun_after_the_number():
     text = "It convicted six Bosnians, 4 tanks carrying soldiers and 5,000 North Korean troops."
     counted = {h.text: inflect.counts_people(text, h) for h in find_figures(text, [])}
     assert counted == {"six": True, "4": False, "5,000": True}
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # 에서 says where, or from where: a day "on" which something happens takes 에.
+        ("He was arrested on May 9 in Tambov.", "그는 #1에서 체포되었다.", "그는 5월 9일에 체포되었다."),
+        ("The League met again on September 4, 1936.", "리그는 #1에서 다시 만났다.", "리그는 1936년 9월 4일에 다시 만났다."),
+        # Without "on" the model's particle stays.
+        ("Prices rose from March 3.", "가격은 #1에서 올랐다.", "가격은 3월 3일에서 올랐다."),
+    ],
+)
+def test_a_korean_day_on_which_something_happens_takes_its_own_particle(glossary, source, output, expected):
+    assert _translated(glossary, source, "ko", output) == expected
 
 
 def test_a_russian_count_of_people_takes_no_counter(glossary):

@@ -43,6 +43,10 @@ class Language:
     # The word a model writes for the English "on" before a date, where the language puts none
     # ("on March 3" → «на 3 марта»); dropped only after "on": "moved to March 3" keeps «на».
     preposition_for_on_date: re.Pattern[str] = _NEVER
+    # The particle a model puts after a date for the English "on" that the language never writes
+    # after a time, and the one it does (Korean «3월 12일에서», a place's particle: «3월 12일에»); none:
+    # left as the model wrote it.
+    particle_for_on_date: tuple[str, str] | None = None
     # The words a model writes for "from" or "between" before a span of days that already says
     # it («с 9—11 июля», «з 26 липня — 11 серпня»): dropped before such a span.
     preposition_before_span: re.Pattern[str] = _NEVER

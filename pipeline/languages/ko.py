@@ -25,6 +25,7 @@ KOREAN = Language(
     foreign_scripts=("Cyrillic",),
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
+    particle_for_on_date=("에서", "에"),
     local_date=re.compile(r"(\d{1,2})일\s?\(현지\s?시간\)"),
     # A counter, or a year or age glued to the term («쿠르스크주년 이후», «러시아세의»); apart, «세» may begin a word.
     counter_after_term=re.compile(r"(?:\s?(?:명|개)|년|세)" + _BEFORE_PARTICLE),
