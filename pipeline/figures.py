@@ -172,7 +172,8 @@ def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
     """A number with an optional scale word ("5,000", "1.2 million", "1.5bn"): the body of
     figures and amounts; ``extra``, a pattern of one more abbreviation."""
     short = "|".join(sorted(abbreviated, key=len, reverse=True)) + (f"|{extra}" if extra else "")
-    return _DIGITS + rf"(?:(?:\s+|\s?(?=(?:{short})\b))(?P<scale>thousand\s+million|thousand|million|billion|trillion|{short})\b)?"
+    # A scale word may be written against the digits ("£5million", as British news does).
+    return _DIGITS + rf"(?:(?:\s*|\s?(?=(?:{short})\b))(?P<scale>thousand\s+million|thousand|million|billion|trillion|{short})\b)?"
 
 
 _AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)

@@ -49,6 +49,8 @@ NNBSP = "\u202f"
         ("$425 million", f"425{NBSP}млн{NBSP}$", f"425{NBSP}млн{NBSP}доларів США", "US$4억 2500만"),
         ("1.5bn", f"1,5{NBSP}млрд", f"1,5{NBSP}млрд", "15억"),
         ("£1.5m", f"1,5{NBSP}млн{NBSP}£", f"1,5{NBSP}млн{NBSP}англійських фунтів", "£150만"),
+        # A scale word against the digits, as British news writes it.
+        ("£39million", f"39{NBSP}млн{NBSP}£", f"39{NBSP}млн{NBSP}англійських фунтів", "£3900만"),
         ("$2 bn", f"2{NBSP}млрд{NBSP}$", f"2{NBSP}млрд{NBSP}доларів США", "US$20억"),
         ("$50k", f"50{NBSP}тыс.{NBSP}$", f"50{NBSP}тис.{NBSP}доларів США", "US$5만"),
         ("9 mln", f"9{NBSP}млн", f"9{NBSP}млн", "900만"),
