@@ -205,8 +205,8 @@ _MONEY_WORD = re.compile(
 _NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\b(?:post|over)-)|(?<=\bunder-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
-# "No.202", "no.5": a number joined to the abbreviation that labels it, which the models dropped.
-_AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
+# "No.202", "no.5", "p.349": a number joined to the abbreviation that labels it, which the models dropped.
+_AFTER_NO = re.compile(r"(?:(?<=\bNo\.)|(?<=\bp\.)|(?<=\bpp\.))\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 # A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
 _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
