@@ -48,6 +48,9 @@ _VERBATIM = re.compile(
 # "ranked #1", "issue #45": written as a placeholder is ("#1"), so the literal one goes through as one
 # and comes back as written; left in the text it would be read as the placeholder of another figure.
 _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
+# A score or a ratio ("2:0", "1:1 (1:0)", "4:2:4"), written so in every language; the Korean model
+# ran "2:0 from the 25 metre line" together into «2:25».
+_SCORE = re.compile(r"(?<![\w:.,])\d{1,2}:\d(?::\d{1,2})*(?![\w:]|[.,]\d)")
 # A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
 # ("12/25/2024", whose order English writers differ on): no convention
 # of the target rewrites them, and the models garbled them («'127.0.1'», «1 3/2»).
@@ -346,7 +349,7 @@ def is_figure(hit: TermHit) -> bool:
 # What is a figure, first come first served: (kind, patterns, the group that is the figure, what
 # a match must also pass). A span found earlier is not searched again: a date before the number in it.
 _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[str]], bool] | None]] = [
-    (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN], 0, None),
+    (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN, _SCORE], 0, None),
     (VERBATIM, [_CODE], 0, _is_code),
     (DAYS, [_DAYS, _MONTHS_SPAN], 0, lambda m: _days(m) is not None),
     (DATE, [_DATE], 0, lambda m: _date(*((m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])), m["y"]) is not None),

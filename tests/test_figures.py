@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import checks, inflect, terms
 from pipeline.checks import numbers
-from pipeline.figures import AGE, DATE, DECADE, MEASURE, MONTH, NUMBER, SPELLED, VERBATIM, find_figures, for_language, render
+from pipeline.figures import AGE, DATE, DECADE, MEASURE, MONTH, NUMBER, SPELLED, TIME, VERBATIM, find_figures, for_language, render
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine
@@ -309,6 +309,21 @@ def test_a_number_joined_to_no_or_to_a_page_is_a_figure(glossary):
     # A page ("Colvin, p.155"), which the Korean model dropped.
     assert [h.text for h in find_figures("Howell James, p.349 and Colvin, pp.155, at 5 p.m.", [])] == ["349", "155", "5 p.m"]
     assert _translated(glossary, "Resolution No.202 passed.", "ru", "Резолюция № #1 принята.") == "Резолюция № 202 принята."
+
+
+def test_a_score_is_kept_as_written(glossary):
+    text = "Ireland managed an easy 1:1 (1:0), a 4:2:4 split, at 10:30."
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
+        (VERBATIM, "1:1"),
+        (VERBATIM, "1:0"),
+        (VERBATIM, "4:2:4"),
+        (TIME, "10:30"),
+    ]
+    source = "Nani raised the lead to 2:0 from the 25 metre line."
+    assert (
+        _translated(glossary, source, "ko", "나니는 #1으로 #2미터 라인에서 리드를 올렸다.")
+        == "나니는 2:0으로 25미터 라인에서 리드를 올렸다."
+    )
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
