@@ -129,9 +129,13 @@ def counts_people(source: str, hit: TermHit) -> bool:
     for word in re.findall(r"[A-Za-z]+", source[hit.end :])[:4]:
         if word.lower() in _PEOPLE or re.fullmatch(r"[A-Z][a-z]+ans", word):
             return True
-        if word.endswith("s") and not word.isupper():
+        if (word.endswith("s") and not word.isupper()) or word.lower() in _NOT_A_HEAD:
             return False
     return False
+
+
+# Words after a number that show it counts something else, or nothing ("40 percent of voters").
+_NOT_A_HEAD = frozenset("percent per cent of out in to and or than times".split())
 
 
 def with_counter(figure: str, after: str, counter: str, particles: tuple[str, ...]) -> str:
@@ -140,8 +144,8 @@ def with_counter(figure: str, after: str, counter: str, particles: tuple[str, ..
     «8명 파견했다»); one with a counter or a noun glued to it («4명을», «50,000군을», «6개월») as it
     is. ``after``: the text after ``figure``."""
     glued = re.match(r"[가-힣]+", after)
-    if glued and glued.group() not in particles:
-        return figure
+    if (glued and glued.group() not in particles) or not re.match(r"$|[\s.,;:!?)\"'»”가-힣]", after):
+        return figure  # «40%가»: a sign or a unit glued to it
     if after.startswith(" ") and re.match(rf"\s*{counter}", after):
         return figure  # «4 명»
     word = re.match(r" ([가-힣]+)", after)

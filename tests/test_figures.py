@@ -671,6 +671,8 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
         ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000군을 보냈다."),
         ("Some 50,000 troops were sent.", "#1명을 보냈다.", "50,000명을 보냈다."),
         ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4 탱크를 샀다."),
+        # A share of people is no count of them («40명%가»).
+        ("Nearly 40 percent of voters backed it.", "유권자들의 #1%가 지지했다.", "유권자들의 40%가 지지했다."),
     ],
 )
 def test_a_korean_count_of_people_takes_its_counter(glossary, source, output, expected):
@@ -678,9 +680,9 @@ def test_a_korean_count_of_people_takes_its_counter(glossary, source, output, ex
 
 
 def test_people_are_counted_by_the_noun_after_the_number():
-    text = "It convicted six Bosnians, 4 tanks carrying soldiers and 5,000 North Korean troops."
+    text = "It convicted six Bosnians, 4 tanks carrying soldiers, 5,000 North Korean troops and 40 percent of voters."
     counted = {h.text: inflect.counts_people(text, h) for h in find_figures(text, [])}
-    assert counted == {"six": True, "4": False, "5,000": True}
+    assert counted == {"six": True, "4": False, "5,000": True, "40": False}
 
 
 @pytest.mark.parametrize(
