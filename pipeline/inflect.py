@@ -34,6 +34,8 @@ from pipeline.model import TermHit
 #   («около» for "to"), and the case stays the one the English implies;
 # - count_genitive: words before a count, other than prepositions, that put it in the genitive
 #   («более 3 солдат»);
+# - count_forms: of a noun's two forms for the count's case, the one written after a count
+#   («10 лет», not «10 годов», which is the decades' «1990-х годов»);
 # - ko_particles: Korean particles, longest first;
 # - ko_governed: the Korean particle a word put into a translation that lost it takes after the
 #   English word governing it (a preposition, "verb" for a verb's object, "'s"); ko_where_verbs:
@@ -54,6 +56,7 @@ _DATE_PREP: dict[str, dict[str, str]] = _GRAMMAR["date_prepositions"]
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
+_COUNT_FORMS: dict[str, dict[str, str]] = _GRAMMAR["count_forms"]
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
 _KO_GOVERNED: dict[str, str] = _GRAMMAR["ko_governed"]
 _KO_WHERE_VERBS = set(_GRAMMAR["ko_where_verbs"])
@@ -287,6 +290,8 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     every = analyzer.parse(words[k])
     # A common noun's readings: «дронов» is not the surname Дронов here.
     nouns = [p for p in every if p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes]
+    # The likeliest noun's readings only: «лет» is «год», not the rare «лёт» the one-form would pick.
+    nouns = [p for p in nouns if p.normal_form == nouns[0].normal_form]
     misbuilt = not nouns and _misbuilt_plural(words[k], every, analyzer)
     nouns = nouns or misbuilt or []
     counted = [p for p in nouns if _counted_as(p.tag.grammemes, noun_grammemes, category)] if not misbuilt else []
@@ -300,14 +305,29 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
         return after
     # A noun already in the count's form keeps it; an adjective left in another case follows
     # («5 000 північнокорейські солдатів» → «північнокорейських»).
+    written = _COUNT_FORMS.get(lang, {})
     if counted and all(_agree(word, counted, analyzer) for word in words[:k]):
-        return after
-    noun = None if counted else next(p for p in nouns if p.tag.case in _DIRECT_CASES).inflect(set(noun_grammemes))
-    adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
-    if not counted and noun is None or None in adjectives:
-        return after
-    agreed = [a.word for a in adjectives if a] + [noun.word if noun else words[k]]
+        agreed = words[:k] + [written.get(words[k], words[k])]
+    else:
+        noun = None if counted else _inflected(next(p for p in nouns if p.tag.case in _DIRECT_CASES), noun_grammemes)
+        adjectives = [p.inflect(set(adjective_grammemes)) for p in parses[:k]]
+        if not counted and noun is None or None in adjectives:
+            return after
+        agreed = [a.word for a in adjectives if a] + [written.get(word := noun.word if noun else words[k], word)]
     return after[: m.start(1)] + " ".join(agreed) + after[m.start(1) + len(" ".join(words[: k + 1])) :]
+
+
+def _inflected(parse, grammemes: frozenset[str]):
+    """``parse`` in the form ``grammemes`` ask, or None. The Ukrainian dictionary marks no singular
+    («рік»: "masc,nomn"), so a singular is the lexeme's form of the case that is not plural."""
+    form = parse.inflect(set(grammemes))
+    if form is None and "sing" in grammemes:
+        case = next(iter(grammemes & _CASES), None)
+        form = next((f for f in parse.lexeme if f.tag.case == case and "plur" not in f.tag.grammemes), None)
+    return form
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 
 
 def _misbuilt_plural(word: str, every: list, analyzer) -> list:

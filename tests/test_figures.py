@@ -561,6 +561,11 @@ def test_an_amount_names_its_currency_once(glossary, lang, output, expected):
         ("It ends within 24 hours.", "uk", "Це закінчиться протягом #1 години.", "Це закінчиться протягом 24 годин."),
         ("I had 1 problem.", "ru", "У меня была #1 проблем.", "У меня была 1 проблема."),
         ("They saw 101 drones.", "ru", "Они видели #1 дронов.", "Они видели 101 дрон."),
+        # «лет» after a count, not «годов» (the decades' form); nor the rare «лёт» for "one".
+        ("It will cost more over 10 years.", "ru", "Это будет стоить больше через #1 годов.", "Это будет стоить больше через 10 лет."),
+        ("It lasted 21 years.", "ru", "Это длилось #1 лет.", "Это длилось 21 год."),
+        # The Ukrainian dictionary marks no singular: «21 рік».
+        ("It lasted 21 years.", "uk", "Це тривало #1 років.", "Це тривало 21 рік."),
         # The model's regularised plural, read by the dictionary only as a surname (Солдатов).
         ("They sent 5,000 soldiers.", "ru", "Они отправили #1 солдатов.", f"Они отправили 5{NBSP}000 солдат."),
         ("It took 1 week.", "ru", "Это заняло #1 неделю.", "Это заняло 1 неделю."),
