@@ -50,6 +50,9 @@ _VERBATIM = re.compile(
 _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
 # A score or a ratio ("2:0", "1:1 (1:0)", "4:2:4"), written so in every language; the Korean model
 # ran "2:0 from the 25 metre line" together into «2:25».
+# A page joined to its "p." ("Colvin, p.155"), as citations write it: the models dropped the number,
+# or the "p." and left a decimal («.349»).
+_PAGE = re.compile(r"\bpp?\.\d+(?:[-–]\d+)?(?!\w|[.,]\d)")
 _SCORE = re.compile(r"(?<![\w:.,])\d{1,2}:\d(?::\d{1,2})*(?![\w:]|[.,]\d)")
 # A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
 # ("12/25/2024", whose order English writers differ on): no convention
@@ -208,8 +211,8 @@ _MONEY_WORD = re.compile(
 _NOT_IN_WORD = r"(?<![\w.,])(?:(?<=\b(?:mid|pre|top)-)|(?<=\b(?:post|over)-)|(?<=\bunder-)|(?<![^\W\d]-))"
 # "5,000", "1.2", "50,000", "1.2 million"; not inside a word or code ("IL-76", "G7", "3.14.1").
 _NUMBER = re.compile(rf"{_NOT_IN_WORD}{_AMOUNT}(?![\w])(?![.,]\d)", re.IGNORECASE)
-# "No.202", "no.5", "p.349": a number joined to the abbreviation that labels it, which the models dropped.
-_AFTER_NO = re.compile(r"(?:(?<=\bNo\.)|(?<=\bp\.)|(?<=\bpp\.))\d+(?!\w|[.,]\d)", re.IGNORECASE)
+# "No.202", "no.5": a number joined to the abbreviation that labels it, which the models dropped.
+_AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 # A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
 _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
@@ -349,7 +352,7 @@ def is_figure(hit: TermHit) -> bool:
 # What is a figure, first come first served: (kind, patterns, the group that is the figure, what
 # a match must also pass). A span found earlier is not searched again: a date before the number in it.
 _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[str]], bool] | None]] = [
-    (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN, _SCORE], 0, None),
+    (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN, _SCORE, _PAGE], 0, None),
     (VERBATIM, [_CODE], 0, _is_code),
     (DAYS, [_DAYS, _MONTHS_SPAN], 0, lambda m: _days(m) is not None),
     (DATE, [_DATE], 0, lambda m: _date(*((m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])), m["y"]) is not None),

@@ -306,8 +306,9 @@ def test_versions_addresses_fractions_and_numeric_dates_come_back_as_written(glo
 def test_a_number_joined_to_no_or_to_a_page_is_a_figure(glossary):
     text = "Resolution No.202 passed; no.5 seeds, No.1. Version No.2.1 and Nos.5 are not."
     assert [h.text for h in find_figures(text, [])] == ["202", "5", "1"]
-    # A page ("Colvin, p.155"), which the Korean model dropped.
-    assert [h.text for h in find_figures("Howell James, p.349 and Colvin, pp.155, at 5 p.m.", [])] == ["349", "155", "5 p.m"]
+    # A page ("Colvin, p.155"), kept as cited: the models dropped the number, or the "p." («.349»).
+    text = "Howell James, p.349 and Colvin, pp.155-160, at 5 p.m."
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == [(VERBATIM, "p.349"), (VERBATIM, "pp.155-160"), (TIME, "5 p.m")]
     assert _translated(glossary, "Resolution No.202 passed.", "ru", "Резолюция № #1 принята.") == "Резолюция № 202 принята."
 
 
