@@ -46,7 +46,8 @@ PLACEHOLDER = "#{}"
 # Placeholders are numbered #1…#99 and news sentences carry a handful of terms; a segment with more
 # is translated unprotected and only its first MAX_TERMS terms verified (bounded work).
 MAX_TERMS = 20
-_FOUND = re.compile(r"(?<![\w#])#\s?(\d+)")
+# A model may glue one to the word before it («ГГГА#1»): still the placeholder, not a literal "#1".
+_FOUND = re.compile(r"(?<![\d#])#\s?(\d+)")
 # A ru/uk model may glue a case ending onto the placeholder ("#1ом"); the inflected form replaces it.
 _GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
 
@@ -170,6 +171,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
+        if r.start and text[r.start - 1].isalpha():
+            r.text = " " + r.text  # apart from the word the model glued the placeholder to
         text = text[: r.start] + r.text + after + text[upto:]
         beyond, following, next_term = r.start + len(r.text) + len(after), r.start, r.term
         if language.particles and r.takes_particle:

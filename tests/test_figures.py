@@ -312,6 +312,13 @@ def test_a_number_joined_to_no_or_to_a_page_is_a_figure(glossary):
     assert _translated(glossary, "Resolution No.202 passed.", "ru", "Резолюция № #1 принята.") == "Резолюция № 202 принята."
 
 
+def test_a_placeholder_glued_to_a_word_is_still_the_placeholder(glossary):
+    # uk 10.0 wrote «ГГГА#1»: the literal "#1" stayed and 600 was put beside it.
+    source = "The office overspent by as much as GH¢600 (about $300m)."
+    output = "Президентство перевитратило ГГГА#1 (близько #2)."
+    assert _translated(glossary, source, "uk", output) == f"Президентство перевитратило ГГГА 600 (близько 300{NBSP}млн{NBSP}доларів США)."
+
+
 def test_a_score_is_kept_as_written(glossary):
     text = "Ireland managed an easy 1:1 (1:0), a 4:2:4 split, at 10:30."
     assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
