@@ -28,6 +28,7 @@ from pipeline.figures import (
     MONTH,
     NUMBER,
     ORDINAL,
+    SPELLED,
     TIME,
     YEAR,
     YEARS,
@@ -241,6 +242,14 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
         end += len(word.group())
     if (
+        hit.term_id in (NUMBER, SPELLED)
+        and (age := language.age_after_count.match(target, end))
+        and not _YEARS_AFTER.match(source, hit.end)
+        and not _AGED.search(source, 0, hit.start)
+        and not (source[: hit.start].rstrip().endswith(",") and source[hit.end :].startswith(","))  # "Smith, 45, said"
+    ):
+        end = age.end()  # «4억 6000만세의» for "460 million cards": the model takes a count for an age
+    if (
         hit.term_id in (DATE, DAYS)
         and language.particle_for_on_date
         and _ON.search(source, 0, hit.start)
@@ -258,6 +267,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
 
 
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_AGED = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)
 _YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 

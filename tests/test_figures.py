@@ -312,6 +312,22 @@ def test_a_number_joined_to_no_or_to_a_page_is_a_figure(glossary):
     assert _translated(glossary, "Resolution No.202 passed.", "ru", "Резолюция № #1 принята.") == "Резолюция № 202 принята."
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # ko 10.0 took counts for ages: «4억 6000만세의» for "460 million cards".
+        ("Some 460 million cards were sold.", "#1세의 카드가 판매되었다.", "4억 6000만의 카드가 판매되었다."),
+        ("Carey went over 1,000 yards.", "케리는 #1세 야드를 넘었다.", "케리는 1,000 야드를 넘었다."),
+        # An age the English gives stays.
+        ("The 45-year-old man was arrested.", "#1세의 남자가 체포되었다.", "45세의 남자가 체포되었다."),
+        ("He died aged 45.", "그는 #1세에 죽었다.", "그는 45세에 죽었다."),
+        ("The man, 45, was arrested.", "#1세 남자가 체포되었다.", "45세 남자가 체포되었다."),
+    ],
+)
+def test_a_korean_count_is_no_age_unless_the_english_says_so(glossary, source, output, expected):
+    assert _translated(glossary, source, "ko", output) == expected
+
+
 def test_a_placeholder_glued_to_a_word_is_still_the_placeholder(glossary):
     # uk 10.0 wrote «ГГГА#1»: the literal "#1" stayed and 600 was put beside it.
     source = "The office overspent by as much as GH¢600 (about $300m)."

@@ -62,6 +62,9 @@ class Language:
     # year (Korean «#1명의» for "Russia's": «러시아명의»; «России года»): dropped after a term
     # unless the English says "year" there.
     counter_after_term: re.Pattern[str] = _NEVER
+    # An age word a model appends to a count the English does not give as an age (Korean
+    # «4억 6000만세의» for "460 million cards", «1,000세» for "1,000 yards"): dropped.
+    age_after_count: re.Pattern[str] = _NEVER
     # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
     # rendered amount names its currency.
     currency_after_amount: re.Pattern[str] = _NEVER
