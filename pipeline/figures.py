@@ -48,11 +48,11 @@ _VERBATIM = re.compile(
 # "ranked #1", "issue #45": written as a placeholder is ("#1"), so the literal one goes through as one
 # and comes back as written; left in the text it would be read as the placeholder of another figure.
 _NUMBER_SIGN = re.compile(r"(?<![\w#])#\d+(?!\w)")
-# A score or a ratio ("2:0", "1:1 (1:0)", "4:2:4"), written so in every language; the Korean model
-# ran "2:0 from the 25 metre line" together into «2:25».
 # A page joined to its "p." ("Colvin, p.155"), as citations write it: the models dropped the number,
 # or the "p." and left a decimal («.349»).
 _PAGE = re.compile(r"\bpp?\.\d+(?:[-–]\d+)?(?!\w|[.,]\d)")
+# A score or a ratio ("2:0", "1:1 (1:0)", "4:2:4"), written so in every language; the Korean model
+# ran "2:0 from the 25 metre line" together into «2:25».
 _SCORE = re.compile(r"(?<![\w:.,])\d{1,2}:\d(?::\d{1,2})*(?![\w:]|[.,]\d)")
 # A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
 # ("12/25/2024", whose order English writers differ on): no convention
@@ -170,7 +170,8 @@ _MILLIONS_OF = r"m(?=\s+(?:people|children|men|women|[a-z]+s)\b)"
 # in Europe and Africa does; the models split it: «2 3 489 … 412»); a decimal comma before a scale
 # word, as news translated from European languages writes it ("127,7 thousand", "6,2 thousand
 # million": a billion, as British English long wrote it), unless another scale word follows.
-_SCALE_WORD = r"\s+(?:thousand\s+million|thousand|million|billion|trillion)\b"
+_SCALE_NAMES = r"thousand\s+million|thousand|million|billion|trillion"
+_SCALE_WORD = rf"\s+(?:{_SCALE_NAMES})\b"
 _DIGITS = rf"(?P<int>\d{{1,3}}(?:,\d{{3}})+|(?<!\d[ \u00a0\u202f])[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:(?:\.|,(?=\d{{1,2}}{_SCALE_WORD}(?!{_SCALE_WORD})))(?P<frac>\d+))?"
 
 
@@ -179,7 +180,7 @@ def _amount_pattern(abbreviated: dict[str, str], extra: str = "") -> str:
     figures and amounts; ``extra``, a pattern of one more abbreviation."""
     short = "|".join(sorted(abbreviated, key=len, reverse=True)) + (f"|{extra}" if extra else "")
     # A scale word may be written against the digits ("£5million", as British news does).
-    return _DIGITS + rf"(?:(?:\s*|\s?(?=(?:{short})\b))(?P<scale>thousand\s+million|thousand|million|billion|trillion|{short})\b)?"
+    return _DIGITS + rf"(?:(?:\s*|\s?(?=(?:{short})\b))(?P<scale>{_SCALE_NAMES}|{short})\b)?"
 
 
 _AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)
@@ -431,7 +432,7 @@ def as_translated(text: str) -> str:
     metres = {m.start() for pattern in (_METRES, _EVENT_METRES) for m in pattern.finditer(text)}
 
     def scale(m: re.Match[str]) -> str:
-        short = " ".join((m["scale"] or "").lower().split())
+        short = _scale_name(m)
         if short == "thousand million":
             return m.string[m.start() : m.start("scale")].rstrip() + " billion"
         if short not in _ABBREVIATED_MONEY or m.start() in metres:
@@ -598,8 +599,13 @@ def _value(m: re.Match[str]) -> Decimal:
     value = Decimal(re.sub(r"\D", "", m["int"]) + (f".{m['frac']}" if m["frac"] else ""))
     if not m.groupdict().get("scale"):
         return value
-    scale = " ".join(m["scale"].lower().split())
+    scale = _scale_name(m)
     return (value * _SCALES[_ABBREVIATED_MONEY.get(scale, scale)]).to_integral_value()
+
+
+def _scale_name(m: re.Match[str]) -> str:
+    """The scale word an amount matched, lower-case, one space inside ("thousand million"); "" for none."""
+    return " ".join((m["scale"] or "").lower().split())
 
 
 def _amount(m: re.Match[str], lang: str) -> str:

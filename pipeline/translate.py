@@ -14,7 +14,7 @@ from pipeline.glossary import Glossary
 from pipeline.lexicon import approved_names, english_once, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
-from pipeline.model import Document, Segment, State
+from pipeline.model import Document, Segment, State, TermHit
 
 Progress = Callable[[str, int, int], None]  # (language, done, total)
 
@@ -107,7 +107,7 @@ def translate_segments(
             tr.text, tr.terms = restored.text, restored.results
         else:
             broken.append((seg, text))
-    left = _restore_from_alternatives(broken, translator, glossary, lang) if broken else []
+    left = _restore_from_alternatives(broken, protected, translator, glossary, lang) if broken else []
     if left:
         # No alternative kept every placeholder: the best translation, whole, with the lost
         # ones put where the model attended to them (never pieces translated on their own).
@@ -136,17 +136,21 @@ def translate_segments(
                     result.status, result.expected = "failed", check.expected
 
 
-def _restore_from_alternatives(broken: list[tuple[Segment, str]], translator: Engine, glossary: Glossary, lang: str) -> list[Segment]:
+def _restore_from_alternatives(
+    broken: list[tuple[Segment, str]], protected: Mapping[str, list[TermHit]], translator: Engine, glossary: Glossary, lang: str
+) -> list[Segment]:
     """Take the best of the model's alternatives that keeps every placeholder exactly once
-    (and does not loop, where one does not); return the segments none of them fit. A
+    (``protected``: each segment's placeholders, by id) (and does not loop, where one does not);
+    return the segments none of them fit. A
     whole-sentence translation of the model's own choosing reads better than one with
     placeholders put back by attention."""
     left = []
     with _naming_segments([seg for seg, _ in broken], [text for _, text in broken]):
         alternatives_each = translator.alternatives([text for _, text in broken], REPAIR_ALTERNATIVES)
     for (seg, _), alternatives in zip(broken, alternatives_each):
-        hits = figures.for_language(seg.protected, lang)
-        fitting = [(hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, hits, glossary, lang)).complete]
+        fitting = [
+            (hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, protected[seg.id], glossary, lang)).complete
+        ]
         if not fitting:
             left.append(seg)
             continue

@@ -27,8 +27,8 @@ KOREAN = Language(
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
     particle_for_on_date=("에서", "에"),
     local_date=re.compile(r"(\d{1,2})일\s?\(현지\s?시간\)"),
-    # A counter, or a year or age glued to the term («쿠르스크주년 이후», «러시아세의»); apart, «세» may begin a word.
     age_after_count=re.compile(r"세" + _BEFORE_PARTICLE),
+    # A counter, or a year or age glued to the term («쿠르스크주년 이후», «러시아세의»); apart, «세» may begin a word.
     counter_after_term=re.compile(r"(?:\s?(?:명|개)|년|세)" + _BEFORE_PARTICLE),
     # A currency, or a counter of people, things or days («#1명을», «#1일을»), after an amount.
     currency_after_amount=re.compile(
