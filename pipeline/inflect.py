@@ -55,6 +55,8 @@ _LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
 _DATE_PREP: dict[str, dict[str, str]] = _GRAMMAR["date_prepositions"]
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
+_DATIVE_VERBS = {lang: frozenset(words) for lang, words in _GRAMMAR["dative_verbs"].items()}
+_NOT_OBJECTS = frozenset(_GRAMMAR["not_objects"])
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
 _COUNT_FORMS: dict[str, dict[str, str]] = _GRAMMAR["count_forms"]
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
@@ -363,6 +365,30 @@ def _noun_after(after: str, lang: str):
     return parses[0] if parses else None
 
 
+def _object_of_english_verb(source: str, hit: TermHit) -> bool:
+    """Whether the English word right before ``hit`` may be a verb whose object it is: a lowercase
+    word that is no preposition, determiner or auxiliary, not after a quotation ('…," said Tom')."""
+    m = re.search(r"([^\s\w]?)\s*\b([a-z]+(?:'[a-z]+)?)\s+$", source[: hit.start])
+    if not m or m.group(1):
+        return False
+    word = m.group(2)
+    return word not in _NOT_OBJECTS and word not in _EN_CASE and word not in _SKIP and word not in _SUBJECT_VERBS
+
+
+def _verb_case(word: str, lang: str) -> str | None:
+    """The case of a name right after ``word`` where that word is a verb governing it as its object."""
+    if word.endswith(("ся", "сь")):
+        return None  # reflexive: no direct object («встретился с …»)
+    verbs = [p for p in morph(lang).parse(word) if p.tag.POS in ("VERB", "INFN")]
+    if not verbs:
+        return None
+    if any(p.normal_form in _DATIVE_VERBS.get(lang, ()) for p in verbs):
+        return "datv"
+    if lang == "ru" and not any("tran" in p.tag for p in verbs):
+        return None
+    return "accs"
+
+
 def _target_prep(before: str, lang: str) -> str:
     m = re.search(r"([^\W\d_][\w-]*)\s*$", before)
     return m.group(1).lower() if m else ""
@@ -379,6 +405,10 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     target_case = _TARGET_PREP.get(lang, {}).get(prep)
     if target_case is None and prep in _LOCATIVE_PREPS:
         target_case = case if case in ("loct", "accs") else "loct"
+    if target_case is None and term.pos != "adj" and governor in ("verb", "") and _object_of_english_verb(source, hit):
+        # The English verb before it is not in our tables, or governs another case in the target
+        # ("invite Tom": «пригласить Тома»; "give Tom": «дать Тому»): the model's verb says which.
+        target_case = _verb_case(prep, lang)
     if target_case and _follows_target(governor, case, prep, target_case):
         case = target_case
     if term.pos == "adj":

@@ -61,6 +61,17 @@ def test_a_names_spelling_is_read_at_its_edges_before_letter_by_letter(name, lan
         ("Police accused Tom.", "uk", "Поліція звинуватила Том.", "Поліція звинуватила Тома."),
         ("They talked about Tom.", "ru", "Они говорили про Том.", "Они говорили про Тома."),
         ("Tom left.", "ru", "Том ушёл.", "Том ушёл."),
+        # A verb our English tables do not know: the model's verb says which case it governs.
+        ("I will invite Tom to dinner.", "ru", "Я приглашу Том на ужин.", "Я приглашу Тома на ужин."),
+        ("I will invite Tom to dinner.", "uk", "Я запрошу Том на вечерю.", "Я запрошу Тома на вечерю."),
+        ("You should give Tom more time.", "ru", "Ты должен дать Том больше времени.", "Ты должен дать Тому больше времени."),
+        ("We helped Maria.", "uk", "Ми допомогли Марія.", "Ми допомогли Марії."),
+        ("Biden thanked Tom.", "uk", "Байден подякував Том.", "Байден подякував Томові."),
+        # Not an object: a quotation's speaker, a name after an auxiliary or a pronoun, "like".
+        ('"We are ready," said Tom.', "ru", "«Мы готовы», - сказал Том.", "«Мы готовы», - сказал Том."),
+        ("Why did Tom leave?", "uk", "Чому пішов Том?", "Чому пішов Том?"),
+        ("Tell me, has Tom won?", "ru", "Скажи мне, выиграл Том?", "Скажи мне, выиграл Том?"),
+        ("I like Tom.", "ru", "Мне нравится Том.", "Мне нравится Том."),
     ],
 )
 def test_a_name_the_model_left_in_the_nominative_takes_the_case_of_its_place(glossary, source, lang, output, expected):
