@@ -37,7 +37,7 @@ from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.memory import Memory
 from pipeline.model import Segment, State, TermHit, content_hash
-from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, transliterate, uncovered_names
+from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, spellings, transliterate, uncovered_names
 from pipeline.terms import attended
 
 DATA = Path(__file__).with_name("data")
@@ -139,7 +139,7 @@ def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[s
         forms: Counter[str] = Counter()
         for _, target in memory.containing(word, lang):
             if can_transliterate(lang):
-                rendering = _rendering(target, corpus.get(word, spelt), spelt)
+                rendering = _rendering(target, corpus.get(word, spelt), spellings(word, lang))
             else:  # Korean: the word that sounds most like the name, without its particle
                 rendering = _sounding(target, corpus.get(word, spelt), SAME_SOUNDS) or _sounding(target, spelt, SAME_SOUNDS)
             if rendering:
@@ -176,7 +176,8 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             # The word left in Latin letters while the rest of the name was not (where its form is
             # known: a name kept in Latin, "Urban Taskforce", is not spelt out), else the model's attempt at it.
             latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
-            rendering = latin_word or _rendering(tr.text, wanted, spelt, taken)
+            ways = spellings(word, lang)
+            rendering = latin_word or _rendering(tr.text, wanted, ways, taken)
             if rendering is not None and rendering.group() == wanted:
                 # The model wrote the name as it is, in the nominative: in the case its place asks
                 # (the English governor, the preposition the model put before it), as a term would be:
@@ -187,7 +188,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 continue
             if rendering is None or _begins_as(rendering.group(), wanted):
                 continue
-            if not latin_word and _begins_as(rendering.group(), spelt) and not spells_name(wanted, spelt):
+            if not latin_word and any(_begins_as(rendering.group(), way) for way in ways) and not spells_name(wanted, spelt):
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
             if word not in known and not latin_word and _adjective(rendering.group(), lang):
                 continue  # the model translated a name's adjective («Национальная» for National)
@@ -314,9 +315,9 @@ def _written_words(forms: Iterable[str]) -> set[str]:
     return {w for form in forms for w in _CYRILLIC_WORD.findall(form)}
 
 
-def _rendering(text: str, wanted: str, spelt: str, taken: Collection[str] = ()) -> re.Match[str] | None:
+def _rendering(text: str, wanted: str, spelt: Iterable[str], taken: Collection[str] = ()) -> re.Match[str] | None:
     """The capitalised word of ``text``, not one of ``taken``, most like the lexicon's form or
-    the transliteration, if like enough."""
+    a transliteration (``names.spellings``), if like enough."""
     best, best_score = None, SIMILAR
     for m in _CYRILLIC_WORD.finditer(text):
         if m.group() in taken:
@@ -325,7 +326,7 @@ def _rendering(text: str, wanted: str, spelt: str, taken: Collection[str] = ()) 
         # Close in letters and beginning alike: shared case endings alone make words look close (Англійська, Українська).
         score = max(
             difflib.SequenceMatcher(None, target.lower(), word[: len(target) + 1]).ratio() if _alike(word[0], target[0].lower()) else 0.0
-            for target in (wanted, spelt)
+            for target in (wanted, *spelt)
         )
         if score >= best_score:
             best, best_score = m, score

@@ -194,10 +194,26 @@ def can_spell(lang: str) -> bool:
 # How a name's spelling is read at the edges of a word before letter by letter: "Mc" is "Mac"
 # (McCaskill: «Маккаскилл», not «Мккаскилл»); a Spanish final "ez" is "es" (Chávez: «Чавес»).
 _READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
+# How English reads what a letter-by-letter spelling gets wrong: "wa" before l or r is «уо»
+# (Walker «Уокер», Walsh «Уолш», Warren «Уоррен»); a final e is silent after "ll", "nce", "dge"
+# (Nashville «Нашвилл», Vance «Ванс», Lodge «Лодж») and lengthens the one vowel a, i or y before
+# one consonant (Jake «Джейк», Blaze «Блейз», Mike «Майк», Kyle «Кайл»; r aside: Clare is no
+# «Клейр»; Wallace, Cesare have two); a final "ce" is «с» (Wallace «Уоллас»), "ew" «ю» (Andrew «Андрю»).
+_ENGLISH = (
+    (re.compile(r"^wal(?=k)"), "wo"),
+    (re.compile(r"^wa(?=l[lsdt]|r)"), "wo"),
+    (re.compile(r"(?<=ll)e$|(?<=n)ce$|dge$"), lambda m: {"e": "", "ce": "s", "dge": "j"}[m.group()]),
+    (re.compile(r"^([^aeiouy]*)a([bcdfgklmnpstvz])e$"), lambda m: m.group(1) + "ei" + ("s" if m.group(2) == "c" else m.group(2))),
+    (re.compile(r"^([^aeiouy]*)[iy]([bdfgklmnpstvz])e$"), r"\1ai\2"),
+    (re.compile(r"ce$"), "s"),
+    (re.compile(r"ew$"), "yu"),
+)
 
 
-def transliterate(name: str, lang: str) -> str:
-    """A plausible spelling of a Latin name in ``lang``'s script (a suggestion for a linguist, not a rule)."""
+def transliterate(name: str, lang: str, *, by_letters: bool = False) -> str:
+    """A plausible spelling of a Latin name in ``lang``'s script (a suggestion for a linguist, not a
+    rule); ``by_letters``: without English readings, as a small model garbles a name it does not
+    know («Мике» for Mike, ``spellings``)."""
     by_sound = profile(lang).transcribe
     if by_sound:
         return by_sound(name)
@@ -208,7 +224,7 @@ def transliterate(name: str, lang: str) -> str:
         if SPANISH_LETTERS.search(lower) and profile(lang).spanish:
             lower, table = _as_spanish(lower), profile(lang).spanish
         else:
-            for spelling, reading in _READ_AS:
+            for spelling, reading in _READ_AS if by_letters else _READ_AS + _ENGLISH:
                 lower = spelling.sub(reading, lower)
         lower = _unmarked(lower)
         while i < len(lower):
@@ -223,6 +239,11 @@ def transliterate(name: str, lang: str) -> str:
         converted = "".join(pieces)
         out.append(converted[:1].upper() + converted[1:] if word[:1].isupper() else converted)
     return "".join(out)
+
+
+def spellings(name: str, lang: str) -> tuple[str, ...]:
+    """The ways a model may spell ``name`` in ``lang``: as it reads, and letter by letter."""
+    return tuple(dict.fromkeys((transliterate(name, lang), transliterate(name, lang, by_letters=True))))
 
 
 def _as_spanish(word: str) -> str:
@@ -258,12 +279,13 @@ def name_present(name: str, target: str, lang: str) -> bool:
     if re.findall(r"[^\W\d_]+", name)[-1].lower() in common_words():
         return True  # an institution's name ("… Intelligence Service"): translated, not spelt
     last = re.findall(r"[^\W\d_]+", name)[-1]
-    spelt = transliterate(last, lang).lower()
-    wanted = _skeleton(spelt)[:3]
-    for word in re.findall(r"[^\W\d_]+", target.lower()):
-        # Case endings and spelling conventions vary: a close match of the word's start, or of its consonants.
-        if difflib.SequenceMatcher(None, spelt, word[: len(spelt) + 1]).ratio() >= 0.6:
-            return True
-        if len(wanted) >= 2 and _skeleton(word).startswith(wanted):
-            return True
+    words = re.findall(r"[^\W\d_]+", target.lower())
+    for spelt in (s.lower() for s in spellings(last, lang)):
+        wanted = _skeleton(spelt)[:3]
+        for word in words:
+            # Case endings and spelling conventions vary: a close match of the word's start, or of its consonants.
+            if difflib.SequenceMatcher(None, spelt, word[: len(spelt) + 1]).ratio() >= 0.6:
+                return True
+            if len(wanted) >= 2 and _skeleton(word).startswith(wanted):
+                return True
     return False

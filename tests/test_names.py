@@ -89,8 +89,19 @@ def test_glossary_suggest_lists_missing_names_as_glossary_rows(tmp_path, monkeyp
         ("Gonçalves", "Гонсалвес", "Гонсалвес"),
         ("Sørensen", "Сёренсен", "Сьоренсен"),
         ("Dvořák", "Дворак", "Дворак"),
-        # Without them, English rules as before.
-        ("Walker", "Уалкер", "Уалкер"),
+        # Without them, English rules: "wa" before l or r, a silent final e and the vowel it
+        # lengthens, a final "ce", "dge", "ew".
+        ("Walker", "Уокер", "Уокер"),
+        ("Warren", "Уоррен", "Уоррен"),
+        ("Jake", "Джейк", "Джейк"),
+        ("Grace", "Грейс", "Грейс"),
+        ("Kyle", "Кайл", "Кайл"),
+        ("Nashville", "Нашвилл", "Нашвілл"),
+        ("Lodge", "Лодж", "Лодж"),
+        ("Wallace", "Уоллас", "Уоллас"),
+        ("Andrew", "Андрю", "Андрю"),
+        # Two vowels before the e: no lengthening (Italian, Spanish, Latin names read their e).
+        ("Cesare", "Сесаре", "Сесаре"),
     ],
 )
 def test_a_name_is_read_by_the_letters_it_is_written_with(name, ru, uk):
