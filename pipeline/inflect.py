@@ -32,6 +32,10 @@ from pipeline.model import TermHit
 # - allowed_prepositions: target prepositions a translation may use for an English one ("to
 #   Russia": в Россию, до Росії, к России); any other before the term is the weak model's noise
 #   («около» for "to"), and the case stays the one the English implies;
+# - dative_verbs: ru/uk verbs whose object right after them is in the dative («дать Тому»,
+#   uk «подякувати Тому»); any other verb there takes the accusative (in Russian, a transitive
+#   one); not_objects: English words after which a name is no verb's object ("did Tom", "like Tom");
+# - arrival_verbs: verbs after which "in" and "at" say where to, not where («прибыл в Киев»);
 # - count_genitive: words before a count, other than prepositions, that put it in the genitive
 #   («более 3 солдат»);
 # - count_forms: of a noun's two forms for the count's case, the one written after a count
@@ -57,6 +61,7 @@ _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()
 _OBJECT_CASES = {"accs", "gent", "datv"}
 _DATIVE_VERBS = {lang: frozenset(words) for lang, words in _GRAMMAR["dative_verbs"].items()}
 _NOT_OBJECTS = frozenset(_GRAMMAR["not_objects"])
+_ARRIVAL_VERBS = frozenset(_GRAMMAR["arrival_verbs"])
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
 _COUNT_FORMS: dict[str, dict[str, str]] = _GRAMMAR["count_forms"]
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
@@ -82,7 +87,9 @@ def morph(lang: str):
 def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     """(the case English grammar implies for the term at ``hit``, the governing word:
     a preposition, "verb", "'s", or "" for none)."""
-    governor, _ = _governor(source, hit)
+    governor, before = _governor(source, hit)
+    if governor in ("in", "at") and before in _ARRIVAL_VERBS:
+        return "accs", governor
     if governor == "'s":
         return "gent", "'s"
     if governor == "verb":

@@ -72,10 +72,18 @@ def path_for(lang: str) -> Path:
     return DATA / f"names.{lang}.tsv"
 
 
+# Names people wrote down where the corpora are silent or out of date: the places of the war
+# the sample article reports, as the news of each language writes them today (the corpora know
+# "Kiev", not "Kyiv"; Korean news has written 키이우 since 2022, not 키예프). One column per
+# language; a form here overrides the mined one.
+CURATED = DATA / "names.curated.tsv"
+
+
 def lexicon_version(lang: str) -> str:
-    """Short content hash of ``lang``'s names lexicon, for the run signature ("-" where there is none)."""
-    path = path_for(lang)
-    return content_hash(path.read_bytes()) if path.is_file() else "-"
+    """Short content hash of ``lang``'s names lexicon and the curated names, for the run signature
+    ("-" where there is neither)."""
+    files = [path for path in (path_for(lang), CURATED) if path.is_file()]
+    return content_hash(b"".join(path.read_bytes() for path in files)) if files else "-"
 
 
 def name_words(name: str) -> list[str]:
@@ -86,12 +94,14 @@ def name_words(name: str) -> list[str]:
 @cache
 def corpus_names(lang: str) -> dict[str, str]:
     """English name word (or name of several words: its acronym) → the form the corpora write,
-    for ``lang`` (empty where none was built)."""
+    or the curated list has, for ``lang`` (empty where neither has any)."""
+    names = {}
     path = path_for(lang)
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {row["english"]: row["form"] for row in csv.DictReader(fh, delimiter="\t")}
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            names = {row["english"]: row["form"] for row in csv.DictReader(fh, delimiter="\t")}
+    with CURATED.open(encoding="utf-8", newline="") as fh:
+        return names | {row["english"]: row[lang] for row in csv.DictReader(fh, delimiter="\t") if row.get(lang)}
 
 
 def dictionary_form(forms: Counter[str], lang: str) -> str:
@@ -435,9 +445,10 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
         spelt = _spelt(name.text, known, lang)
         hit = TermHit("name", name.start, name.end, name.text)
         # The attended word, where it is a capitalised word beginning with the name's sound (not
-        # the sentence's first), is the model's garbled attempt at it (Мэкаакуану for Michoacán):
-        # replaced, not left beside the name.
-        garbled = re.fullmatch(r"([«\"(]?)([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)(\W*)", words[k]) if 0 < k < len(words) else None
+        # the sentence's first), is the model's garbled attempt at it (Мэкаакуану for Michoacán),
+        # as is one in Latin letters beginning as the name does ("Bakmut" for Bakhmut): replaced,
+        # not left beside the name.
+        garbled = re.fullmatch(r"([«\"(]?)([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+|[A-Z][a-z'’-]+)(\W*)", words[k]) if 0 < k < len(words) else None
         # Korean: the attended word, without its particle, where it begins as a word of the name and
         # is somewhat like it (브리랉스콘 for 베를루스코니), is the model's attempt; its particle stays.
         attempt = re.fullmatch(r"([«\"“(]?)([가-힣]+)(\W*)", words[k]) if k < len(words) and not can_transliterate(lang) else None
@@ -447,7 +458,11 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
             lead = f"{before} {attempt.group(1)}" if before else attempt.group(1)
             text = f"{lead}{spelt}{attempt.group(2)[len(stem) :]}{attempt.group(3)}" + (f" {after}" if after else "")
             tr.text, form = inflect.fix_particle(text, len(lead), spelt), spelt
-        elif garbled and garbled.group(2) not in taken and _alike(garbled.group(2)[0].lower(), spelt[0].lower()):
+        elif (
+            garbled
+            and garbled.group(2) not in taken
+            and _alike(garbled.group(2)[0].lower(), (name.text if garbled.group(2).isascii() else spelt)[0].lower())
+        ):
             lead, _, trail = garbled.groups()
             before, after = " ".join(words[:k]), " ".join(words[k + 1 :])
             form = _fitted(spelt, name.text, lang, seg.source, hit, f"{before} {lead}", f"{trail} {after}")
