@@ -309,7 +309,13 @@ def _spelled_count(m: re.Match[str]) -> bool:
     # Four" are names.
     if m.group()[0].islower() or not re.sub(r"^.*:", "", m.string[: m.start()]).strip(" \"'“‘«("):
         return True
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", m.string) if w.lower() not in _WORD_VALUES]
+    return headline(m.string)
+
+
+def headline(text: str) -> bool:
+    """Whether ``text`` is written in title case, as headlines are ("Drone Kills Five Militants"):
+    most of its words of four letters or more, numbers aside, capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text) if w.lower() not in _WORD_VALUES]
     return sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import tossi
 
+from pipeline.figures import headline
 from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.model import TermHit
@@ -45,7 +46,10 @@ from pipeline.model import TermHit
 #   English word governing it (a preposition, "verb" for a verb's object, "'s"); ko_where_verbs:
 #   verbs after which "in" and "at" (or, for reach and enter, the object) say where something is or
 #   arrives (에), not where it happens (에서); ko_people: with animate_nouns, nouns whose count
-#   Korean writes with the counter 명 (troops among them, inanimate in Russian);
+#   Korean writes with the counter 명 (troops among them, inanimate in Russian); counted_nouns:
+#   English plural nouns by the kind of thing they count, which a language's counter follows
+#   (Korean vehicles 대, munitions 발, vessels 척, places 곳, cases 건, buildings 채, animals 마리;
+#   plurals only: "a four wheel drive car", "a 60,000 square-foot home" count no car, no home);
 # - date_prepositions: a preposition whose case before a month differs from its usual one
 #   («с июля»: «с» is "with", instrumental, elsewhere; «на июль», accusative).
 _GRAMMAR = json.loads((Path(__file__).with_name("data") / "grammar.json").read_text(encoding="utf-8"))
@@ -68,6 +72,7 @@ _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=Tru
 _KO_GOVERNED: dict[str, str] = _GRAMMAR["ko_governed"]
 _KO_WHERE_VERBS = set(_GRAMMAR["ko_where_verbs"])
 _PEOPLE = _ANIMATE_NOUNS | set(_GRAMMAR["ko_people"])
+_COUNTED_NOUNS = {noun: kind for kind, nouns in _GRAMMAR["counted_nouns"].items() for noun in nouns} | dict.fromkeys(_PEOPLE, "people")
 # Hyphens join letters ("северо-восток"), not a stray "-1" a model appends.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\w-]*")
 
@@ -134,32 +139,44 @@ def governed_particle(source: str, hit: TermHit, *, person: bool = False) -> str
     return _KO_GOVERNED.get(governor, "")
 
 
-def counts_people(source: str, hit: TermHit) -> bool:
-    """Whether the count at ``hit`` counts people: a person noun within a few words after it,
-    before any other plural ("5,000 North Korean soldiers", "four other prisoners", "six
-    Bosnians"; not "4 tanks carrying soldiers")."""
+def counted_kind(source: str, hit: TermHit) -> str:
+    """What the count at ``hit`` counts, by the noun within a few words after it, before any other
+    plural: "people" ("5,000 North Korean soldiers", "four other prisoners", "six Bosnians"), a kind
+    of ``counted_nouns`` ("120 missiles": "munitions", "4 tanks carrying soldiers": "vehicles"), or
+    "" (another noun, or none: "40 percent of voters"; a number in a name, "Mate 9 phones"; a
+    proper noun, "34 House seats")."""
+    title_case = headline(source)
+    if not title_case and re.search(r"[\w,;:] [A-Z][a-z]+ $", source[: hit.start]):
+        return ""  # after a capitalised word inside the sentence: a model's number ("Mate 9")
     for word in re.findall(r"[A-Za-z]+", source[hit.end :])[:4]:
-        if word.lower() in _PEOPLE or re.fullmatch(r"[A-Z][a-z]+ans", word):
-            return True
-        if (word.endswith("s") and not word.isupper()) or word.lower() in _NOT_A_HEAD:
-            return False
-    return False
+        lower = word.lower()
+        if _COUNTED_NOUNS.get(lower) == "people" or (lower in _COUNTED_NOUNS and (word.islower() or title_case)):
+            return _COUNTED_NOUNS[lower]
+        if re.fullmatch(r"[A-Z][a-z]+ans", word):
+            return "people"
+        if (word.endswith("s") and not word.isupper()) or lower in _NOT_A_HEAD:
+            return ""
+    return ""
 
 
 # Words after a number that show it counts something else, or nothing ("40 percent of voters").
 _NOT_A_HEAD = frozenset("percent per cent of out in to and or than times".split())
 
 
-def with_counter(figure: str, after: str, counter: str, particles: tuple[str, ...]) -> str:
+def with_counter(figure: str, after: str, counter: str, particles: tuple[str, ...], counters: Iterable[str] = ()) -> str:
     """A Korean count the model wrote without its counter («4의 다른 수감자들», «5,000 병사가»,
     «8 파견했다») with it, and before a word that is no verb with 의 («4명의», «5,000명의 병사가»,
     «8명 파견했다»); one with a counter or a noun glued to it («4명을», «50,000군을», «6개월») as it
-    is. ``after``: the text after ``figure``."""
+    is, as is one with ``counter`` or another of ``counters`` after it («4 명», «120 개의»). ``after``:
+    the text after ``figure``."""
     glued = re.match(r"[가-힣]+", after)
     if (glued and glued.group() not in particles) or not re.match(r"$|[\s.,;:!?)\"'»”가-힣]", after):
         return figure  # «40%가»: a sign or a unit glued to it
-    if after.startswith(" ") and re.match(rf"\s*{counter}", after):
-        return figure  # «4 명»
+    apart = re.match(r" ([가-힣]+)", after)
+    if apart and any(
+        apart.group(1) == c or (apart.group(1).startswith(c) and apart.group(1)[len(c) :] in particles) for c in (counter, *counters)
+    ):
+        return figure  # «4 명», «120 개의»
     word = re.match(r" ([가-힣]+)", after)
     return figure + counter + ("의" if word and not _VERB_ENDING.search(word.group(1)) else "")
 

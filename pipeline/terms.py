@@ -129,7 +129,7 @@ class _Replacement:
     takes_particle: bool  # a Korean particle after it agrees with it
     count: Decimal | None = None  # the count it is: the model's words after it agree
     term: TermResult | None = None  # the glossary term it is
-    people: bool = False  # a count of people (Korean writes it with its counter, 명)
+    counted: str = ""  # what a count counts (``inflect.counted_kind``: Korean writes its counter)
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -166,8 +166,9 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         # "5,000 North Korean soldiers": the counted words run on through the term right after the count.
         upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
         after = text[r.end : upto]
-        if r.people and language.person_counter:
-            r.text = inflect.with_counter(r.text, after, language.person_counter, language.particles)
+        if counter_word := language.counters.get(r.counted):
+            others = (*language.counters.values(), language.generic_counter)
+            r.text = inflect.with_counter(r.text, after, counter_word, language.particles, others)
         if r.count is not None and language.counted:
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
@@ -263,7 +264,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
-    return _Replacement(start, end, rendered, readable, count=count, people=count is not None and inflect.counts_people(source, hit))
+    return _Replacement(start, end, rendered, readable, count=count, counted=inflect.counted_kind(source, hit) if count is not None else "")
 
 
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")

@@ -696,22 +696,34 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
         ("Some 5,000 North Korean soldiers arrived.", "#1 병사가 도착했다.", "5,000명의 병사가 도착했다."),
         ("They sent 8 soldiers.", "그들은 #1 파견했다.", "그들은 8명 파견했다."),
         ("Police arrested five protesters.", "경찰은 #1를 체포했다.", "경찰은 5명을 체포했다."),
-        # A counter or a noun the model glued on stays; things are not people.
+        # A counter or a noun the model glued on stays.
         ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000군을 보냈다."),
         ("Some 50,000 troops were sent.", "#1명을 보냈다.", "50,000명을 보냈다."),
-        ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4 탱크를 샀다."),
+        # Things take the counter of their kind: vehicles 대, munitions 발, vessels 척, places 곳,
+        # cases 건, buildings 채, animals 마리; another counter the model wrote apart stays.
+        ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4대의 탱크를 샀다."),
+        ("Russia launched 120 missiles overnight.", "러시아는 #1 미사일을 발사했다.", "러시아는 120발의 미사일을 발사했다."),
+        ("More than 50,000 fishing boats returned.", "#1 어선이 돌아왔다.", "50,000척의 어선이 돌아왔다."),
+        ("Strikes hit 12 villages.", "공격은 #1 마을을 강타했다.", "공격은 12곳의 마을을 강타했다."),
+        ("The storm destroyed 300 houses.", "폭풍이 #1 개의 집을 파괴했다.", "폭풍이 300 개의 집을 파괴했다."),
+        # A model's number in a name, a compound before a singular noun: no count of the noun.
+        ("The Mate 9 phones lack it.", "메이트 #1 전화는 그것이 없다.", "메이트 9 전화는 그것이 없다."),
+        ("A four wheel drive car is driving.", "#1 드라이브 차가 운전하고 있다.", "4 드라이브 차가 운전하고 있다."),
         # A share of people is no count of them («40명%가»).
         ("Nearly 40 percent of voters backed it.", "유권자들의 #1%가 지지했다.", "유권자들의 40%가 지지했다."),
     ],
 )
-def test_a_korean_count_of_people_takes_its_counter(glossary, source, output, expected):
+def test_a_korean_count_takes_the_counter_of_what_it_counts(glossary, source, output, expected):
     assert _translated(glossary, source, "ko", output) == expected
 
 
-def test_people_are_counted_by_the_noun_after_the_number():
+def test_a_count_counts_the_noun_after_the_number():
     text = "It convicted six Bosnians, 4 tanks carrying soldiers, 5,000 North Korean troops and 40 percent of voters."
-    counted = {h.text: inflect.counts_people(text, h) for h in find_figures(text, [])}
-    assert counted == {"six": True, "4": False, "5,000": True, "40": False}
+    counted = {h.text: inflect.counted_kind(text, h) for h in find_figures(text, [])}
+    assert counted == {"six": "people", "4": "vehicles", "5,000": "people", "40": ""}
+    # A headline capitalises its nouns; elsewhere a capitalised word is a name ("34 House seats").
+    for text, kind in (("Israel Fires 40 Rockets Into Gaza", "munitions"), ("Republicans gained 34 House seats.", "")):
+        assert [inflect.counted_kind(text, h) for h in find_figures(text, [])] == [kind]
 
 
 @pytest.mark.parametrize(

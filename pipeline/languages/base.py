@@ -99,9 +99,14 @@ class Language:
     # digits (Korean «15년»; its own words for two and three, «두 명»): protected and rendered as a
     # figure from there up. 0: translated as words («пятнадцать лет»).
     spelled_from: int = 0
-    # The counter a count of people takes, glued to it, where the model left it out («4명의 다른
-    # 수감자들» for "four other prisoners"; a placeholder reads to it as a name). None: no counters.
-    person_counter: str = ""
+    # The counter a count takes, glued to it, where the model left it out, by what it counts
+    # (``inflect.counted_kind``: "people", "vehicles"…; «4명의 다른 수감자들» for "four other
+    # prisoners", «120발의 미사일» for "120 missiles"; a placeholder reads to the model as a name).
+    # Empty: no counters.
+    counters: Mapping[str, str] = field(default_factory=dict)
+    # The counter of any other thing (Korean 개): never added, but a count the model wrote with it
+    # («300 개의 집») needs no other.
+    generic_counter: str = ""
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).
     ordinal: str = "{}."
     # An ordinal before these English nouns, as the language writes it instead ("75th anniversary":

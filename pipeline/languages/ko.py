@@ -48,7 +48,17 @@ KOREAN = Language(
     },
     year="{}년",
     spelled_from=4,
-    person_counter="명",
+    counters={
+        "people": "명",
+        "vehicles": "대",
+        "munitions": "발",
+        "vessels": "척",
+        "places": "곳",
+        "cases": "건",
+        "buildings": "채",
+        "animals": "마리",
+    },
+    generic_counter="개",
     transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
