@@ -37,6 +37,8 @@ from pipeline.model import TermHit
 #   uk «подякувати Тому»); any other verb there takes the accusative (in Russian, a transitive
 #   one); not_objects: English words after which a name is no verb's object ("did Tom", "like Tom");
 # - arrival_verbs: verbs after which "in" and "at" say where to, not where («прибыл в Киев»);
+# - dative_predicates: ru/uk words whose "subject" is in the dative ("Tom needs help": «Тому
+#   нужна помощь»; "Tom likes it": «Тому нравится»);
 # - count_genitive: words before a count, other than prepositions, that put it in the genitive
 #   («более 3 солдат»);
 # - count_forms: of a noun's two forms for the count's case, the one written after a count
@@ -66,6 +68,7 @@ _OBJECT_CASES = {"accs", "gent", "datv"}
 _DATIVE_VERBS = {lang: frozenset(words) for lang, words in _GRAMMAR["dative_verbs"].items()}
 _NOT_OBJECTS = frozenset(_GRAMMAR["not_objects"])
 _ARRIVAL_VERBS = frozenset(_GRAMMAR["arrival_verbs"])
+_DATIVE_PREDICATES = {lang: frozenset(words) for lang, words in _GRAMMAR["dative_predicates"].items()}
 _COUNT_GENITIVE = {lang: set(words) for lang, words in _GRAMMAR["count_genitive"].items()}
 _COUNT_FORMS: dict[str, dict[str, str]] = _GRAMMAR["count_forms"]
 _KO_PARTICLES: list[str] = sorted(_GRAMMAR["ko_particles"], key=len, reverse=True)
@@ -413,6 +416,13 @@ def _verb_case(word: str, lang: str) -> str | None:
     return "accs"
 
 
+def before_dative_predicate(after: str, lang: str) -> bool:
+    """Whether ``after`` (a translation after a name) begins with a word whose subject is in the
+    dative («нужна», «нравится»; «не» before it aside)."""
+    m = re.match(r"\s+(?:не\s+)?([а-яёіїєґ'’]+)", after, re.IGNORECASE)
+    return m is not None and m.group(1).lower() in _DATIVE_PREDICATES.get(lang, ())
+
+
 def _target_prep(before: str, lang: str) -> str:
     m = re.search(r"([^\W\d_][\w-]*)\s*$", before)
     return m.group(1).lower() if m else ""
@@ -429,6 +439,8 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     target_case = _TARGET_PREP.get(lang, {}).get(prep)
     if target_case is None and prep in _LOCATIVE_PREPS:
         target_case = case if case in ("loct", "accs") else "loct"
+    if target_case is None and not governor and term.pos != "adj" and before_dative_predicate(after, lang):
+        target_case = "datv"
     if target_case is None and term.pos != "adj" and governor in ("verb", "") and _object_of_english_verb(source, hit):
         # The English verb before it is not in our tables, or governs another case in the target
         # ("invite Tom": «пригласить Тома»; "give Tom": «дать Тому»): the model's verb says which.

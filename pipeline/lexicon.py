@@ -188,7 +188,10 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
             ways = spellings(word, lang)
             rendering = latin_word or _rendering(tr.text, wanted, ways, taken)
-            if rendering is not None and rendering.group() == wanted:
+            if rendering is not None and (
+                rendering.group() == wanted
+                or (_begins_as(rendering.group(), wanted) and inflect.before_dative_predicate(tr.text[rendering.end() :], lang))
+            ):
                 # The model wrote the name as it is, in the nominative: in the case its place asks
                 # (the English governor, the preposition the model put before it), as a term would be:
                 # «запросити Тома», not «запросити Том».

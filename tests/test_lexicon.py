@@ -67,6 +67,9 @@ def test_a_names_spelling_is_read_at_its_edges_before_letter_by_letter(name, lan
         ("You should give Tom more time.", "ru", "Ты должен дать Том больше времени.", "Ты должен дать Тому больше времени."),
         ("We helped Maria.", "uk", "Ми допомогли Марія.", "Ми допомогли Марії."),
         ("Biden thanked Tom.", "uk", "Байден подякував Том.", "Байден подякував Томові."),
+        # Before a word whose subject is in the dative, even where the model inflected the name.
+        ("The doctor said that Tom needs surgery.", "ru", "Врач сказал, что Тома нужна операция.", "Врач сказал, что Тому нужна операция."),
+        ("Tom needs help.", "uk", "Том потрібна допомога.", "Томові потрібна допомога."),
         # Not an object: a quotation's speaker, a name after an auxiliary or a pronoun, "like".
         ('"We are ready," said Tom.', "ru", "«Мы готовы», - сказал Том.", "«Мы готовы», - сказал Том."),
         ("Why did Tom leave?", "uk", "Чому пішов Том?", "Чому пішов Том?"),
