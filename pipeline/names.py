@@ -194,12 +194,14 @@ def can_spell(lang: str) -> bool:
 # How a name's spelling is read at the edges of a word before letter by letter: "Mc" is "Mac"
 # (McCaskill: «Маккаскилл», not «Мккаскилл»); a Spanish final "ez" is "es" (Chávez: «Чавес»).
 _READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
-# How English reads what a letter-by-letter spelling gets wrong: "wa" before l or r is «уо»
+# How English reads what a letter-by-letter spelling gets wrong: the h of "ohn" is silent (Johnson
+# «Джонсон», not «Джохнсон»); "wa" before l or r is «уо»
 # (Walker «Уокер», Walsh «Уолш», Warren «Уоррен»); a final e is silent after "ll", "nce", "dge"
 # (Nashville «Нашвилл», Vance «Ванс», Lodge «Лодж») and lengthens the one vowel a, i or y before
 # one consonant (Jake «Джейк», Blaze «Блейз», Mike «Майк», Kyle «Кайл»; r aside: Clare is no
 # «Клейр»; Wallace, Cesare have two); a final "ce" is «с» (Wallace «Уоллас»), "ew" «ю» (Andrew «Андрю»).
 _ENGLISH = (
+    (re.compile(r"ohn"), "on"),
     (re.compile(r"^wal(?=k)"), "wo"),
     (re.compile(r"^wa(?=l[lsdt]|r)"), "wo"),
     (re.compile(r"(?<=ll)e$|(?<=n)ce$|dge$"), lambda m: {"e": "", "ce": "s", "dge": "j"}[m.group()]),

@@ -100,6 +100,7 @@ def test_glossary_suggest_lists_missing_names_as_glossary_rows(tmp_path, monkeyp
         ("Lodge", "Лодж", "Лодж"),
         ("Wallace", "Уоллас", "Уоллас"),
         ("Andrew", "Андрю", "Андрю"),
+        ("Johnson", "Джонсон", "Джонсон"),
         # Two vowels before the e: no lengthening (Italian, Spanish, Latin names read their e).
         ("Cesare", "Сесаре", "Сесаре"),
     ],
