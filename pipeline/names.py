@@ -195,13 +195,17 @@ def can_spell(lang: str) -> bool:
 # (McCaskill: «Маккаскилл», not «Мккаскилл»); a Spanish final "ez" is "es" (Chávez: «Чавес»).
 _READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
 # How English reads what a letter-by-letter spelling gets wrong: the h of "ohn" is silent (Johnson
-# «Джонсон», not «Джохнсон»); "wa" before l or r is «уо»
+# «Джонсон», not «Джохнсон»); a final "stein" is «штейн», as Russian and Ukrainian write it
+# (Epstein «Эпштейн», Katzenstein); an e that begins a name, not in "ea", "ee", "ei", "ey", is
+# Russian «э» (Edward «Эдвард»); "wa" before l or r is «уо»
 # (Walker «Уокер», Walsh «Уолш», Warren «Уоррен»); a final e is silent after "ll", "nce", "dge"
 # (Nashville «Нашвилл», Vance «Ванс», Lodge «Лодж») and lengthens the one vowel a, i or y before
 # one consonant (Jake «Джейк», Blaze «Блейз», Mike «Майк», Kyle «Кайл»; r aside: Clare is no
 # «Клейр»; Wallace, Cesare have two); a final "ce" is «с» (Wallace «Уоллас»), "ew" «ю» (Andrew «Андрю»).
 _ENGLISH = (
     (re.compile(r"ohn"), "on"),
+    (re.compile(r"(?<=.)stein$"), "shtein"),
+    (re.compile(r"^e(?![aeiy])"), "ɛ"),
     (re.compile(r"^wal(?=k)"), "wo"),
     (re.compile(r"^wa(?=l[lsdt]|r)"), "wo"),
     (re.compile(r"(?<=ll)e$|(?<=n)ce$|dge$"), lambda m: {"e": "", "ce": "s", "dge": "j"}[m.group()]),

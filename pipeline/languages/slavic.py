@@ -85,6 +85,9 @@ TRANSCRIPTION: tuple[tuple[str, str], ...] = tuple(
         ("ü", "ю"),
         ("ö", "ё"),
         ("ç", "с"),
+        # An English e at the start of a name, marked by ``names.transliterate``: Russian «Э»
+        # (Edward «Эдвард», Epstein «Эпштейн»), Ukrainian «Е».
+        ("ɛ", "э"),
     ]
 )
 

@@ -8,7 +8,7 @@ from pipeline.languages import slavic
 from pipeline.languages.base import Language
 
 # Ukrainian transcription differs from Russian in a few letters (h, g → г; i → і; y → и; ye → є).
-_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі", "ö": "ьо"}
+_DIFFERENT = {"h": "г", "g": "г", "i": "і", "y": "и", "ye": "є", "yo": "йо", "ee": "і", "ci": "сі", "ö": "ьо", "ɛ": "е"}
 _SPANISH_DIFFERENT = {
     "qui": "кі", "gui": "гі", "lle": "льє", "gi": "хі", "ci": "сі", "ñe": "ньє", "ñi": "ньі",
     "ye": "є", "ia": "ія", "ie": "ьє", "ɛ": "е", "i": "і", "cia": "сія", "gia": "хія",
