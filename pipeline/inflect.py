@@ -97,7 +97,7 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     a preposition, "verb", "'s", or "" for none)."""
     governor, before = _governor(source, hit)
     if governor in ("in", "at") and before in _ARRIVAL_VERBS:
-        return "accs", governor
+        return "accs", "to"  # where to: the target may say it as "to" ("arrive in Italy": uk «до Італії»)
     if governor == "'s":
         return "gent", "'s"
     if governor == "verb":
