@@ -696,9 +696,10 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
         ("Some 5,000 North Korean soldiers arrived.", "#1 병사가 도착했다.", "5,000명의 병사가 도착했다."),
         ("They sent 8 soldiers.", "그들은 #1 파견했다.", "그들은 8명 파견했다."),
         ("Police arrested five protesters.", "경찰은 #1를 체포했다.", "경찰은 5명을 체포했다."),
-        # A counter or a noun the model glued on stays.
-        ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000군을 보냈다."),
+        # A counter the model glued on stays; its word for troops glued on goes after the counter.
         ("Some 50,000 troops were sent.", "#1명을 보냈다.", "50,000명을 보냈다."),
+        ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000명의 병력을 보냈다."),
+        ("Some 50,000 troops were sent.", "#1군이 갔다.", "50,000명의 병력이 갔다."),
         # Things take the counter of their kind: vehicles 대, munitions 발, vessels 척, places 곳,
         # cases 건, buildings 채, animals 마리; another counter the model wrote apart stays.
         ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4대의 탱크를 샀다."),

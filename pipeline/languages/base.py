@@ -107,6 +107,9 @@ class Language:
     # The counter of any other thing (Korean 개): never added, but a count the model wrote with it
     # («300 개의 집») needs no other.
     generic_counter: str = ""
+    # A noun the model glues to a count as its word for what it counts → the noun the language's
+    # news writes after the counter instead (Korean «50,000군» for "50,000 troops": «50,000명의 병력»).
+    count_nouns: Mapping[str, str] = field(default_factory=dict)
     # An ordinal in digits ("16th"); Russian and Ukrainian endings then agree (``ordinal_endings``).
     ordinal: str = "{}."
     # An ordinal before these English nouns, as the language writes it instead ("75th anniversary":

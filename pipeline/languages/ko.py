@@ -59,6 +59,7 @@ KOREAN = Language(
         "animals": "마리",
     },
     generic_counter="개",
+    count_nouns={"군": "병력"},
     transcribe=transcribe_name,
     omegat_tokenizer="org.omegat.tokenizer.LuceneCJKTokenizer",
 )
