@@ -422,6 +422,21 @@ def _verb_case(word: str, lang: str) -> str | None:
     return "accs"
 
 
+# "and", "or" joining two names in ru/uk: the second takes the first's case.
+_COORDINATED = re.compile(r"([А-ЯЁІЇЄҐ][^\W\d_]+),?\s+(?:и|или|і|й|та|або)\s*$")
+
+
+def _coordinated_case(before: str, lang: str) -> str | None:
+    """The case of the name before «и»/«і»/«та» ending ``before``, where the dictionary knows it
+    and reads it one way only («по Киеву и Харькову»; «России» may be three cases and decides
+    nothing, a word it guesses at, «Коубле», nothing either)."""
+    m = _COORDINATED.search(before)
+    if not m or not morph(lang).word_is_known(m.group(1).lower()):
+        return None
+    cases = {p.tag.case for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"}
+    return cases.pop() if len(cases) == 1 else None
+
+
 def before_dative_predicate(after: str, lang: str) -> bool:
     """Whether ``after`` (a translation after a name) begins with a word whose subject is in the
     dative («нужна», «нравится»; «не» before it aside)."""
@@ -445,6 +460,8 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     target_case = _TARGET_PREP.get(lang, {}).get(prep)
     if target_case is None and prep in _LOCATIVE_PREPS:
         target_case = case if case in ("loct", "accs") else "loct"
+    if target_case is None and term.pos != "adj":
+        target_case = _coordinated_case(before, lang)
     if target_case is None and not governor and term.pos != "adj" and before_dative_predicate(after, lang):
         target_case = "datv"
     if target_case is None and term.pos != "adj" and governor in ("verb", "") and _object_of_english_verb(source, hit):
