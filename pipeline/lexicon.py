@@ -50,7 +50,7 @@ SIMILAR = 0.6
 # pymorphy3's tags of proper names (Russian and Ukrainian dictionaries).
 NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 _NEVER_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "VERB", "INFN", "PRED"})
-_SAME_SOUND = ("ву", "гх", "еэє", "иіїйы")
+_SAME_SOUND = ("ву", "гхк", "еэє", "иіїйы")
 # A Korean word and the particle that may follow it (오바마는: 오바마).
 HANGUL_WORD = re.compile(r"[가-힣]+")
 PARTICLE = re.compile(f"(?:{'|'.join(profile('ko').particles)})$")
@@ -367,7 +367,8 @@ def _letters(word: str) -> str:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Whether two first letters may spell one sound of a name (W → В or У, H → Г or Х)."""
+    """Whether two first letters may spell one sound of a name (W → В or У, H → Г or Х, Kh → Х or,
+    as a model drops the h, К: «Кархив» for Kharkiv, «Кимки» for Khimki)."""
     return a == b or any(a in group and b in group for group in _SAME_SOUND)
 
 
