@@ -444,6 +444,21 @@ def before_dative_predicate(after: str, lang: str) -> bool:
     return m is not None and m.group(1).lower() in _DATIVE_PREDICATES.get(lang, ())
 
 
+def _case_from_neighbours(source: str, hit: TermHit, governor: str, word_before: str, before: str, after: str, lang: str) -> str | None:
+    """The case the translation's words around a noun ask where no preposition decides it: that of
+    the name it is joined to by «и» («по Киеву и Харькову»), the dative before a word whose subject
+    is in the dative («Тому нужна»), or the case the model's verb right before it governs where the
+    English verb is not in our tables or governs another case in the target ("invite Tom":
+    «пригласить Тома»; "give Tom": «дать Тому»)."""
+    if case := _coordinated_case(before, lang):
+        return case
+    if not governor and before_dative_predicate(after, lang):
+        return "datv"
+    if governor in ("verb", "") and _object_of_english_verb(source, hit):
+        return _verb_case(word_before, lang)
+    return None
+
+
 def _target_prep(before: str, lang: str) -> str:
     m = re.search(r"([^\W\d_][\w-]*)\s*$", before)
     return m.group(1).lower() if m else ""
@@ -461,13 +476,7 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     if target_case is None and prep in _LOCATIVE_PREPS:
         target_case = case if case in ("loct", "accs") else "loct"
     if target_case is None and term.pos != "adj":
-        target_case = _coordinated_case(before, lang)
-    if target_case is None and not governor and term.pos != "adj" and before_dative_predicate(after, lang):
-        target_case = "datv"
-    if target_case is None and term.pos != "adj" and governor in ("verb", "") and _object_of_english_verb(source, hit):
-        # The English verb before it is not in our tables, or governs another case in the target
-        # ("invite Tom": «пригласить Тома»; "give Tom": «дать Тому»): the model's verb says which.
-        target_case = _verb_case(prep, lang)
+        target_case = _case_from_neighbours(source, hit, governor, prep, before, after, lang)
     if target_case and _follows_target(governor, case, prep, target_case):
         case = target_case
     if term.pos == "adj":
