@@ -192,9 +192,10 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 rendering.group() == wanted
                 or (_begins_as(rendering.group(), wanted) and inflect.before_dative_predicate(tr.text[rendering.end() :], lang))
             ):
-                # The model wrote the name as it is, in the nominative: in the case its place asks
-                # (the English governor, the preposition the model put before it), as a term would be:
-                # «запросити Тома», not «запросити Том».
+                # The model wrote the name as it is, in the nominative (or in any case before a word
+                # whose subject is in the dative, «Тома нужна»): in the case its place asks (the
+                # English governor, the words the model put around it), as a term would be:
+                # «запросити Тома», not «запросити Том»; «Тому нужна».
                 form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
                 tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
                 taken |= _written_words([form])
