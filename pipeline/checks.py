@@ -38,6 +38,8 @@ _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".s
 # Words a translation may write in digits besides spelt-out numbers ("fifty", ``figures.spelled_numbers``):
 # "the third largest" («3번째»), "threefold» («3배»).
 NUMBER_WORDS = {w: i for words in (_ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
+# "a year", "an hour": one, which a translation may write in digits («1년», «1시간»).
+_A_UNIT = re.compile(r"\ban?\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE)
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour; .179 is 0.179.
 _NUMBER_PATTERN = r"(?<![\w.,])\.\d+|\d{{1,2}}:\d{{2}}|\d+(?:[{groups}]\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?"
 _NUMBER = re.compile(_NUMBER_PATTERN.format(groups=r",.\u00a0\u202f "))
@@ -169,6 +171,8 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     words = set(re.findall(r"[a-z]+", source.lower()))
     allowed = wanted | pm | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
     allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()} | {float(v) for v in spelled_numbers(source)}
+    if _A_UNIT.search(source):
+        allowed.add(1.0)
     added = found - allowed
     fmt = lambda vs: ", ".join(f"{v:g}" for v in sorted(vs))  # noqa: E731
     if missing:
