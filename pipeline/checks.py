@@ -36,8 +36,8 @@ LANGID_MIN_PROBABILITY = 0.9  # short ru/uk sentences can be spelt alike; flag o
 _CARDINALS = "one two three four five six seven eight nine ten".split()
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 # Words a translation may write in digits besides spelt-out numbers ("fifty", ``figures.spelled_numbers``):
-# "the third largest" («3번째»), "threefold» («3배»).
-NUMBER_WORDS = {w: i for words in (_ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)}
+# "the third largest" («3번째»), "threefold» («3배»), "from zero to a hundred" («0에서»).
+NUMBER_WORDS = {w: i for words in (_ORDINALS, [c + "fold" for c in _CARDINALS]) for i, w in enumerate(words, 1)} | {"zero": 0}
 # "a year", "an hour": one, which a translation may write in digits («1년», «1시간»).
 _A_UNIT = re.compile(r"\ban?\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE)
 # 5,000 / 5 000 / 5 000 / 5.000 are one number; 19:00 is an hour; .179 is 0.179.

@@ -48,10 +48,11 @@ def test_numbers_in_target_conventions_pass_and_drops_fail():
     assert not codes("Talks began on Feb. 1.", "2월 1일 회담이 시작되었다.", "ko") & {"number-missing", "number-added"}
 
 
-def test_a_year_is_one_a_translation_may_write_in_digits():
+def test_a_year_is_one_and_zero_is_0_a_translation_may_write_in_digits():
     source = "He earns tens of millions of dollars a year."
     assert not codes(source, "그는 1년에 수천만 달러를 번다.", "ko") & {"number-missing", "number-added"}
     assert "number-added" in codes("He earns millions of dollars.", "그는 1년에 수백만 달러를 번다.", "ko")
+    assert not codes("It goes from zero to a hundred.", "그것은 0에서 100까지 간다.", "ko") & {"number-missing", "number-added"}
 
 
 def test_a_thousand_million_is_a_billion():
