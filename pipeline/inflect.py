@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -166,25 +166,26 @@ def counted_kind(source: str, hit: TermHit) -> str:
 _NOT_A_HEAD = frozenset("percent per cent of out in to and or than times".split())
 
 
-def with_counter(
-    figure: str, after: str, counter: str, particles: tuple[str, ...], counters: Iterable[str] = (), nouns: Mapping[str, str] | None = None
-) -> tuple[str, str]:
+def with_counter(figure: str, after: str, counter: str, lang: str) -> tuple[str, str]:
     """A Korean count the model wrote without its counter («4의 다른 수감자들», «5,000 병사가»,
     «8 파견했다») with it, and before a word that is no verb with 의 («4명의», «5,000명의 병사가»,
     «8명 파견했다»); one with a counter or a noun glued to it («4명을», «6개월») as it is, as is
-    one with ``counter`` or another of ``counters`` after it («4 명», «120 개의»); a noun of
-    ``nouns`` glued to it, the model's word for what it counts, goes after the counter as the
+    one with any counter of ``lang`` after it («4 명», «120 개의»); a noun of the profile's
+    ``count_nouns`` glued to it, the model's word for what it counts, goes after the counter as the
     language writes it («50,000군을» for "50,000 troops": «50,000명의 병력을»). ``after``: the text
     after ``figure``; returned with the count, as it becomes."""
+    language = profile(lang)
+    particles = language.particles
     glued = re.match(r"[가-힣]+", after)
-    for noun, written in (nouns or {}).items():
+    for noun, written in language.count_nouns.items():
         if glued and glued.group().startswith(noun) and glued.group()[len(noun) :] in ("", *particles):
             return f"{figure}{counter}의 {written}", after[len(noun) :]
     if (glued and glued.group() not in particles) or not re.match(r"$|[\s.,;:!?)\"'»”가-힣]", after):
         return figure, after  # «40%가»: a sign or a unit glued to it
     apart = re.match(r" ([가-힣]+)", after)
     if apart and any(
-        apart.group(1) == c or (apart.group(1).startswith(c) and apart.group(1)[len(c) :] in particles) for c in (counter, *counters)
+        apart.group(1) == c or (apart.group(1).startswith(c) and apart.group(1)[len(c) :] in particles)
+        for c in (*language.counters.values(), language.generic_counter)
     ):
         return figure, after  # «4 명», «120 개의»
     return figure + counter + ("의" if apart and not _VERB_ENDING.search(apart.group(1)) else ""), after

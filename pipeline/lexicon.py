@@ -145,11 +145,12 @@ def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[s
     words = sorted({w for seg in segments for name in uncovered_names(seg) for w in name_words(name.text)})
     approved = {}
     for word in words:
-        spelt = transliterate(word, lang)
+        ways = spellings(word, lang)
+        spelt = ways[0]
         forms: Counter[str] = Counter()
         for _, target in memory.containing(word, lang):
             if can_transliterate(lang):
-                rendering = _rendering(target, corpus.get(word, spelt), spellings(word, lang))
+                rendering = _rendering(target, corpus.get(word, spelt), ways)
             else:  # Korean: the word that sounds most like the name, without its particle
                 rendering = _sounding(target, corpus.get(word, spelt), SAME_SOUNDS) or _sounding(target, spelt, SAME_SOUNDS)
             if rendering:
@@ -181,12 +182,12 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 tr.transliterated.append(f"{name.text} → {form}")
             continue
         for word in name_words(name.text):
-            spelt = transliterate(word, lang)
+            ways = spellings(word, lang)
+            spelt = ways[0]
             wanted = known.get(word, spelt)
             # The word left in Latin letters while the rest of the name was not (where its form is
             # known: a name kept in Latin, "Urban Taskforce", is not spelt out), else the model's attempt at it.
             latin_word = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", tr.text) if word in known else None
-            ways = spellings(word, lang)
             rendering = latin_word or _rendering(tr.text, wanted, ways, taken)
             if rendering is not None and (
                 rendering.group() == wanted

@@ -248,7 +248,8 @@ def transliterate(name: str, lang: str, *, by_letters: bool = False) -> str:
 
 
 def spellings(name: str, lang: str) -> tuple[str, ...]:
-    """The ways a model may spell ``name`` in ``lang``: as it reads, and letter by letter."""
+    """The ways a model may spell ``name`` in ``lang``: as it reads (``transliterate``, first), and
+    letter by letter."""
     return tuple(dict.fromkeys((transliterate(name, lang), transliterate(name, lang, by_letters=True))))
 
 

@@ -167,8 +167,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
         after = text[r.end : upto]
         if counter_word := language.counters.get(r.counted):
-            others = (*language.counters.values(), language.generic_counter)
-            r.text, after = inflect.with_counter(r.text, after, counter_word, language.particles, others, language.count_nouns)
+            r.text, after = inflect.with_counter(r.text, after, counter_word, lang)
         if r.count is not None and language.counted:
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
