@@ -31,7 +31,7 @@ from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from pipeline import inflect
+from pipeline import inflect, romaja
 from pipeline.engine import Alignment
 from pipeline.glossary import Term
 from pipeline.languages import profile
@@ -80,9 +80,9 @@ CURATED = DATA / "names.curated.tsv"
 
 
 def lexicon_version(lang: str) -> str:
-    """Short content hash of ``lang``'s names lexicon and the curated names, for the run signature
-    ("-" where there is neither)."""
-    files = [path for path in (path_for(lang), CURATED) if path.is_file()]
+    """Short content hash of ``lang``'s names lexicon, the curated names and the readings of Korean
+    names (``romaja``), for the run signature ("-" where there is none)."""
+    files = [path for path in (path_for(lang), CURATED, romaja.SYLLABLES, romaja.PEOPLE) if path.is_file()]
     return content_hash(b"".join(path.read_bytes() for path in files)) if files else "-"
 
 

@@ -25,6 +25,6 @@ def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
             known = ", ".join(lang for lang in LANGUAGES if lang in glossary.langs)
             raise FormatError(path, None, f"file says language {read.lang or '(none)'!r}; the checks (and the glossary) know {known}")
         for seg in read.segments:
-            seg.terms = terms.match_terms(seg.source, glossary)
+            terms.mark(seg, glossary)
             for finding in checks.verify_and_check(seg, read.lang, glossary):
                 yield f"{path}:{seg.id}: {finding}", int(finding.severity)

@@ -8,9 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline import romaja
 from pipeline.glossary import COLUMNS, LANGS
 from pipeline.model import Document
-from pipeline.names import TITLES, can_spell, transliterate, uncovered_names
+from pipeline.names import TITLES, Name, can_spell, transliterate, uncovered_names
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|to|at|into|across|towards|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -24,19 +25,22 @@ class Suggestion:
 
 
 def suggest(docs: list[Document]) -> list[Suggestion]:
-    """Uncovered names, most frequent first, each with a type guess and its first context."""
+    """Uncovered names and Korean names read by rule, most frequent first, each with a type guess
+    and its first context."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, str]] = {}
     for doc in docs:
         for seg in doc.segments:
             if seg.boilerplate:
                 continue
-            for name in uncovered_names(seg):
+            # A Korean name read syllable by syllable too: its reading is a guess (``romaja``).
+            read = [Name(h.text, h.start, h.end) for h in seg.figures if h.term_id == romaja.KOREAN_NAME and not romaja.verified(h.text)]
+            for name in sorted([*uncovered_names(seg), *read], key=lambda n: n.start):
                 counts[name.text] += 1
                 if name.text not in first:
                     before = seg.source[: name.start]
                     words = before.split()
-                    if words and re.sub(r"\W", "", words[-1]).lower() in TITLES:
+                    if name in read or (words and re.sub(r"\W", "", words[-1]).lower() in TITLES):
                         kind = "person"
                     elif _PLACE_BEFORE.search(before):
                         kind = "place"
@@ -62,6 +66,6 @@ def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False)
         note = f"suggested: {s.count}x, e.g. {s.context}"
         if spelt:
             note = f"{'/'.join(spelt)} are machine transliterations to check; " + note
-        targets = [transliterate(s.name, lang) if lang in spelt else "" for lang in LANGS]
+        targets = [(romaja.written if romaja.reading(s.name) else transliterate)(s.name, lang) if lang in spelt else "" for lang in LANGS]
         writer.writerow((_slug(s.name), s.type, "noun", s.name, *targets, "", "", note))
     return buf.getvalue()

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline import inflect
+from pipeline import inflect, romaja
 from pipeline.engine import Alignment
 from pipeline.figures import (
     AGE,
@@ -33,13 +33,14 @@ from pipeline.figures import (
     YEAR,
     YEARS,
     count_value,
+    find_figures,
     is_figure,
     ordinal_noun,
     render,
 )
 from pipeline.glossary import Glossary
 from pipeline.languages import in_script, profile
-from pipeline.model import TermHit, TermResult
+from pipeline.model import Segment, TermHit, TermResult
 
 # "#1" is the shape the stand-in models carry through most often (the recipe trains on it and the
 # model cards measure it); segments where it is lost take the repair path.
@@ -90,6 +91,14 @@ def match_terms(text: str, glossary: Glossary) -> list[TermHit]:
         start, end = index[m.start()], index[m.end() - 1] + 1
         hits.append(TermHit(term_id=by_variant[key], start=start, end=end, text=text[start:end]))
     return hits
+
+
+def mark(seg: Segment, glossary: Glossary) -> None:
+    """Find what ``seg``'s source protects through translation: its glossary terms, then the
+    Korean names and the figures outside them."""
+    seg.terms = match_terms(seg.source, glossary)
+    names = romaja.find_korean_names(seg.source, seg.terms)
+    seg.figures = sorted(names + find_figures(seg.source, seg.terms + names), key=lambda hit: hit.start)
 
 
 def protect(text: str, hits: list[TermHit]) -> str:
@@ -186,7 +195,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     around the placeholder that the rendering already says."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    rendered = render(hit, lang, source[hit.end :])
+    rendered = romaja.written(hit.text, lang) if hit.term_id == romaja.KOREAN_NAME else render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -212,9 +221,10 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         month, space, rest = rendered.partition(" ")
         rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])}{space}{rest}"
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
-    # "년": the rendered figure says what the source says, so that word goes. A span of years
+    # "년": the rendered figure says what the source says, so that word goes (after a Korean name too,
+    # which the model took for a number: «Ким Чен Ын года», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH) and (year := language.year_after_date.match(target, end)):
+    if hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH, romaja.KOREAN_NAME) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -22,7 +22,6 @@ from pathlib import Path
 from pipeline import terms
 from pipeline.config import Config
 from pipeline.errors import FormatError, InputError, PipelineError
-from pipeline.figures import find_figures
 from pipeline.formats import TMP_SUFFIX, RunContext, html, tbx, write_atomic
 from pipeline.formats.registry import FORMATS, output_paths
 from pipeline.glossary import Glossary, load_glossary
@@ -91,8 +90,7 @@ def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Do
         doc.title, doc.url = source.title, source.url
         doc.source_path = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
         for seg in doc.segments:
-            seg.terms = terms.match_terms(seg.source, glossary)
-            seg.figures = find_figures(seg.source, seg.terms)
+            terms.mark(seg, glossary)
         docs.append(doc)
     return docs
 

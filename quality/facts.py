@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import terms
 from pipeline.checks import numbers
 from pipeline.engine import Translator, find_package
-from pipeline.figures import as_translated, find_figures
+from pipeline.figures import as_translated
 from pipeline.glossary import load_glossary
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
@@ -56,8 +56,8 @@ def translate_all(sources: list[str], lang: str, precision: str) -> list[str]:
     translator = Translator(find_package("en", lang), precision=precision)
     segments = []
     for i, source in enumerate(sources):
-        seg = Segment(id=f"valid:p{i}:s1", source=source, paragraph=i, index=1, terms=terms.match_terms(source, glossary))
-        seg.figures = find_figures(source, seg.terms)
+        seg = Segment(id=f"valid:p{i}:s1", source=source, paragraph=i, index=1)
+        terms.mark(seg, glossary)
         segments.append(seg)
     translate_segments(segments, translator, glossary, lang)
     return [seg.target(lang).text for seg in segments]

@@ -88,7 +88,7 @@ def measure(translators: dict[str, Translator], glossary: Glossary) -> dict[str,
         segments = [Segment(id=f"termset:{i}", source=r["sentence"], paragraph=i, index=1) for i, r in enumerate(rows)]
         segments += [Segment(id=s.id, source=s.source, paragraph=s.paragraph, index=s.index) for s in sample]
         for seg in segments:
-            seg.terms = terms.match_terms(seg.source, glossary)
+            terms.mark(seg, glossary)
         translate_segments(segments, translator, glossary, lang)
         acc = Accuracy(wrong=[])
         for seg in segments:

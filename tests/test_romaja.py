@@ -1,0 +1,120 @@
+"""Korean people's names in Latin letters (``pipeline.romaja``): found, protected and written back."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipeline import romaja, terms
+from pipeline.checks import verify_and_check
+from pipeline.cli import main
+from pipeline.model import Segment
+from pipeline.translate import translate_segments
+from tests.conftest import make_project
+from tests.scripted_engine import ScriptedEngine
+
+
+# Read syllable by syllable; the Russian and Ukrainian forms as the press writes these people
+# (Kontsevich), checked against the project glossary's own entry for Jo Hyun Gi.
+@pytest.mark.parametrize(
+    ("name", "ko", "ru", "uk"),
+    [
+        ("Jo Hyun Gi", "조현기", "Чо Хён Ги", "Чо Хьон Гі"),  # a plosive voiced after a vowel (Ги)
+        ("Son Heung-min", "손흥민", "Сон Хын Мин", "Сон Хин Мін"),  # a hyphenated given name
+        ("Park Ji-sung", "박지성", "Пак Чи Сон", "Пак Чі Сон"),  # ㅈ voiceless after a voiceless final
+        ("Hwang Hee-chan", "황희찬", "Хван Хи Чхан", "Хван Хі Чхан"),  # ㅢ after a consonant is и; ㅊ чх
+        ("Kim Min-jae", "김민재", "Ким Мин Чжэ", "Кім Мін Чже"),  # ㅈ voiced after a sonorant
+        ("Lee Ha-na", "이하나", "Ли Ха На", "Лі Ха На"),  # the surname 이 as the press writes it, not «И»
+        ("Ri Yong Ho", "리용호", "Ли Ён Хо", "Лі Йон Хо"),  # and the North's 리, not «Ри»
+        ("Hwang Woo-suk", "황우석", "Хван У Сок", "Хван У Сок"),  # "suk" as South Korean names spell 석
+        ("Kang Kyung-wha", "강경화", "Кан Гён Хва", "Кан Гьон Хва"),  # ㅘ after a consonant
+    ],
+)
+def test_a_korean_name_is_read_into_hangul_and_written_by_the_kontsevich_system(name, ko, ru, uk):
+    assert [romaja.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
+    assert not romaja.verified(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "ko", "ru", "uk"),
+    [
+        ("Kim Jong Un", "김정은", "Ким Чен Ын", "Кім Чен Ин"),  # by convention, not by rule (Чжон Ын)
+        ("Kim Jong-un", "김정은", "Ким Чен Ын", "Кім Чен Ин"),
+        ("Choe Son Hui", "최선희", "Цой Сон Хи", "Чхве Сон Хі"),
+        ("Ban Ki-moon", "반기문", "Пан Ги Мун", "Пан Гі Мун"),
+    ],
+)
+def test_a_listed_person_is_written_as_the_press_writes_them(name, ko, ru, uk):
+    assert [romaja.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
+    assert romaja.verified(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Kardashian arrived.",  # not a given name in syllables
+        "Lee Ann Rimes sang.",  # "Ann" is no syllable of a Korean name
+        "Han Solo flew.",  # one syllable-like word is not a given name
+        "Lee Teng-hui and Lee Kuan Yew met.",  # Chinese names: "teng", "kuan" are no Korean syllables
+        "Kim Jong arrived.",  # a given name of one syllable: too little to tell
+        "Mr Kim Jong Unsworth spoke.",  # a syllable must be the whole word
+    ],
+)
+def test_names_that_only_begin_as_korean_ones_are_left_to_the_names_stage(text):
+    assert romaja.find_korean_names(text, []) == []
+
+
+def test_a_korean_name_is_found_outside_the_glossary_terms(glossary):
+    source = "Jo Hyun Gi said Kim Yo Jong and Lee Jae-myung would meet."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    assert [h.text for h in seg.terms] == ["Jo Hyun Gi"]  # the glossary's own entry comes first
+    assert [(h.term_id, h.text) for h in seg.figures] == [(romaja.KOREAN_NAME, "Kim Yo Jong"), (romaja.KOREAN_NAME, "Lee Jae-myung")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "engine_input", "output", "expected", "flagged"),
+    [
+        # The model took the placeholder for a year: that word goes, as after a date.
+        (
+            "ru",
+            "#1, the sister of #2, met #3.",
+            "#1, сестра #2 года, встретила #3.",
+            "Ким Ё Чжон, сестра Ким Чен Ын, встретила Сон Хын Мин.",
+            "Son Heung-min → Сон Хын Мин",
+        ),
+        # The Korean particle agrees with the name's last syllable (김정은을, not 김정은를).
+        (
+            "ko",
+            "#1, the sister of #2, met #3.",
+            "#1는 #2를 만난 #3의 누나이다.",
+            "김여정은 김정은을 만난 손흥민의 누나이다.",
+            "Son Heung-min → 손흥민",
+        ),
+    ],
+)
+def test_a_korean_name_goes_through_translation_as_a_placeholder(glossary, lang, engine_input, output, expected, flagged):
+    source = "Kim Yo Jong, the sister of Kim Jong Un, met Son Heung-min."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({engine_input: [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
+    findings = {f.code: f.message for f in verify_and_check(seg, lang, glossary)}
+    # Only the name read syllable by syllable is for a reviewer to verify; the listed people are not.
+    assert findings["name-unverified"].endswith(f"to verify: {flagged}")
+    assert "name-lost" not in findings and "name-not-in-glossary" not in findings
+
+
+def test_glossary_suggest_offers_a_name_read_by_rule_with_its_reading(tmp_path, monkeypatch, capsys):
+    project = make_project(tmp_path)
+    article = project / "match.txt"
+    article.write_text("Son Heung-min scored twice as Kim Jong Un watched.\n\nSon Heung-min left early.\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["glossary", "suggest", str(article), "--transliterate"]) == 0
+    rows = {r["en"]: r for r in csv.DictReader(capsys.readouterr().out.splitlines(), delimiter="\t")}
+    # The listed person needs no row; the one read syllable by syllable is offered with its reading.
+    assert list(rows) == ["Son Heung-min"]
+    son = rows["Son Heung-min"]
+    assert (son["type"], son["ko"], son["ru"], son["uk"]) == ("person", "손흥민", "Сон Хын Мин", "Сон Хин Мін")
+    assert "suggested: 2x" in son["note"]
