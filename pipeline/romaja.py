@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from pipeline.figures import FIGURE
-from pipeline.model import TermHit
+from pipeline.model import Segment, TermHit
+from pipeline.names import TITLES
 
 KOREAN_NAME = FIGURE + "korean-name"
+# A surname alone ("Yoon said") that stands for a name of its article: the hit's term id is this
+# and the name ("…korean-name of Yoon Suk Yeol").
+SURNAME = KOREAN_NAME + " of "
 _DATA = Path(__file__).with_name("data")
 SYLLABLES = _DATA / "romaja.tsv"
 PEOPLE = _DATA / "names.korean.tsv"
@@ -85,11 +90,57 @@ def verified(name: str) -> bool:
 
 def find_korean_names(text: str, taken: list[TermHit]) -> list[TermHit]:
     """The romanised Korean names of an English sentence, none overlapping ``taken``."""
-    hits = []
-    for m in _NAME.finditer(text):
-        if reading(m.group()) and all(m.end() <= h.start or m.start() >= h.end for h in taken):
+    hits: list[TermHit] = []
+    # At every capitalised word, not only after the last match: "President Yoon Suk Yeol" is no
+    # name read from "President", and the name begins one word on.
+    for m in (_NAME.match(text, start.start()) for start in re.finditer(r"\b[A-Z]", text)):
+        if m and reading(m.group()) and all(m.end() <= h.start or m.start() >= h.end for h in [*taken, *hits]):
             hits.append(TermHit(KOREAN_NAME, m.start(), m.end(), m.group()))
     return hits
+
+
+def mark_surnames(segments: Iterable[Segment]) -> None:
+    """Add to the figures of an article's ``segments`` each surname alone ("Yoon said", "President
+    Yoon") of a Korean name the article has (``find_korean_names``), where it names one person: a
+    surname the article gives two people ("Kim Jong Un", "Kim Yo Jong") is left to the names stage,
+    as is one after another capitalised word ("Gorky Park") or before one ("Kim Kardashian")."""
+    segments = list(segments)
+    people: dict[str, dict[tuple[str, ...], str]] = {}
+    for seg in segments:
+        for hit in seg.figures:
+            if hit.term_id == KOREAN_NAME:
+                people.setdefault(hit.text.split()[0], {}).setdefault(_key(hit.text), hit.text)
+    for surname, names in people.items():
+        if len(names) != 1:
+            continue
+        [name] = names.values()
+        for seg in segments:
+            found = [
+                TermHit(SURNAME + name, m.start(), m.end(), surname)
+                for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-]|\s+[A-Z])", seg.source)
+                if all(m.end() <= h.start or m.start() >= h.end for h in seg.protected) and not _after_a_name(seg.source[: m.start()])
+            ]
+            seg.figures = sorted(seg.figures + found, key=lambda hit: hit.start)
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether the text before a word ends with a capitalised word that is not a title."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1][:1].isupper() and words[-1].strip(".").lower() not in TITLES
+
+
+def is_korean_name(hit: TermHit) -> bool:
+    return hit.term_id == KOREAN_NAME or hit.term_id.startswith(SURNAME)
+
+
+def hit_written(hit: TermHit, lang: str) -> str:
+    """A Korean name's hit as ``lang`` writes it: a surname alone as Russian and Ukrainian write the
+    name's first word (Юн, Цой), and in Korean as the whole name, as the press repeats it (윤석열)."""
+    if not hit.term_id.startswith(SURNAME):
+        return written(hit.text, lang)
+    name = hit.term_id[len(SURNAME) :]
+    form = written(name, lang)
+    return form if lang == "ko" or form == name else form.split()[0]
 
 
 def written(name: str, lang: str) -> str:

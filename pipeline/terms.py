@@ -195,7 +195,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     around the placeholder that the rendering already says."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    rendered = romaja.written(hit.text, lang) if hit.term_id == romaja.KOREAN_NAME else render(hit, lang, source[hit.end :])
+    korean_name = romaja.is_korean_name(hit)
+    rendered = romaja.hit_written(hit, lang) if korean_name else render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -224,7 +225,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # "년": the rendered figure says what the source says, so that word goes (after a Korean name too,
     # which the model took for a number: «Ким Чен Ын года», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH, romaja.KOREAN_NAME) and (year := language.year_after_date.match(target, end)):
+    if (korean_name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -27,6 +27,7 @@ from pipeline.formats.registry import FORMATS, output_paths
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.model import Document
 from pipeline.read import KINDS, article_kind, read_source
+from pipeline.romaja import mark_surnames
 from pipeline.segment import segment_text
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ def load_documents(paths: list[Path], glossary: Glossary, root: Path) -> list[Do
         doc.source_path = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
         for seg in doc.segments:
             terms.mark(seg, glossary)
+        mark_surnames(doc.segments)
         docs.append(doc)
     return docs
 

@@ -118,3 +118,37 @@ def test_glossary_suggest_offers_a_name_read_by_rule_with_its_reading(tmp_path, 
     son = rows["Son Heung-min"]
     assert (son["type"], son["ko"], son["ru"], son["uk"]) == ("person", "손흥민", "Сон Хын Мин", "Сон Хин Мін")
     assert "suggested: 2x" in son["note"]
+
+
+def _marked(glossary, *sources: str) -> list[Segment]:
+    segments = [Segment(id=f"x:p{i}:s1", source=source, paragraph=i, index=1) for i, source in enumerate(sources, 1)]
+    for seg in segments:
+        terms.mark(seg, glossary)
+    romaja.mark_surnames(segments)
+    return segments
+
+
+def test_a_surname_alone_stands_for_the_one_person_of_the_article_it_names(glossary):
+    first, second = _marked(
+        glossary,
+        "President Yoon Suk Yeol met Choe Son Hui, Kim Jong Un and Kim Yo Jong in Gorky Park.",
+        "Yoon said President Yoon and Choe would talk; Kim left, Kim Kardashian stayed, and Park Avenue was shut.",
+    )
+    assert [h.text for h in first.figures] == ["Yoon Suk Yeol", "Choe Son Hui", "Kim Jong Un", "Kim Yo Jong"]
+    # "Kim" names two people here; "Park" no one; "Kim Kardashian" is another name.
+    assert [(h.term_id, h.text) for h in second.figures] == [
+        (romaja.SURNAME + "Yoon Suk Yeol", "Yoon"),
+        (romaja.SURNAME + "Yoon Suk Yeol", "Yoon"),  # after a title
+        (romaja.SURNAME + "Choe Son Hui", "Choe"),
+    ]
+    # As the name's first word in Russian and Ukrainian (the press's «Цой», not the rule's «Чхве»); in
+    # Korean the whole name, as the press repeats it.
+    choe = second.figures[2]
+    assert [romaja.hit_written(choe, lang) for lang in ("ru", "uk", "ko")] == ["Цой", "Чхве", "최선희"]
+    assert [romaja.hit_written(second.figures[0], lang) for lang in ("ru", "uk", "ko")] == ["Юн", "Юн", "윤석열"]
+
+
+def test_a_surname_alone_goes_through_translation_as_its_name_does(glossary):
+    _, seg = _marked(glossary, "Lee Jae-myung spoke.", "Lee urged lawmakers to gather.")
+    translate_segments([seg], ScriptedEngine({"#1 urged lawmakers to gather.": ["#1는 의원들에게 모일 것을 촉구했다."]}), glossary, "ko")
+    assert seg.target("ko").text == "이재명은 의원들에게 모일 것을 촉구했다."
