@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pipeline import inflect, romaja, terms
+from pipeline import inflect, romanised, terms
 from pipeline.figures import MONTHS, as_translated, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
@@ -300,18 +300,18 @@ def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
         )
 
 
-def _korean_names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
-    """Korean names the machine wrote from a reading syllable by syllable (``romaja``), which
-    romanisation leaves ambiguous ("Jong" is 정 or 종): to verify, until a person has."""
+def _romanised_names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
+    """Romanised names the machine wrote from a reading that romanisation leaves ambiguous
+    (``romanised``: Korean "Jong" is 정 or 종): to verify, until a person has."""
     if tr.state == State.REVIEWED:
         return
     read = [
         f"{hit.text} → {form}"
         for hit in seg.figures
-        if hit.term_id == romaja.KOREAN_NAME and not romaja.verified(hit.text) and (form := romaja.written(hit.text, lang)) in tr.text
+        if hit.term_id == romanised.NAME and not romanised.verified(hit.text) and (form := romanised.written(hit.text, lang)) in tr.text
     ]
     if read:
-        yield Finding("name-unverified", Severity.WARNING, f"Korean name read syllable by syllable, to verify: {', '.join(read)}")
+        yield Finding("name-unverified", Severity.WARNING, f"name read from its romanisation, to verify: {', '.join(read)}")
 
 
 def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
@@ -337,7 +337,7 @@ def check_segment(seg: Segment, tr: Translation, lang: str) -> list[Finding]:
         found.extend(_repetition(target))
         found.extend(_length(source, target, lang))
     found.extend(_names(seg, tr, lang))
-    found.extend(_korean_names(seg, tr, lang))
+    found.extend(_romanised_names(seg, tr, lang))
     if len(seg.terms) > terms.MAX_TERMS:
         found.append(
             Finding(

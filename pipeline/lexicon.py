@@ -31,13 +31,14 @@ from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from pipeline import inflect, romaja
+from pipeline import inflect
 from pipeline.engine import Alignment
 from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.memory import Memory
 from pipeline.model import Segment, State, TermHit, content_hash
 from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, spellings, transliterate, uncovered_names
+from pipeline.romanised import korean
 from pipeline.terms import attended
 
 DATA = Path(__file__).with_name("data")
@@ -81,8 +82,8 @@ CURATED = DATA / "names.curated.tsv"
 
 def lexicon_version(lang: str) -> str:
     """Short content hash of ``lang``'s names lexicon, the curated names and the readings of Korean
-    names (``romaja``), for the run signature ("-" where there is none)."""
-    files = [path for path in (path_for(lang), CURATED, romaja.SYLLABLES, romaja.PEOPLE) if path.is_file()]
+    names (``romanised.korean``), for the run signature ("-" where there is none)."""
+    files = [path for path in (path_for(lang), CURATED, korean.SYLLABLES, korean.PEOPLE) if path.is_file()]
     return content_hash(b"".join(path.read_bytes() for path in files)) if files else "-"
 
 

@@ -107,7 +107,7 @@ class Segment:
     before: str = ""  # whitespace (and line breaks) preceding the sentence in the original
     boilerplate: bool = False
     terms: list[TermHit] = field(default_factory=list)  # glossary terms
-    figures: list[TermHit] = field(default_factory=list)  # numbers and dates (``pipeline.figures``), Korean names (``romaja``)
+    figures: list[TermHit] = field(default_factory=list)  # numbers and dates (``pipeline.figures``), romanised names (``romanised``)
     targets: dict[str, Translation] = field(default_factory=dict)
 
     def target(self, lang: str) -> Translation:

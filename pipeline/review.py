@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline import checks, romaja, terms
+from pipeline import checks, romanised, terms
 from pipeline.config import Config
 from pipeline.errors import FormatError
 from pipeline.formats.registry import read_file
@@ -26,7 +26,7 @@ def check_files(paths: list[Path], config: Config) -> Iterator[tuple[str, int]]:
             raise FormatError(path, None, f"file says language {read.lang or '(none)'!r}; the checks (and the glossary) know {known}")
         for seg in read.segments:
             terms.mark(seg, glossary)
-        romaja.mark_surnames(read.segments)
+        romanised.mark_surnames(read.segments)
         for seg in read.segments:
             for finding in checks.verify_and_check(seg, read.lang, glossary):
                 yield f"{path}:{seg.id}: {finding}", int(finding.severity)

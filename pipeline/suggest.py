@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline import romaja
+from pipeline import romanised
 from pipeline.glossary import COLUMNS, LANGS
 from pipeline.model import Document
 from pipeline.names import TITLES, Name, can_spell, transliterate, uncovered_names
@@ -25,7 +25,7 @@ class Suggestion:
 
 
 def suggest(docs: list[Document]) -> list[Suggestion]:
-    """Uncovered names and Korean names read by rule, most frequent first, each with a type guess
+    """Uncovered names and romanised names read by a guess, most frequent first, each with a type guess
     and its first context."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, str]] = {}
@@ -33,8 +33,8 @@ def suggest(docs: list[Document]) -> list[Suggestion]:
         for seg in doc.segments:
             if seg.boilerplate:
                 continue
-            # A Korean name read syllable by syllable too: its reading is a guess (``romaja``).
-            read = [Name(h.text, h.start, h.end) for h in seg.figures if h.term_id == romaja.KOREAN_NAME and not romaja.verified(h.text)]
+            # A romanised name whose reading is a guess too (``romanised``).
+            read = [Name(h.text, h.start, h.end) for h in seg.figures if h.term_id == romanised.NAME and not romanised.verified(h.text)]
             for name in sorted([*uncovered_names(seg), *read], key=lambda n: n.start):
                 counts[name.text] += 1
                 if name.text not in first:
@@ -66,6 +66,8 @@ def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False)
         note = f"suggested: {s.count}x, e.g. {s.context}"
         if spelt:
             note = f"{'/'.join(spelt)} are machine transliterations to check; " + note
-        targets = [(romaja.written if romaja.reading(s.name) else transliterate)(s.name, lang) if lang in spelt else "" for lang in LANGS]
+        targets = [
+            (romanised.written if romanised.reading(s.name) else transliterate)(s.name, lang) if lang in spelt else "" for lang in LANGS
+        ]
         writer.writerow((_slug(s.name), s.type, "noun", s.name, *targets, "", "", note))
     return buf.getvalue()

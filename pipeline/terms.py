@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline import inflect, romaja
+from pipeline import inflect, romanised
 from pipeline.engine import Alignment
 from pipeline.figures import (
     AGE,
@@ -95,10 +95,10 @@ def match_terms(text: str, glossary: Glossary) -> list[TermHit]:
 
 def mark(seg: Segment, glossary: Glossary) -> None:
     """Find what ``seg``'s source protects through translation: its glossary terms, then the
-    Korean names and the figures outside them."""
+    figures and the romanised Korean and Chinese names outside them."""
     seg.terms = match_terms(seg.source, glossary)
-    names = romaja.find_korean_names(seg.source, seg.terms)
-    seg.figures = sorted(names + find_figures(seg.source, seg.terms + names), key=lambda hit: hit.start)
+    figures = find_figures(seg.source, seg.terms)
+    seg.figures = sorted(figures + romanised.find_names(seg.source, seg.terms + figures), key=lambda hit: hit.start)
 
 
 def protect(text: str, hits: list[TermHit]) -> str:
@@ -195,8 +195,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     around the placeholder that the rendering already says."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    korean_name = romaja.is_korean_name(hit)
-    rendered = romaja.hit_written(hit, lang) if korean_name else render(hit, lang, source[hit.end :])
+    name = romanised.is_name(hit)
+    rendered = romanised.hit_written(hit, lang) if name else render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -222,10 +222,10 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
         month, space, rest = rendered.partition(" ")
         rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])}{space}{rest}"
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
-    # "년": the rendered figure says what the source says, so that word goes (after a Korean name too,
+    # "년": the rendered figure says what the source says, so that word goes (after a romanised name too,
     # which the model took for a number: «Ким Чен Ын года», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if (korean_name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
+    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -27,7 +27,7 @@ from pipeline.formats.registry import FORMATS, output_paths
 from pipeline.glossary import Glossary, load_glossary
 from pipeline.model import Document
 from pipeline.read import KINDS, article_kind, read_source
-from pipeline.romaja import mark_surnames
+from pipeline.romanised import mark_surnames
 from pipeline.segment import segment_text
 
 log = logging.getLogger(__name__)

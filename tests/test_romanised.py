@@ -1,4 +1,4 @@
-"""Korean people's names in Latin letters (``pipeline.romaja``): found, protected and written back."""
+"""Korean and Chinese people's names in Latin letters (``pipeline.romanised``): found, protected and written back."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from pipeline import romaja, terms
+from pipeline import romanised, terms
 from pipeline.checks import verify_and_check
 from pipeline.cli import main
 from pipeline.model import Segment
@@ -32,8 +32,8 @@ from tests.scripted_engine import ScriptedEngine
     ],
 )
 def test_a_korean_name_is_read_into_hangul_and_written_by_the_kontsevich_system(name, ko, ru, uk):
-    assert [romaja.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
-    assert not romaja.verified(name)
+    assert [romanised.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
+    assert not romanised.verified(name)
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,8 @@ def test_a_korean_name_is_read_into_hangul_and_written_by_the_kontsevich_system(
     ],
 )
 def test_a_listed_person_is_written_as_the_press_writes_them(name, ko, ru, uk):
-    assert [romaja.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
-    assert romaja.verified(name)
+    assert [romanised.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
+    assert romanised.verified(name)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_a_listed_person_is_written_as_the_press_writes_them(name, ko, ru, uk):
     ],
 )
 def test_names_that_only_begin_as_korean_ones_are_left_to_the_names_stage(text):
-    assert romaja.find_korean_names(text, []) == []
+    assert romanised.find_names(text, []) == []
 
 
 def test_a_korean_name_is_found_outside_the_glossary_terms(glossary):
@@ -70,7 +70,7 @@ def test_a_korean_name_is_found_outside_the_glossary_terms(glossary):
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     terms.mark(seg, glossary)
     assert [h.text for h in seg.terms] == ["Jo Hyun Gi"]  # the glossary's own entry comes first
-    assert [(h.term_id, h.text) for h in seg.figures] == [(romaja.KOREAN_NAME, "Kim Yo Jong"), (romaja.KOREAN_NAME, "Lee Jae-myung")]
+    assert [(h.term_id, h.text) for h in seg.figures] == [(romanised.NAME, "Kim Yo Jong"), (romanised.NAME, "Lee Jae-myung")]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def _marked(glossary, *sources: str) -> list[Segment]:
     segments = [Segment(id=f"x:p{i}:s1", source=source, paragraph=i, index=1) for i, source in enumerate(sources, 1)]
     for seg in segments:
         terms.mark(seg, glossary)
-    romaja.mark_surnames(segments)
+    romanised.mark_surnames(segments)
     return segments
 
 
@@ -137,18 +137,62 @@ def test_a_surname_alone_stands_for_the_one_person_of_the_article_it_names(gloss
     assert [h.text for h in first.figures] == ["Yoon Suk Yeol", "Choe Son Hui", "Kim Jong Un", "Kim Yo Jong"]
     # "Kim" names two people here; "Park" no one; "Kim Kardashian" is another name.
     assert [(h.term_id, h.text) for h in second.figures] == [
-        (romaja.SURNAME + "Yoon Suk Yeol", "Yoon"),
-        (romaja.SURNAME + "Yoon Suk Yeol", "Yoon"),  # after a title
-        (romaja.SURNAME + "Choe Son Hui", "Choe"),
+        (romanised.SURNAME + "Yoon Suk Yeol", "Yoon"),
+        (romanised.SURNAME + "Yoon Suk Yeol", "Yoon"),  # after a title
+        (romanised.SURNAME + "Choe Son Hui", "Choe"),
     ]
     # As the name's first word in Russian and Ukrainian (the press's «Цой», not the rule's «Чхве»); in
     # Korean the whole name, as the press repeats it.
     choe = second.figures[2]
-    assert [romaja.hit_written(choe, lang) for lang in ("ru", "uk", "ko")] == ["Цой", "Чхве", "최선희"]
-    assert [romaja.hit_written(second.figures[0], lang) for lang in ("ru", "uk", "ko")] == ["Юн", "Юн", "윤석열"]
+    assert [romanised.hit_written(choe, lang) for lang in ("ru", "uk", "ko")] == ["Цой", "Чхве", "최선희"]
+    assert [romanised.hit_written(second.figures[0], lang) for lang in ("ru", "uk", "ko")] == ["Юн", "Юн", "윤석열"]
 
 
 def test_a_surname_alone_goes_through_translation_as_its_name_does(glossary):
     _, seg = _marked(glossary, "Lee Jae-myung spoke.", "Lee urged lawmakers to gather.")
     translate_segments([seg], ScriptedEngine({"#1 urged lawmakers to gather.": ["#1는 의원들에게 모일 것을 촉구했다."]}), glossary, "ko")
     assert seg.target("ko").text == "이재명은 의원들에게 모일 것을 촉구했다."
+
+
+# Palladius in Russian, its Ukrainian counterpart, Korean's orthography for Chinese: as the press writes these people.
+@pytest.mark.parametrize(
+    ("name", "ko", "ru", "uk"),
+    [
+        ("Xi Jinping", "시진핑", "Си Цзиньпин", "Сі Цзіньпін"),
+        ("Li Qiang", "리창", "Ли Цян", "Лі Цян"),  # after ㅊ a y-vowel is plain (창, not 챵)
+        ("Wang Yi", "왕이", "Ван И", "Ван І"),  # y and w spell syllables without an initial
+        ("Mao Zedong", "마오쩌둥", "Мао Цзэдун", "Мао Цзедун"),
+        ("Wang Huning", "왕후닝", "Ван Хунин", "Ван Хунін"),  # hu-ning: a later syllable begins with a consonant
+        ("Zhou Enlai", "저우언라이", "Чжоу Эньлай", "Чжоу Еньлай"),  # the first may begin with a vowel
+        ("Chen Shui-bian", "천수이볜", "Чэнь Шуйбянь", "Чень Шуйбянь"),  # hyphenated
+        ("Guo Wengui", "궈원구이", "Го Вэньгуй", "Го Веньгуй"),  # wen is вэнь and 원, gui гуй and 구이
+        ("Liu He", "류허", "Лю Хэ", "Лю Хе"),  # "He" is no surname here, but a given name may be
+    ],
+)
+def test_a_chinese_name_is_written_as_each_language_transcribes_pinyin(name, ko, ru, uk):
+    assert [romanised.written(name, lang) for lang in ("ko", "ru", "uk")] == [ko, ru, uk]
+    assert romanised.verified(name)
+
+
+def test_a_chinese_reading_of_a_surname_korean_shares_is_a_guess():
+    assert romanised.written("Han Kang", "ko") == "한캉"  # the Korean novelist is 한강
+    assert not romanised.verified("Han Kang")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He Lifeng said so.",  # "He" is left out of the surnames: an English word
+        "Hong Kong and the Tang Dynasty.",  # a place; "Dynasty" is no syllable
+        "Lin Manuel Miranda sang.",  # "Manuel" does not cut into syllables
+        "Sun Jun 20 23:21:05 1993",  # a weekday and a month, not a name
+        "Contributed by Guo Ci Teo.",  # part of a longer name
+    ],
+)
+def test_words_that_only_look_like_a_chinese_name_are_not_read(text):
+    assert romanised.find_names(text, []) == []
+
+
+def test_a_chinese_surname_alone_is_written_as_the_name_is(glossary):
+    first, second = _marked(glossary, "Xi Jinping met Li Qiang.", "President Xi said Li would travel.")
+    assert [(romanised.hit_written(h, "ru"), romanised.hit_written(h, "ko")) for h in second.figures] == [("Си", "시진핑"), ("Ли", "리창")]
