@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pipeline import inflect, romanised, terms
+from pipeline import curated, inflect, romanised, terms
 from pipeline.figures import MONTHS, as_translated, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
@@ -285,7 +285,7 @@ def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
 
 def _names(seg: Segment, tr: Translation, lang: str) -> Iterable[Finding]:
     """Names the glossary does not cover: noted, and an error where the translation lost one."""
-    unknown = uncovered_names(seg)
+    unknown = uncovered_names(seg, curated.protected(seg, lang))
     if not unknown:
         return
     listed = ", ".join(dict.fromkeys(n.text for n in unknown))

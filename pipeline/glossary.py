@@ -48,7 +48,7 @@ class Glossary:
         return next(t for t in self.terms if t.id == term_id)
 
 
-def _parse_forms(raw: str, path: str, line: int) -> dict[tuple[str, str], str]:
+def parse_forms(raw: str, path: str, line: int) -> dict[tuple[str, str], str]:
     forms = {}
     for item in filter(None, (part.strip() for part in raw.split(";"))):
         key, sep, value = item.partition("=")
@@ -119,7 +119,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 variants=variants,
                 targets={lang: cells[lang] for lang in langs},
                 indeclinable="indecl" in flags,
-                forms=_parse_forms(cells["forms"], path, line),
+                forms=parse_forms(cells["forms"], path, line),
                 note=cells["note"],
             )
         )

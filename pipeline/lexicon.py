@@ -22,18 +22,15 @@ attention as in Russian, and ``name-lost`` reports it otherwise.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
-from pathlib import Path
 
-from pipeline import inflect
+from pipeline import curated, inflect
 from pipeline.engine import Alignment
-from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.memory import Memory
 from pipeline.model import Segment, State, TermHit, content_hash
@@ -41,7 +38,6 @@ from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_
 from pipeline.romanised import korean
 from pipeline.terms import attended
 
-DATA = Path(__file__).with_name("data")
 # Case endings leave a name's first four letters alone (Льюис, Льюиса, Льюисом).
 KEY_LETTERS = 4
 # How close a word of the translation, beginning with the same letter, must be to the lexicon's
@@ -69,21 +65,10 @@ _BRAND = re.compile(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]|[A-Z]{2}[a-z]")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?![\w-])")
 
 
-def path_for(lang: str) -> Path:
-    return DATA / f"names.{lang}.tsv"
-
-
-# Names people wrote down where the corpora are silent or out of date: the places of the war
-# the sample article reports, as the news of each language writes them today (the corpora know
-# "Kiev", not "Kyiv"; Korean news has written 키이우 since 2022, not 키예프). One column per
-# language; a form here overrides the mined one.
-CURATED = DATA / "names.curated.tsv"
-
-
 def lexicon_version(lang: str) -> str:
     """Short content hash of ``lang``'s names lexicon, the curated names and the readings of Korean
     names (``romanised.korean``), for the run signature ("-" where there is none)."""
-    files = [path for path in (path_for(lang), CURATED, korean.SYLLABLES, korean.PEOPLE) if path.is_file()]
+    files = [path for path in (curated.path_for(lang), curated.CURATED, korean.SYLLABLES, korean.PEOPLE) if path.is_file()]
     return content_hash(b"".join(path.read_bytes() for path in files)) if files else "-"
 
 
@@ -96,13 +81,7 @@ def name_words(name: str) -> list[str]:
 def corpus_names(lang: str) -> dict[str, str]:
     """English name word (or name of several words: its acronym) → the form the corpora write,
     or the curated list has, for ``lang`` (empty where neither has any)."""
-    names = {}
-    path = path_for(lang)
-    if path.is_file():
-        with path.open(encoding="utf-8", newline="") as fh:
-            names = {row["english"]: row["form"] for row in csv.DictReader(fh, delimiter="\t")}
-    with CURATED.open(encoding="utf-8", newline="") as fh:
-        return names | {row["english"]: row[lang] for row in csv.DictReader(fh, delimiter="\t") if row.get(lang)}
+    return curated.mined(lang) | curated.forms(lang)
 
 
 def dictionary_form(forms: Counter[str], lang: str) -> str:
@@ -143,7 +122,7 @@ def approved_names(memory: Memory, segments: list[Segment], lang: str) -> dict[s
     if not can_spell(lang):
         return {}
     corpus = corpus_names(lang)
-    words = sorted({w for seg in segments for name in uncovered_names(seg) for w in name_words(name.text)})
+    words = sorted({w for seg in segments for name in uncovered_names(seg, curated.protected(seg, lang)) for w in name_words(name.text)})
     approved = {}
     for word in words:
         ways = spellings(word, lang)
@@ -170,14 +149,14 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     tr = seg.target(lang)
     known = _known(lang, approved)
     taken = _written_words(r.form for r in tr.terms)
-    for name in uncovered_names(seg):
+    for name in uncovered_names(seg, curated.protected(seg, lang)):
         if name.text.isupper():
             continue
         hit = TermHit("name", name.start, name.end, name.text)
         latin = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)
         if latin:
             spelt = _spelt(name.text, known, lang)
-            form = _fitted(spelt, name.text, lang, seg.source, hit, tr.text[: latin.start()], tr.text[latin.end() :])
+            form = curated.fitted(spelt, name.text, lang, seg.source, hit, tr.text[: latin.start()], tr.text[latin.end() :])
             tr.text = tr.text[: latin.start()] + form + tr.text[latin.end() :]
             if any(w not in known for w in re.findall(r"[^\W\d_]+", name.text)):
                 tr.transliterated.append(f"{name.text} → {form}")
@@ -198,7 +177,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 # whose subject is in the dative, «Тома нужна»): in the case its place asks (the
                 # English governor, the words the model put around it), as a term would be:
                 # «запросити Тома», not «запросити Том»; «Тому нужна».
-                form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
+                form = curated.fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
                 tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
                 taken |= _written_words([form])
                 continue
@@ -208,7 +187,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
                 continue  # a transcription where the lexicon has another name's word (Johnson, Борис): the model's own reading
             if word not in known and not latin_word and _adjective(rendering.group(), lang):
                 continue  # the model translated a name's adjective («Национальная» for National)
-            form = _fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
+            form = curated.fitted(wanted, word, lang, seg.source, hit, tr.text[: rendering.start()], tr.text[rendering.end() :])
             tr.text = tr.text[: rendering.start()] + form + tr.text[rendering.end() :]
             taken |= _written_words([form])
             if word not in known:
@@ -231,7 +210,7 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
     known = _known(lang, approved)
     # Glossary terms and every name's form are nobody's garbled attempt (부시 for Bush, not Bashir's).
     taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)} | set(known.values())
-    for name in uncovered_names(seg):
+    for name in uncovered_names(seg, curated.protected(seg, lang)):
         if name.text.isupper():
             continue  # an acronym is written as it is (NATO)
         # The whole name, else each word of it the model kept in Latin letters.
@@ -413,7 +392,7 @@ def names_to_place(seg: Segment, lang: str, approved: Mapping[str, str] | None =
     if not can_spell(lang) or seg.boilerplate:
         return []
     known = _known(lang, approved)
-    lost = lost_names(uncovered_names(seg), seg.target(lang).text, lang)
+    lost = lost_names(uncovered_names(seg, curated.protected(seg, lang)), seg.target(lang).text, lang)
     return [name for name in lost if _confirmed(name_words(name.text), known)]
 
 
@@ -472,7 +451,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
         ):
             lead, _, trail = garbled.groups()
             before, after = " ".join(words[:k]), " ".join(words[k + 1 :])
-            form = _fitted(spelt, name.text, lang, seg.source, hit, f"{before} {lead}", f"{trail} {after}")
+            form = curated.fitted(spelt, name.text, lang, seg.source, hit, f"{before} {lead}", f"{trail} {after}")
             tr.text = f"{before} {lead}{form}{trail}" + (f" {after}" if after else "")
         else:
             before, after = " ".join(words[:k]), " ".join(words[k:])
@@ -482,7 +461,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
                 before, after = before[:cut], before[cut:]
             elif not before and can_transliterate(lang):  # Hangul has no capitals
                 after = _sentence_inside(after, lang)
-            form = _fitted(spelt, name.text, lang, seg.source, hit, before, after)
+            form = curated.fitted(spelt, name.text, lang, seg.source, hit, before, after)
             # Korean: the particle the English asks for («조지아에서 도착했다» for "from Georgia").
             placed = inflect.with_particle(form, inflect.governed_particle(seg.source, hit)) if profile(lang).particles else form
             tr.text = " ".join(filter(None, (before, placed))) + (" " if words[k:] else "") + after
@@ -508,9 +487,3 @@ def _sentence_inside(text: str, lang: str) -> str:
 
 def _spelt(name: str, known: Mapping[str, str], lang: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: known.get(m.group()) or transliterate(m.group(), lang), name)
-
-
-def _fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before: str, after: str) -> str:
-    term = Term(id="name", type="name", pos="noun", variants=(english,), targets={lang: base})
-    form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=after)
-    return form[:1].upper() + form[1:]

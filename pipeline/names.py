@@ -22,7 +22,7 @@ from pathlib import Path
 from pipeline.figures import MONTH_NAMES
 from pipeline.hangul import SPANISH_LETTERS, SPANISH_VOWELS
 from pipeline.languages import profile
-from pipeline.model import Segment
+from pipeline.model import Segment, TermHit
 
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 TITLES = set(
@@ -171,10 +171,12 @@ def _name_in_run(text: str, run: list[re.Match[str]], words: list[re.Match[str]]
     return Name(text=value, start=start, end=start + len(value))
 
 
-def uncovered_names(seg: Segment) -> list[Name]:
+def uncovered_names(seg: Segment, protected: list[TermHit] | None = None) -> list[Name]:
     """Names in ``seg``'s source that no glossary term or figure overlaps (the month of
-    "Feb. 1" is part of a date)."""
-    return [n for n in find_names(seg.source) if not any(h.start < n.end and n.start < h.end for h in seg.protected)]
+    "Feb. 1" is part of a date); ``protected``: those of a target language, where not all of
+    ``seg.protected`` are (``curated.protected``)."""
+    spans = seg.protected if protected is None else protected
+    return [n for n in find_names(seg.source) if not any(h.start < n.end and n.start < h.end for h in spans)]
 
 
 _VOWELS = set("аеёиоуыэюяіїєйьъ")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline import inflect, romanised
+from pipeline import curated, inflect, romanised
 from pipeline.engine import Alignment
 from pipeline.figures import (
     AGE,
@@ -94,11 +94,13 @@ def match_terms(text: str, glossary: Glossary) -> list[TermHit]:
 
 
 def mark(seg: Segment, glossary: Glossary) -> None:
-    """Find what ``seg``'s source protects through translation: its glossary terms, then the
-    figures and the romanised Korean and Chinese names outside them."""
+    """Find what ``seg``'s source protects through translation: its glossary terms, then outside
+    them the figures, the romanised Korean and Chinese names and the names of the curated list."""
     seg.terms = match_terms(seg.source, glossary)
-    figures = find_figures(seg.source, seg.terms)
-    seg.figures = sorted(figures + romanised.find_names(seg.source, seg.terms + figures), key=lambda hit: hit.start)
+    found = find_figures(seg.source, seg.terms)
+    found += romanised.find_names(seg.source, seg.terms + found)
+    found += curated.find_curated(seg.source, seg.terms + found)
+    seg.figures = sorted(found, key=lambda hit: hit.start)
 
 
 def protect(text: str, hits: list[TermHit]) -> str:
@@ -148,25 +150,27 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:
         return Restored(text="", results=[], complete=False)
-    results: list[TermResult] = []
+    results: dict[int, TermResult] = {}
     replacements: list[_Replacement] = []
     language = profile(lang)
-    for n, hit in enumerate(hits, 1):
-        m = found[n][0]
+    # In the order the translation has them, each seeing the ones before it written: the second of
+    # "#1 и #2" takes the case of the first's form («по Киеву и Харькову»).
+    for n in sorted(found, key=lambda n: found[n][0].start()):
+        hit, m = hits[n - 1], found[n][0]
+        before = _written_before(target, m.start(), replacements)
         if is_figure(hit):
-            replacements.append(_figure(hit, m, target, source, lang))
+            replacements.append(_figure(hit, m, target, source, lang, before))
             continue
         term = glossary.term(hit.term_id)
-        form = inflect.fit(term, lang, source=source, hit=hit, before=target[: m.start()], after=target[m.end() :])
+        form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()
         elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
             end = counter.end()
-        result = TermResult(term_id=hit.term_id, status=status, form=form)
-        replacements.append(_Replacement(m.start(), end, form, True, term=result))
-        results.append(result)
+        results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
+        replacements.append(_Replacement(m.start(), end, form, True, term=results[n]))
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -187,16 +191,30 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         beyond, following, next_term = r.start + len(r.text) + len(after), r.start, r.term
         if language.particles and r.takes_particle:
             text = inflect.fix_particle(text, r.start, r.text)
-    return Restored(text=text, results=results, complete=True)
+    return Restored(text=text, results=[results[n] for n in sorted(results)], complete=True)
 
 
-def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str) -> _Replacement:
+def _written_before(target: str, upto: int, done: list[_Replacement]) -> str:
+    """``target`` up to ``upto`` with the replacements already made before it written in."""
+    text = target[:upto]
+    for r in sorted((r for r in done if r.end <= upto), key=lambda r: r.start, reverse=True):
+        text = text[: r.start] + r.text + text[r.end :]
+    return text
+
+
+def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str, before: str) -> _Replacement:
     """The rendered figure for placeholder ``m`` of ``target``, with the words the model put
-    around the placeholder that the rendering already says."""
+    around the placeholder that the rendering already says; ``before``: the translation before it,
+    the replacements before it made (a name's case follows them)."""
     language = profile(lang)
     start, end = m.start(), m.end()
     name = romanised.is_name(hit)
-    rendered = romanised.hit_written(hit, lang) if name else render(hit, lang, source[hit.end :])
+    if hit.term_id == curated.NAME:
+        rendered = curated.fitted(curated.base(hit.text, lang), hit.text, lang, source, hit, before, target[end:])
+        if language.cases and (glued := _GLUED_ENDING.match(target, end)):
+            end = glued.end()  # the inflected form says it («#1ом»)
+    else:
+        rendered = romanised.hit_written(hit, lang) if name else render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -225,7 +243,9 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str)
     # "년": the rendered figure says what the source says, so that word goes (after a romanised name too,
     # which the model took for a number: «Ким Чен Ын года», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
+    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH, curated.NAME)) and (
+        year := language.year_after_date.match(target, end)
+    ):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
-from pipeline import figures, inflect, terms
+from pipeline import curated, figures, inflect, terms
 from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
@@ -83,7 +83,7 @@ def translate_segments(
     A segment with more than ``terms.MAX_TERMS`` terms is translated as it is and its
     terms only verified: protecting and repairing thousands of terms would take hours.
     """
-    protected = {seg.id: figures.for_language(seg.protected, lang) for seg in segments}
+    protected = {seg.id: curated.protected(seg, lang) for seg in segments}
     dense = {seg.id for seg in segments if len(protected[seg.id]) > terms.MAX_TERMS}
     inputs = [translator.normalize(seg.source if seg.id in dense else terms.protect(seg.source, protected[seg.id])) for seg in segments]
 

@@ -21,7 +21,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, path_for, sounds_like, spells_name
+from pipeline.curated import path_for
+from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, sounds_like, spells_name
 from pipeline.names import can_transliterate, find_names, transliterate
 from tools.standin.corpus import training_pairs
 

@@ -1,0 +1,112 @@
+"""The lists of names: those mined from each language's corpora (``data/names.<lang>.tsv``, by
+``tools.lexicon``), and the names the news of the war writes every day, as each language writes
+them today (``data/names.curated.tsv``): its places (Kyiv: «Киев», «Київ», 키이우) and people
+(Oleksandr Syrskyi: «Александр Сырский», «Олександр Сирський», 올렉산드르 시르스키), a word a row.
+
+The corpora know "Kiev" only, and the stand-ins garble the war's people («Сергей Сигур» for
+Sergei Shoigu, «Эндию Ермака» for Andriy Yermak), so a name whose every word is listed is
+protected through translation as a glossary term is and written back from the list, inflected
+for its place («по Харькову», «встретил Андрея Ермака»), in each language whose corpora do not
+already write it so. The list is the project's built-in glossary of the war: a newsroom's own glossary
+comes first, and any other name is the names stage's (``lexicon``), which takes both lists' words.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+from pipeline import figures, inflect
+from pipeline.figures import FIGURE
+from pipeline.glossary import CASES, Term, parse_forms
+from pipeline.languages import TARGETS
+from pipeline.model import Segment, TermHit
+from pipeline.names import find_names
+
+DATA = Path(__file__).with_name("data")
+CURATED = DATA / "names.curated.tsv"
+NAME = FIGURE + "curated-name"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def path_for(lang: str) -> Path:
+    """The names lexicon mined from ``lang``'s corpora (``tools.lexicon``)."""
+    return DATA / f"names.{lang}.tsv"
+
+
+@cache
+def mined(lang: str) -> dict[str, str]:
+    """English name word (or name of several words: its acronym) → the form ``lang``'s corpora
+    write (empty where there is no lexicon)."""
+    if not path_for(lang).is_file():
+        return {}
+    with path_for(lang).open(encoding="utf-8", newline="") as fh:
+        return {row["english"]: row["form"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+@cache
+def _rows() -> list[dict[str, str]]:
+    with CURATED.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@cache
+def forms(lang: str) -> dict[str, str]:
+    """English name word → its form in ``lang``."""
+    return {row["english"]: row[lang] for row in _rows() if row.get(lang)}
+
+
+@cache
+def _cases() -> dict[str, dict[tuple[str, str], str]]:
+    """English name word → its forms in the cases the dictionary gets wrong, as a glossary row
+    gives them ("uk.gent=Єрмака": the Ukrainian dictionary takes «Єрмак» for a woman's, undeclined)."""
+    return {row["english"]: parse_forms(row["forms"], str(CURATED), n) for n, row in enumerate(_rows(), 2) if row["forms"]}
+
+
+def find_curated(text: str, taken: list[TermHit]) -> list[TermHit]:
+    """The names of an English sentence whose every word the list has in every language, none
+    overlapping ``taken``."""
+    return [
+        TermHit(NAME, name.start, name.end, name.text)
+        for name in find_names(text)
+        if (words := _WORD.findall(name.text))
+        and all(word in forms(lang) for word in words for lang in TARGETS)
+        and all(name.end <= h.start or name.start >= h.end for h in taken)
+    ]
+
+
+def protected(seg: Segment, lang: str) -> list[TermHit]:
+    """What of ``seg`` becomes a placeholder into ``lang``: its terms and figures (a number spelt out
+    only where the language writes digits, ``figures.for_language``), but not a listed name
+    ``lang``'s corpora write as the list does, word for word (Poroshenko, Путин: the model knows
+    it, and writes a better sentence around the name than around a placeholder: «предупредил
+    Порошенко», not «Порошенко войны»); that one is the names stage's in ``lang``."""
+    return [
+        h
+        for h in figures.for_language(seg.protected, lang)
+        if h.term_id != NAME or not all(mined(lang).get(w) == forms(lang)[w] for w in _WORD.findall(h.text))
+    ]
+
+
+def base(name: str, lang: str) -> str:
+    """``name`` in ``lang``'s dictionary form, word by word from the list."""
+    return _WORD.sub(lambda m: forms(lang)[m.group()], name)
+
+
+def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before: str, after: str) -> str:
+    """A name's form ``base`` in the case its place in the translation asks, as a glossary noun's
+    would be (``inflect.fit``), capitalised; a listed word in the forms the list gives it, the
+    others in the same case."""
+    words, bases = english.split(), base.split()
+    given = [_cases().get(word, {}) for word in words]
+    cases: dict[tuple[str, str], str] = {}
+    if len(words) == len(bases) and any(key[0] == lang for forms in given for key in forms):
+        for case in CASES - {"nomn"}:
+            cases[(lang, case)] = " ".join(
+                forms.get((lang, case)) or inflect.inflect_phrase(b, lang, {case}) for forms, b in zip(given, bases)
+            )
+    term = Term(id="name", type="name", pos="noun", variants=(english,), targets={lang: base}, forms=cases)
+    form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=after)
+    return form[:1].upper() + form[1:]
