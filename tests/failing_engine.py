@@ -1,5 +1,6 @@
-"""A CTranslate2 that fails on the sentence naming Mariupol, as it would run out of memory on
-one input: patched in by the fault tests, and imported by Dask workers with ``--preload``."""
+"""A CTranslate2 that fails on the sentence about the ships, as it would run out of memory on one
+input (Mariupol in it reaches the model as a placeholder, a name of the curated list): patched in
+by the fault tests, and imported by Dask workers with ``--preload``."""
 
 import ctranslate2
 
@@ -15,16 +16,16 @@ class _Failed:
         raise RuntimeError("std::bad_alloc")
 
 
-class FailsOnMariupol:
+class FailsOnShips:
     def __init__(self, *args, **kwargs):
         self._real = _real(*args, **kwargs)
 
     def translate_batch(self, source, **kwargs):
         results = self._real.translate_batch(source, **kwargs)
-        return [_Failed() if "Mariupol" in "".join(tokens) else r for tokens, r in zip(source, results)]
+        return [_Failed() if "Ships" in "".join(tokens) else r for tokens, r in zip(source, results)]
 
 
 def dask_setup(worker) -> None:
     """Run by each Dask worker that preloads this file."""
     ctranslate2._unpatched_translator = _real
-    ctranslate2.Translator = FailsOnMariupol
+    ctranslate2.Translator = FailsOnShips

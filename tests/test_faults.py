@@ -227,10 +227,10 @@ def test_engine_failure_names_the_segment(tmp_path, package_dir, monkeypatch, ca
     the document and segment, and nothing is written."""
     import ctranslate2
 
-    from tests.failing_engine import ARTICLES, FailsOnMariupol
+    from tests.failing_engine import ARTICLES, FailsOnShips
 
     project = make_project(tmp_path, ARTICLES)
-    monkeypatch.setattr(ctranslate2, "Translator", FailsOnMariupol)
+    monkeypatch.setattr(ctranslate2, "Translator", FailsOnShips)
     monkeypatch.chdir(project)
     assert main(["run", "-q", "--to", "ru", "--no-cache"]) == 1
     one_line_error(capsys, "segment b:p2:s1:", "translation failed: std::bad_alloc")
