@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import figures, inflect
 from pipeline.figures import FIGURE
 from pipeline.glossary import CASES, Term, parse_forms
-from pipeline.languages import TARGETS
+from pipeline.languages import TARGETS, profile
 from pipeline.model import Segment, TermHit
 from pipeline.names import find_names
 
@@ -50,6 +50,11 @@ def mined(lang: str) -> dict[str, str]:
 def _rows() -> list[dict[str, str]]:
     with CURATED.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def _type(name: str) -> str:
+    """ "place" or "person": the type of the list's row for the name's last word."""
+    return next(row["type"] for row in _rows() if row["english"] == _WORD.findall(name)[-1])
 
 
 @cache
@@ -86,8 +91,22 @@ def protected(seg: Segment, lang: str) -> list[TermHit]:
     return [
         h
         for h in figures.for_language(seg.protected, lang)
-        if h.term_id != NAME or not all(mined(lang).get(w) == forms(lang)[w] for w in _WORD.findall(h.text))
+        if h.term_id != NAME
+        or not (all(mined(lang).get(w) == forms(lang)[w] for w in _WORD.findall(h.text)) or _attributive(seg.source, h, lang))
     ]
+
+
+# The words a place may stand before in a sentence as itself, not as a modifier of the next word.
+_NOT_MODIFIED = frozenset("and or but to in on at of for from with by as than near into onto is was has had".split())
+
+
+def _attributive(source: str, hit: TermHit, lang: str) -> bool:
+    """Whether a listed place stands before another word in ``source`` in a language with cases:
+    "the Kharkiv region", "Zaporizhzhia nuclear plant", "Kyiv said". Russian and Ukrainian write
+    the first two with an adjective («Харьковская область», «Запорожская АЭС»), which a
+    placeholder cannot become («Харьков регион»): the model writes it, and the names stage mends it."""
+    following = re.match(r"\s+([a-z]+)", source[hit.end :])
+    return bool(profile(lang).cases and _type(hit.text) == "place" and following and following.group(1) not in _NOT_MODIFIED)
 
 
 def base(name: str, lang: str) -> str:
