@@ -53,7 +53,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def _type(name: str) -> str:
-    """ "place" or "person": the type of the list's row for the name's last word."""
+    """The type of the list's row for the name's last word: "place" or "person"."""
     return next(row["type"] for row in _rows() if row["english"] == _WORD.findall(name)[-1])
 
 

@@ -208,13 +208,15 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     the replacements before it made (a name's case follows them)."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    name = romanised.is_name(hit)
+    name = hit.term_id == curated.NAME or romanised.is_name(hit)
     if hit.term_id == curated.NAME:
         rendered = curated.fitted(curated.base(hit.text, lang), hit.text, lang, source, hit, before, target[end:])
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)
+    elif name:
+        rendered = romanised.hit_written(hit, lang)
     else:
-        rendered = romanised.hit_written(hit, lang) if name else render(hit, lang, source[hit.end :])
+        rendered = render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
         preposition := language.preposition_before_date.search(target, 0, start)
         or (_ON.search(source, 0, hit.start) and language.preposition_for_on_date.search(target, 0, start))
@@ -240,12 +242,10 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         month, space, rest = rendered.partition(" ")
         rendered = f"{inflect.fit_month(month, lang, source=source, hit=hit, before=target[:start])}{space}{rest}"
     # The models read "#2" after a day or a clock time as a year and append "года" / "року" /
-    # "년": the rendered figure says what the source says, so that word goes (after a romanised name too,
-    # which the model took for a number: «Ким Чен Ын года», «박지성명했다»). A span of years
+    # "년": the rendered figure says what the source says, so that word goes (after a name too,
+    # which the model took for a number: «Ким Чен Ын года», «в Киеве году», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH, curated.NAME)) and (
-        year := language.year_after_date.match(target, end)
-    ):
+    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)
