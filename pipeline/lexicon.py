@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 
-from pipeline import curated, inflect
+from pipeline import curated, inflect, romanised
 from pipeline.engine import Alignment
 from pipeline.languages import profile
 from pipeline.memory import Memory
@@ -148,7 +148,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         return
     tr = seg.target(lang)
     known = _known(lang, approved)
-    taken = _written_words(r.form for r in tr.terms)
+    taken = _written_words(r.form for r in tr.terms) | _protected_words(seg, lang)
     for name in uncovered_names(seg, curated.protected(seg, lang)):
         if name.text.isupper():
             continue
@@ -209,7 +209,7 @@ def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] |
     tr = seg.target(lang)
     known = _known(lang, approved)
     # Glossary terms and every name's form are nobody's garbled attempt (부시 for Bush, not Bashir's).
-    taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)} | set(known.values())
+    taken = {w for r in tr.terms for w in HANGUL_WORD.findall(r.form)} | set(known.values()) | _protected_words(seg, lang)
     for name in uncovered_names(seg, curated.protected(seg, lang)):
         if name.text.isupper():
             continue  # an acronym is written as it is (NATO)
@@ -303,6 +303,21 @@ def _latin(text: str, target: str) -> re.Match[str] | None:
 def _adjective(word: str, lang: str) -> bool:
     """Whether the dictionary knows ``word`` as an adjective (names are not garbled into one)."""
     return any(p.is_known and p.tag.POS == "ADJF" for p in inflect.morph(lang).parse(word))
+
+
+def _protected_words(seg: Segment, lang: str) -> set[str]:
+    """The words of ``seg``'s translation that write a name protected through translation (a
+    listed or romanised one: ``curated``, ``romanised``), in any case: nobody's garbled rendering
+    («Путіна» is no attempt at Beijing's «Пекін»)."""
+    forms = [
+        curated.base(h.text, lang) if h.term_id == curated.NAME else romanised.hit_written(h, lang)
+        for h in curated.protected(seg, lang)
+        if h.term_id == curated.NAME or romanised.is_name(h)
+    ]
+    word = _CYRILLIC_WORD if can_transliterate(lang) else HANGUL_WORD
+    written = {w for form in forms for w in word.findall(form)}
+    stems = {w[:KEY_LETTERS] for w in written}
+    return written | {w for w in word.findall(seg.target(lang).text) if w[:KEY_LETTERS] in stems}
 
 
 def _written_words(forms: Iterable[str]) -> set[str]:
@@ -414,7 +429,7 @@ def place_names(seg: Segment, lang: str, lost: list[Name], aligned: Alignment, a
     tr = seg.target(lang)
     known = _known(lang, approved)
     machine_words = aligned.target.split()
-    taken = _written_words(r.form for r in tr.terms)
+    taken = _written_words(r.form for r in tr.terms) | _protected_words(seg, lang)
     for name in lost:
         span = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", aligned.source)
         if span is None:

@@ -8,7 +8,7 @@ import pytest
 from pipeline import curated, terms
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
-from tests.scripted_engine import ScriptedEngine
+from tests.scripted_engine import ScriptedEngine, word_alignment
 
 
 def test_a_name_is_protected_where_the_list_has_every_word_of_it(glossary):
@@ -65,3 +65,14 @@ def test_a_place_before_the_word_it_modifies_is_left_to_the_model_where_that_wor
     # a placeholder cannot become; Korean writes 하르키우 지역.
     assert [h.start for h in curated.protected(seg, "ru")] == [h.start for h in curated.protected(seg, "uk")] == [35, 47]
     assert [h.start for h in curated.protected(seg, "ko")] == [16, 35, 47]
+
+
+def test_a_protected_name_is_nobody_s_garbled_rendering(glossary):
+    source = "Vladimir Putin will meet Xi Jinping in Beijing."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    engine_input, output = "#1 will meet #2 in Beijing.", "#1 зустрінеться з #2 у Бекінці."
+    engine = ScriptedEngine({engine_input: [output]}, {engine_input: word_alignment(engine_input, output, {5: 5})})
+    translate_segments([seg], engine, glossary, "uk")
+    # «Путін» is the listed name as written, not the model's attempt at «Пекін» (it became «Пекіні»).
+    assert seg.target("uk").text.startswith("Володимир Путін зустрінеться з Сі Цзіньпін")
