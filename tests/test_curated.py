@@ -76,3 +76,19 @@ def test_a_protected_name_is_nobody_s_garbled_rendering(glossary):
     translate_segments([seg], engine, glossary, "uk")
     # «Путін» is the listed name as written, not the model's attempt at «Пекін» (it became «Пекіні»).
     assert seg.target("uk").text.startswith("Володимир Путін зустрінеться з Сі Цзіньпін")
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        ("ru", "Войска ушли, согласно #1.", "Войска ушли, согласно Кириллу Буданову."),
+        ("ru", "Войска ушли благодаря #1.", "Войска ушли благодаря Кириллу Буданову."),
+        ("uk", "Війська пішли завдяки #1.", "Війська пішли завдяки Кирилові Буданову."),
+    ],
+)
+def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lang, output, expected):
+    source = "Troops left, according to Kyrylo Budanov."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({"Troops left, according to #1.": [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
