@@ -386,6 +386,16 @@ def _same_word(word: str, other: str) -> bool:
     return stem >= 4 and stem >= len(word) - 3 and stem >= len(other) - 3
 
 
+def without_placeholders(text: str) -> str:
+    """``text`` with its placeholders blanked."""
+    return _FOUND.sub(" ", text)
+
+
+def placeholder_numbers(text: str) -> list[int]:
+    """The numbers of ``text``'s placeholders, sorted (each as often as it occurs)."""
+    return sorted(int(m.group(1)) for m in _FOUND.finditer(text))
+
+
 def _placeholders(target: str) -> dict[int, list[re.Match[str]]]:
     """Placeholder number → where ``target`` has it; a number past the source's placeholders is
     one too, two glued together ("#910" for "#9", "#10"). A "#45" of the source itself went

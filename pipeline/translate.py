@@ -3,6 +3,7 @@ terms protected and restored, and the drafts people left in the review files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -92,7 +93,7 @@ def translate_segments(
             progress(lang, round(fraction * len(segments)), len(segments))
 
     with _naming_segments(segments, inputs):
-        hypotheses = _without_loops(translator, inputs, translator.translate(inputs, progress=tick))
+        hypotheses = _without_flaws(translator, inputs, translator.translate(inputs, progress=tick))
     broken: list[tuple[Segment, str]] = []  # (segment, engine input)
     for seg, text, hyp in zip(segments, inputs, hypotheses):
         tr = seg.target(lang)
@@ -140,35 +141,47 @@ def _restore_from_alternatives(
     broken: list[tuple[Segment, str]], protected: Mapping[str, list[TermHit]], translator: Engine, glossary: Glossary, lang: str
 ) -> list[Segment]:
     """Take the best of the model's alternatives that keeps every placeholder exactly once
-    (``protected``: each segment's placeholders, by id) (and does not loop, where one does not);
+    (``protected``: each segment's placeholders, by id) (and is not ``_flawed``, where one is not);
     return the segments none of them fit. A
     whole-sentence translation of the model's own choosing reads better than one with
     placeholders put back by attention."""
     left = []
     with _naming_segments([seg for seg, _ in broken], [text for _, text in broken]):
         alternatives_each = translator.alternatives([text for _, text in broken], REPAIR_ALTERNATIVES)
-    for (seg, _), alternatives in zip(broken, alternatives_each):
+    for (seg, text), alternatives in zip(broken, alternatives_each):
         fitting = [
             (hyp, r) for hyp in alternatives if (r := terms.restore(hyp.text, seg.source, protected[seg.id], glossary, lang)).complete
         ]
         if not fitting:
             left.append(seg)
             continue
-        hyp, restored = next(((h, r) for h, r in fitting if not repeated_ngram(r.text)), fitting[0])
+        hyp, restored = next(((h, r) for h, r in fitting if not _flawed(text, h.text)), fitting[0])
         tr = seg.target(lang)
         tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
 
 
-def _without_loops(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
-    """Each translation that repeats a 1–4-gram three times replaced by the model's best
-    alternative that does not, where it has one ("President" alone: «대통령 대통령 대통령»)."""
-    looping = [i for i, hyp in enumerate(hypotheses) if repeated_ngram(hyp.text)]
-    if not looping:
+def _flawed(text: str, output: str) -> bool:
+    """Whether the model's ``output`` for engine input ``text`` loops (a 1–4-gram three times) or
+    has a number the input has not, outside its placeholders: one the model made up («-1-%» beside
+    "10-15%", «17-2 국가» for "A 17-year-old"), which the number checks would report."""
+    return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text))
+
+
+def _digits(text: str) -> set[str]:
+    return set(re.findall(r"\d+", terms.without_placeholders(text)))
+
+
+def _without_flaws(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
+    """Each translation that is ``_flawed`` replaced by the model's best alternative that is not
+    and keeps the input's placeholders, where it has one ("President" alone: «대통령 대통령 대통령»)."""
+    flawed = [i for i, hyp in enumerate(hypotheses) if _flawed(texts[i], hyp.text)]
+    if not flawed:
         return hypotheses
     out = list(hypotheses)
-    for i, alternatives in zip(looping, translator.alternatives([texts[i] for i in looping], REPAIR_ALTERNATIVES)):
-        out[i] = next((hyp for hyp in alternatives if not repeated_ngram(hyp.text)), out[i])
+    for i, alternatives in zip(flawed, translator.alternatives([texts[i] for i in flawed], REPAIR_ALTERNATIVES)):
+        wanted = terms.placeholder_numbers(texts[i])
+        out[i] = next((h for h in alternatives if not _flawed(texts[i], h.text) and terms.placeholder_numbers(h.text) == wanted), out[i])
     return out
 
 

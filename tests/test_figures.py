@@ -788,3 +788,13 @@ def test_the_figures_of_news_sentences_come_through_the_models(package_dir, lang
 
     found = missed(lang)
     assert len(found) <= 1, found
+
+
+def test_a_translation_with_a_number_the_model_made_up_gives_way_to_an_alternative_without_one(glossary):
+    source = "The group opened 220 shops."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    # The best has a «2» of its own beside the placeholder; the second keeps the placeholder and invents nothing.
+    engine = ScriptedEngine({"The group opened #1 shops.": ["그룹은 #1개의 상점을 2 열었다.", "그룹은 #1개의 상점을 열었다."]})
+    translate_segments([seg], engine, glossary, "ko")
+    assert seg.target("ko").text == "그룹은 220개의 상점을 열었다."
