@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline import figures, inflect
 from pipeline.figures import FIGURE
-from pipeline.glossary import CASES, Term, parse_forms
+from pipeline.glossary import CASES, parse_forms
 from pipeline.languages import TARGETS, profile
 from pipeline.model import Segment, TermHit
 from pipeline.names import find_names
@@ -53,8 +53,10 @@ def _rows() -> list[dict[str, str]]:
 
 
 def _type(name: str) -> str:
-    """The type of the list's row for the name's last word: "place" or "person"."""
-    return next(row["type"] for row in _rows() if row["english"] == _WORD.findall(name)[-1])
+    """The type of the list's row for the name's last word: "place" or "person"; "name" for a
+    word the list lacks (a name of the names stage: either)."""
+    last = _WORD.findall(name)[-1:]
+    return next((row["type"] for row in _rows() if [row["english"]] == last), "name")
 
 
 @cache
@@ -115,9 +117,8 @@ def base(name: str, lang: str) -> str:
 
 
 def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before: str, after: str) -> str:
-    """A name's form ``base`` in the case its place in the translation asks, as a glossary noun's
-    would be (``inflect.fit``), capitalised; a listed word in the forms the list gives it, the
-    others in the same case."""
+    """A name's form ``base`` in the case its place in the translation asks (``inflect.fit_name``);
+    a listed word in the forms the list gives it, the others in the same case."""
     words, bases = english.split(), base.split()
     given = [_cases().get(word, {}) for word in words]
     cases: dict[tuple[str, str], str] = {}
@@ -126,6 +127,4 @@ def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before
             cases[(lang, case)] = " ".join(
                 forms.get((lang, case)) or inflect.inflect_phrase(b, lang, {case}) for forms, b in zip(given, bases)
             )
-    term = Term(id="name", type="name", pos="noun", variants=(english,), targets={lang: base}, forms=cases)
-    form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=after)
-    return form[:1].upper() + form[1:]
+    return inflect.fit_name(english, _type(english), base, cases, lang, source=source, hit=hit, before=before, after=after)

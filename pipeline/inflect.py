@@ -62,6 +62,10 @@ _OBJECT_VERBS = set(_GRAMMAR["object_verbs"])
 _ANIMATE_NOUNS = set(_GRAMMAR["animate_nouns"])
 _TARGET_PREP: dict[str, dict[str, str]] = _GRAMMAR["target_prepositions"]
 _LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
+# "With", which the translation may add where the English has a verb's object ("met Kim" →
+# «встретился с Кимом»): the instrumental; after an English preposition («с» for "from" or
+# "since" asks the genitive) the English decides.
+_COMITATIVE: dict[str, list[str]] = _GRAMMAR["comitative_prepositions"]
 _DATE_PREP: dict[str, dict[str, str]] = _GRAMMAR["date_prepositions"]
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
@@ -103,7 +107,8 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     if governor == "verb":
         return "accs", "verb"
     if governor:
-        return ("datv" if governor == "to" and term.type == "person" else _EN_CASE[governor]), governor
+        # "To" a person is the dative («написал Киму»), but not "according to", which is «по словам» and the genitive.
+        return ("datv" if governor == "to" and term.type == "person" and before != "according" else _EN_CASE[governor]), governor
     return "nomn", ""
 
 
@@ -478,7 +483,9 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
         target_case = case if case in ("loct", "accs") else "loct"
     if target_case is None and term.pos != "adj":
         target_case = _case_from_neighbours(source, hit, governor, prep, before, after, lang)
-    if target_case and _follows_target(governor, case, prep, target_case):
+    if prep in _COMITATIVE.get(lang, ()) and governor in ("verb", ""):
+        case = "ablt"
+    elif target_case and _follows_target(governor, case, prep, target_case):
         case = target_case
     if term.pos == "adj":
         noun = _noun_after(after, lang)
@@ -513,6 +520,29 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
 # The English words before a month of a year that ask for the genitive in ru/uk ("since July
 # 2024": «с июля», «до июня», «после апреля»); after "in", the locative; else the nominative.
 _MONTH_GENITIVE = frozenset({"since", "from", "until", "till", "before", "after", "by", "of", "early", "late", "mid"})
+
+
+def fit_name(
+    english: str, kind: str, base: str, forms: dict[tuple[str, str], str], lang: str, *, source: str, hit: TermHit, before: str, after: str
+) -> str:
+    """A protected name's form ``base`` (of ``english``, a "person" or a "place") in the case its
+    place in the translation asks, as a glossary term's would be (``fit``), from ``forms`` where
+    they give it; capitalised."""
+    term = Term(id="name", type=kind, pos="noun", variants=(english,), targets={lang: base}, forms=forms)
+    form = fit(term, lang, source=source, hit=hit, before=before, after=after)
+    return form[:1].upper() + form[1:]
+
+
+def man_name_forms(name: str, lang: str) -> dict[tuple[str, str], str]:
+    """The cases of a man's ``name`` from a language without cases (written in ``lang``), its last
+    word declined where it ends in a consonant (``Language.man_name_endings``): «Ким Чен Ына»,
+    «Си Цзиньпином»; none where it ends in a vowel («Ван И») or ``lang`` declines no such name."""
+    endings = profile(lang).man_name_endings
+    last = name[-1:].lower()
+    if not endings or not last.isalpha() or last in "аеёиоуыэюяіїєъ":
+        return {}
+    stem, row = (name[:-1], endings[last]) if last in endings else (name, endings[""])
+    return {(lang, case): stem + ending for case, ending in row.items()}
 
 
 def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) -> str:

@@ -215,6 +215,12 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             end = glued.end()  # the inflected form says it («#1ом»)
     elif name:
         rendered = romanised.hit_written(hit, lang)
+        if declined := romanised.cases(hit, lang):
+            rendered = inflect.fit_name(
+                hit.text, "person", rendered, declined, lang, source=source, hit=hit, before=before, after=target[end:]
+            )
+            if glued := _GLUED_ENDING.match(target, end):
+                end = glued.end()  # the case is the rendering's («#1а»)
     else:
         rendered = render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (

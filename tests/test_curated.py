@@ -75,7 +75,7 @@ def test_a_protected_name_is_nobody_s_garbled_rendering(glossary):
     engine = ScriptedEngine({engine_input: [output]}, {engine_input: word_alignment(engine_input, output, {5: 5})})
     translate_segments([seg], engine, glossary, "uk")
     # «Путін» is the listed name as written, not the model's attempt at «Пекін» (it became «Пекіні»).
-    assert seg.target("uk").text.startswith("Володимир Путін зустрінеться з Сі Цзіньпін")
+    assert seg.target("uk").text.startswith("Володимир Путін зустрінеться з Сі Цзіньпіном")
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,22 @@ def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lan
     terms.mark(seg, glossary)
     translate_segments([seg], ScriptedEngine({"Troops left, according to #1.": [output]}), glossary, lang)
     assert seg.target(lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # "To" a person with no preposition in the translation: the dative; "to" a place keeps the target's «в».
+        ("The envoy wrote to Kyrylo Budanov.", "Посланник написал #1.", "Посланник написал Кириллу Буданову."),
+        ("The envoy went to Kharkiv.", "Посланник поехал в #1.", "Посланник поехал в Харьков."),
+        # "With" the translation adds to a verb's object: the instrumental; «с» for "from" stays the genitive.
+        ("The envoy met Kyrylo Budanov.", "Посланник встретился с #1.", "Посланник встретился с Кириллом Будановым."),
+        ("The envoy returned from Kharkiv.", "Посланник вернулся с #1.", "Посланник вернулся с Харькова."),
+    ],
+)
+def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_translation_adds(glossary, source, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    [hit] = curated.protected(seg, "ru")
+    translate_segments([seg], ScriptedEngine({source[: hit.start] + "#1" + source[hit.end :]: [output]}), glossary, "ru")
+    assert seg.target("ru").text == expected

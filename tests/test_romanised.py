@@ -10,6 +10,7 @@ from pipeline import romanised, terms
 from pipeline.checks import verify_and_check
 from pipeline.cli import main
 from pipeline.model import Segment
+from pipeline.romanised import chinese
 from pipeline.translate import translate_segments
 from tests.conftest import make_project
 from tests.scripted_engine import ScriptedEngine
@@ -76,12 +77,13 @@ def test_a_korean_name_is_found_outside_the_glossary_terms(glossary):
 @pytest.mark.parametrize(
     ("lang", "engine_input", "output", "expected", "flagged"),
     [
-        # The model took the placeholder for a year: that word goes, as after a date.
+        # The model took the placeholder for a year: that word goes, as after a date. The listed man is
+        # declined, the woman not; Son Heung-min is read by rule, and the English does not say whose name it is.
         (
             "ru",
             "#1, the sister of #2, met #3.",
             "#1, сестра #2 года, встретила #3.",
-            "Ким Ё Чжон, сестра Ким Чен Ын, встретила Сон Хын Мин.",
+            "Ким Ё Чжон, сестра Ким Чен Ына, встретила Сон Хын Мин.",
             "Son Heung-min → Сон Хын Мин",
         ),
         # The Korean particle agrees with the name's last syllable (김정은을, not 김정은를).
@@ -196,3 +198,42 @@ def test_words_that_only_look_like_a_chinese_name_are_not_read(text):
 def test_a_chinese_surname_alone_is_written_as_the_name_is(glossary):
     first, second = _marked(glossary, "Xi Jinping met Li Qiang.", "President Xi said Li would travel.")
     assert [(romanised.hit_written(h, "ru"), romanised.hit_written(h, "ko")) for h in second.figures] == [("Си", "시진핑"), ("Ли", "리창")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "output", "expected"),
+    [
+        # The animate accusative of the English object; the instrumental after «с», which the
+        # translation adds for "met"; the genitive of "of" with a soft last word.
+        ("ru", "The envoy met Kim Jong Un.", "Посланник встретил #1.", "Посланник встретил Ким Чен Ына."),
+        ("ru", "The envoy met Kim Jong Un.", "Посланник встретился с #1.", "Посланник встретился с Ким Чен Ыном."),
+        ("ru", "The letter of Yoon Suk Yeol arrived.", "Письмо #1 пришло.", "Письмо Юн Сок Ёля пришло."),
+        ("uk", "Macron spoke with Xi Jinping.", "Макрон поговорив з #1.", "Макрон поговорив з Сі Цзіньпіном."),
+        ("uk", "Macron wrote to Jiang Zemin.", "Макрон написав #1.", "Макрон написав Цзян Цземіневі."),
+        # The ending the model glued on is the rendering's.
+        ("ru", "The envoy met Kim Jong Un.", "Посланник встретил #1а.", "Посланник встретил Ким Чен Ына."),
+        # Not a woman's name, nor one ending in a vowel.
+        ("ru", "The envoy met Kim Yo Jong.", "Посланник встретился с #1.", "Посланник встретился с Ким Ё Чжон."),
+        ("ru", "The envoy met Wang Yi.", "Посланник встретился с #1.", "Посланник встретился с Ван И."),
+    ],
+)
+def test_a_listed_man_s_name_is_declined_in_the_case_its_place_asks(glossary, lang, source, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    [hit] = seg.figures
+    engine_input = source[: hit.start] + "#1" + source[hit.end :]
+    translate_segments([seg], ScriptedEngine({engine_input: [output]}), glossary, lang)
+    assert seg.target(lang).text == expected
+
+
+def test_a_surname_alone_is_declined_as_its_name_is(glossary):
+    _, seg = _marked(glossary, "Kim Jong Un spoke.", "The envoy met Kim.")
+    translate_segments([seg], ScriptedEngine({"The envoy met #1.": ["Посланник встретился с #1."]}), glossary, "ru")
+    assert seg.target("ru").text == "Посланник встретился с Кимом."
+
+
+def test_every_listed_chinese_person_is_read_and_has_a_gender():
+    with chinese.PEOPLE.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) > 40
+    assert [r["english"] for r in rows if not chinese.reading(r["english"]) or r["gender"] not in ("m", "f")] == []

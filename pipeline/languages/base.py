@@ -120,6 +120,11 @@ class Language:
     # "femn", "neut") or number ("plur") and the case of the word after it; an accusative not
     # listed is the nominative's, or the genitive's for an animate noun (none: left as written).
     ordinal_endings: Mapping[str, str] = field(default_factory=dict)
+    # The endings a man's name from a language without cases takes on its last word where that ends
+    # in a consonant («Ким Чен Ына», «Си Цзиньпином»), by case, for the word's last letter: a soft
+    # sign or «й» gives way to its row's ending; any other consonant takes the "" row. Empty: such
+    # names are not declined.
+    man_name_endings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The tokenizer an OmegaT 3.6+ project uses for it (word counts, fuzzy matching).
     omegat_tokenizer: str = "org.omegat.tokenizer.DefaultTokenizer"
 

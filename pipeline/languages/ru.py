@@ -38,6 +38,11 @@ RUSSIAN = Language(
         **{"femn nomn": "я", "femn gent": "й", "femn datv": "й", "femn accs": "ю", "femn ablt": "й", "femn loct": "й"},
         **{"plur nomn": "е", "plur gent": "х", "plur datv": "м", "plur ablt": "ми", "plur loct": "х"},
     },
+    man_name_endings={
+        "": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"},
+        "ь": {"gent": "я", "datv": "ю", "accs": "я", "ablt": "ем", "loct": "е"},
+        "й": {"gent": "я", "datv": "ю", "accs": "я", "ablt": "ем", "loct": "е"},
+    },
     transliteration=slavic.TRANSCRIPTION,
     spanish=slavic.SPANISH,
     decade="{}-х",

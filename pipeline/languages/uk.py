@@ -49,6 +49,12 @@ UKRAINIAN = Language(
         **{"femn nomn": "а", "femn gent": "ї", "femn datv": "й", "femn accs": "у", "femn ablt": "ю", "femn loct": "й"},
         **{"plur nomn": "і", "plur gent": "х", "plur datv": "м", "plur ablt": "ми", "plur loct": "х"},
     },
+    # The dative and locative of a man in -ові, as the names stage writes them («Томові»).
+    man_name_endings={
+        "": {"gent": "а", "datv": "ові", "accs": "а", "ablt": "ом", "loct": "ові"},
+        "ь": {"gent": "я", "datv": "еві", "accs": "я", "ablt": "ем", "loct": "еві"},
+        "й": {"gent": "я", "datv": "єві", "accs": "я", "ablt": "єм", "loct": "єві"},
+    },
     transliteration=tuple((latin, _DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.TRANSCRIPTION),
     spanish=tuple((latin, _SPANISH_DIFFERENT.get(latin, cyrillic)) for latin, cyrillic in slavic.SPANISH),
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline import inflect
 from pipeline.figures import FIGURE, MONTHS
 from pipeline.model import Segment, TermHit
 from pipeline.names import TITLES, WEEKDAYS
@@ -96,6 +97,15 @@ def _after_a_name(before: str) -> bool:
     """Whether the text before a word ends with a capitalised word that is not a title."""
     words = before.split()
     return bool(words) and before[-1:].isspace() and words[-1][:1].isupper() and words[-1].strip(".").lower() not in TITLES
+
+
+def cases(hit: TermHit, lang: str) -> dict[tuple[str, str], str]:
+    """The forms by case of a name's ``hit`` in ``lang``, a listed man's (``inflect.man_name_forms``:
+    «Ким Чен Ына», «Си Цзиньпином», a surname alone «Кима»); none for a woman's, or one whose
+    person is not listed: left as written, where the model may have glued an ending on."""
+    name = hit.term_id[len(SURNAME) :] if hit.term_id.startswith(SURNAME) else hit.text
+    found = reading(name)
+    return inflect.man_name_forms(hit_written(hit, lang), lang) if found and found.man else {}
 
 
 def is_name(hit: TermHit) -> bool:

@@ -7,13 +7,21 @@ Pinyin spells a syllable one way, so a reading is certain, but for a surname Kor
 ("Han Kang" is a Korean novelist): the given name's syllables are found by pinyin's own rule
 that a syllable after the first begins with a consonant (one beginning with a, o or e takes an
 apostrophe: Xi'an), which leaves "Huning" only hu-ning.
+
+The men the news names most are listed (``data/names.chinese.tsv``, with the women, whose names
+Russian and Ukrainian do not decline): their names are declined («Си Цзиньпина»), others not.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
+from pathlib import Path
 
 from pipeline.romanised.base import Reading
+
+PEOPLE = Path(__file__).parents[1] / "data" / "names.chinese.tsv"
 
 # The commonest surnames; not He, Long and Hong, which are English words or places ("He said",
 # "Hong Kong"). Those Korean shares too make a reading unverified.
@@ -108,7 +116,14 @@ def reading(name: str) -> Reading | None:
     pieces = (surname.lower(), *cut)
     ru = _palladius(pieces)
     forms = {"ru": ru, "uk": ru.translate(_UKRAINIAN), "ko": "".join(_hangul(s) for s in pieces)}
-    return Reading(pieces, forms, surname.lower() not in _SHARED_WITH_KOREAN)
+    return Reading(pieces, forms, surname.lower() not in _SHARED_WITH_KOREAN, man=_people().get(name) == "m")
+
+
+@cache
+def _people() -> dict[str, str]:
+    """A listed person's name → gender ("m", "f")."""
+    with PEOPLE.open(encoding="utf-8", newline="") as fh:
+        return {row["english"]: row["gender"] for row in csv.DictReader(fh, delimiter="\t")}
 
 
 # Palladius: each initial, each final after an initial and without one.

@@ -1,13 +1,13 @@
 """Korean names in Latin letters: a surname then a given name of two syllables ("Kim Jong Un",
 "Lee Jae-myung", "Son Heung-min"), read into Hangul and written as Korean (김정은) and, by the
 Kontsevich system, as Russian and Ukrainian write them, a capitalised word a syllable, a plosive
-voiced after a vowel or a sonorant («Чо Хён Ги», uk «Чо Хьон Гі»), not declined, as the glossary
-writes Korean names.
+voiced after a vowel or a sonorant («Чо Хён Ги», uk «Чо Хьон Гі»); a listed man's name is
+declined («Ким Чен Ына»), a name read by rule is not (whose it is, the English does not say).
 
 Romanisation is ambiguous ("Jong" is 정 or 종, "Un" 은 or 운): each syllable is read as names
 most often spell it (``data/romaja.tsv``), and such a reading is not ``verified``. The people
 the press writes by convention rather than by rule (Ким Чен Ын, Цой Сон Хи) are listed with
-their forms (``data/names.korean.tsv``).
+their forms and gender (``data/names.korean.tsv``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def reading(name: str) -> Reading | None:
     if len(key) != 3:
         return None
     if person := _people().get(key):
-        return Reading(tuple(person["ko"]), {lang: form for lang, form in person.items() if lang != "english"}, True)
+        forms = {lang: form for lang, form in person.items() if lang not in ("english", "gender")}
+        return Reading(tuple(person["ko"]), forms, True, man=person["gender"] == "m")
     surnames, given = _tables()
     if key[0] not in surnames or key[1] not in given or key[2] not in given:
         return None
