@@ -121,10 +121,11 @@ def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before
     a listed word in the forms the list gives it, the others in the same case."""
     words, bases = english.split(), base.split()
     given = [_cases().get(word, {}) for word in words]
+    kind = _type(english)
     cases: dict[tuple[str, str], str] = {}
     if len(words) == len(bases) and any(key[0] == lang for forms in given for key in forms):
         for case in CASES - {"nomn"}:
             cases[(lang, case)] = " ".join(
-                forms.get((lang, case)) or inflect.inflect_phrase(b, lang, {case}) for forms, b in zip(given, bases)
+                forms.get((lang, case)) or inflect.inflect_noun(b, lang, case, person=kind == "person") for forms, b in zip(given, bases)
             )
-    return inflect.fit_name(english, _type(english), base, cases, lang, source=source, hit=hit, before=before, after=after)
+    return inflect.fit_name(english, kind, base, cases, lang, source=source, hit=hit, before=before, after=after)

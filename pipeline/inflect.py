@@ -66,6 +66,8 @@ _LOCATIVE_PREPS = set(_GRAMMAR["locative_prepositions"])
 # «встретился с Кимом»): the instrumental; after an English preposition («с» for "from" or
 # "since" asks the genitive) the English decides.
 _COMITATIVE: dict[str, list[str]] = _GRAMMAR["comitative_prepositions"]
+# The roles a person "to" someone has ("adviser to", "successor to"): that someone is in the genitive.
+_ROLE_NOUNS = frozenset(_GRAMMAR["role_nouns"])
 _DATE_PREP: dict[str, dict[str, str]] = _GRAMMAR["date_prepositions"]
 _ALLOWED_PREPS = {k: set(v) for k, v in _GRAMMAR["allowed_prepositions"].items()}
 _OBJECT_CASES = {"accs", "gent", "datv"}
@@ -107,8 +109,11 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     if governor == "verb":
         return "accs", "verb"
     if governor:
-        # "To" a person is the dative («написал Киму»), but not "according to", which is «по словам» and the genitive.
-        return ("datv" if governor == "to" and term.type == "person" and before != "according" else _EN_CASE[governor]), governor
+        # "To" a person is the dative («написал Киму»), but not "according to" («по словам» and the
+        # genitive) nor after a role ("adviser to Orban": «советник Орбана»).
+        if governor == "to" and term.type == "person":
+            return ("gent" if before == "according" or before in _ROLE_NOUNS else "datv"), governor
+        return _EN_CASE[governor], governor
     return "nomn", ""
 
 
@@ -513,8 +518,23 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     elif case == "nomn":
         form = base
     else:
-        form = inflect_phrase(base, lang, {case})
+        form = inflect_noun(base, lang, case, person=term.type == "person")
     return form[:1].upper() + form[1:] if sentence_start else form
+
+
+def inflect_noun(base: str, lang: str, case: str, *, person: bool) -> str:
+    """A noun phrase in ``case`` (``inflect_phrase``); a person's accusative with each word the
+    dictionary left as its nominative that ends in a consonant as the genitive: the dictionary
+    takes a foreign name it does not know for a thing («встретил Маск», «Сунак»), where a man's
+    name is animate («Маска»)."""
+    form = inflect_phrase(base, lang, {case})
+    words, inflected = base.split(), form.split()
+    if case != "accs" or not person or len(words) != len(inflected):
+        return form
+    return " ".join(
+        inflect_phrase(word, lang, {"gent"}) if same == word and word[-1:].lower() not in _VOWEL_LETTERS else same
+        for word, same in zip(words, inflected)
+    )
 
 
 # The English words before a month of a year that ask for the genitive in ru/uk ("since July
@@ -533,13 +553,16 @@ def fit_name(
     return form[:1].upper() + form[1:]
 
 
+_VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
+
+
 def man_name_forms(name: str, lang: str) -> dict[tuple[str, str], str]:
     """The cases of a man's ``name`` from a language without cases (written in ``lang``), its last
     word declined where it ends in a consonant (``Language.man_name_endings``): «Ким Чен Ына»,
     «Си Цзиньпином»; none where it ends in a vowel («Ван И») or ``lang`` declines no such name."""
     endings = profile(lang).man_name_endings
     last = name[-1:].lower()
-    if not endings or not last.isalpha() or last in "аеёиоуыэюяіїєъ":
+    if not endings or not last.isalpha() or last in _VOWEL_LETTERS:
         return {}
     stem, row = (name[:-1], endings[last]) if last in endings else (name, endings[""])
     return {(lang, case): stem + ending for case, ending in row.items()}

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline import romanised
+from pipeline import curated, romanised
 from pipeline.glossary import COLUMNS, LANGS
 from pipeline.model import Document
 from pipeline.names import TITLES, Name, can_spell, transliterate, uncovered_names
@@ -54,6 +54,18 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "name"
 
 
+def _written(name: str, lang: str) -> str:
+    """``name`` in ``lang``: a romanised name's reading; else as the curated list or the corpora
+    write each of its words (Moscow: «Москва», not the transliteration «Москоу»); else transliterated."""
+    if romanised.reading(name):
+        return romanised.written(name, lang)
+    known = {**curated.mined(lang), **curated.forms(lang)}
+    words = name.split()
+    if name in known or all(word in known for word in words):
+        return known.get(name) or " ".join(known[word] for word in words)
+    return transliterate(name, lang)
+
+
 def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False) -> str:
     """glossary.tsv rows (with its header, a column per registered language): target columns
     empty for a linguist, or pre-filled with transliterations, where a language has them, that
@@ -65,9 +77,7 @@ def to_tsv(suggestions: list[Suggestion], *, with_transliteration: bool = False)
     for s in suggestions:
         note = f"suggested: {s.count}x, e.g. {s.context}"
         if spelt:
-            note = f"{'/'.join(spelt)} are machine transliterations to check; " + note
-        targets = [
-            (romanised.written if romanised.reading(s.name) else transliterate)(s.name, lang) if lang in spelt else "" for lang in LANGS
-        ]
+            note = f"{'/'.join(spelt)} are machine suggestions to check (as the corpora write the name, else transliterated); " + note
+        targets = [_written(s.name, lang) if lang in spelt else "" for lang in LANGS]
         writer.writerow((_slug(s.name), s.type, "noun", s.name, *targets, "", "", note))
     return buf.getvalue()

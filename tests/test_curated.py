@@ -103,6 +103,11 @@ def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lan
         # "With" the translation adds to a verb's object: the instrumental; «с» for "from" stays the genitive.
         ("The envoy met Kyrylo Budanov.", "Посланник встретился с #1.", "Посланник встретился с Кириллом Будановым."),
         ("The envoy returned from Kharkiv.", "Посланник вернулся с #1.", "Посланник вернулся с Харькова."),
+        # A man's surname the dictionary does not know is animate (it took «Маск», «Сунак» for things).
+        ("The envoy met Elon Musk.", "Посланник встретил #1.", "Посланник встретил Илона Маска."),
+        ("The envoy met Rishi Sunak.", "Посланник встретил #1.", "Посланник встретил Риши Сунака."),
+        # "To" after a role the person has: the genitive («советник Орбана»).
+        ("The adviser to Rishi Sunak left.", "Советник #1 ушёл.", "Советник Риши Сунака ушёл."),
     ],
 )
 def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_translation_adds(glossary, source, output, expected):

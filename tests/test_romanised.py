@@ -208,8 +208,8 @@ def test_a_chinese_surname_alone_is_written_as_the_name_is(glossary):
         ("ru", "The envoy met Kim Jong Un.", "Посланник встретил #1.", "Посланник встретил Ким Чен Ына."),
         ("ru", "The envoy met Kim Jong Un.", "Посланник встретился с #1.", "Посланник встретился с Ким Чен Ыном."),
         ("ru", "The letter of Yoon Suk Yeol arrived.", "Письмо #1 пришло.", "Письмо Юн Сок Ёля пришло."),
-        ("uk", "Macron spoke with Xi Jinping.", "Макрон поговорив з #1.", "Макрон поговорив з Сі Цзіньпіном."),
-        ("uk", "Macron wrote to Jiang Zemin.", "Макрон написав #1.", "Макрон написав Цзян Цземіневі."),
+        ("uk", "The envoy spoke with Xi Jinping.", "Посланець поговорив з #1.", "Посланець поговорив з Сі Цзіньпіном."),
+        ("uk", "The envoy wrote to Jiang Zemin.", "Посланець написав #1.", "Посланець написав Цзян Цземіневі."),
         # The ending the model glued on is the rendering's.
         ("ru", "The envoy met Kim Jong Un.", "Посланник встретил #1а.", "Посланник встретил Ким Чен Ына."),
         # Not a woman's name, nor one ending in a vowel.
