@@ -137,12 +137,17 @@ def test_a_surname_alone_stands_for_the_one_person_of_the_article_it_names(gloss
         "Yoon said President Yoon and Choe would talk; Kim left, Kim Kardashian stayed, and Park Avenue was shut.",
     )
     assert [h.text for h in first.figures] == ["Yoon Suk Yeol", "Choe Son Hui", "Kim Jong Un", "Kim Yo Jong"]
-    # "Kim" names two people here; "Park" no one; "Kim Kardashian" is another name.
+    # "Kim" names two people here, whom every language writes alike; "Park" no one; "Kim Kardashian" is another name.
     assert [(h.term_id, h.text) for h in second.figures] == [
         (romanised.SURNAME + "Yoon Suk Yeol", "Yoon"),
         (romanised.SURNAME + "Yoon Suk Yeol", "Yoon"),  # after a title
         (romanised.SURNAME + "Choe Son Hui", "Choe"),
+        (romanised.SURNAME + "Kim Jong Un or Kim Yo Jong", "Kim"),
     ]
+    # Their surname, in Korean too; not declined, as one of them is a woman.
+    kim = second.figures[3]
+    assert [romanised.hit_written(kim, lang) for lang in ("ru", "uk", "ko")] == ["Ким", "Кім", "김"]
+    assert romanised.cases(kim, "ru") == {}
     # As the name's first word in Russian and Ukrainian (the press's «Цой», not the rule's «Чхве»); in
     # Korean the whole name, as the press repeats it.
     choe = second.figures[2]
@@ -237,3 +242,10 @@ def test_every_listed_chinese_person_is_read_and_has_a_gender():
         rows = list(csv.DictReader(fh, delimiter="\t"))
     assert len(rows) > 40
     assert [r["english"] for r in rows if not chinese.reading(r["english"]) or r["gender"] not in ("m", "f")] == []
+
+
+def test_a_surname_two_people_share_that_languages_write_apart_is_left_to_the_names_stage(glossary):
+    # Korean writes a Chinese Han's name whole (한정), a Korean's surname 한.
+    first, second = _marked(glossary, "Han Zheng met Han Jae-won.", "Han spoke first.")
+    assert [h.text for h in first.figures] == ["Han Zheng", "Han Jae-won"]
+    assert second.figures == []

@@ -29,6 +29,8 @@ NAME = FIGURE + "romanised-name"
 # A surname alone that stands for a name of its article: the hit's term id is this and the name
 # ("…romanised-name of Yoon Suk Yeol").
 SURNAME = NAME + " of "
+_PEOPLE = " or "  # between the names of the people a surname alone may stand for
+_HANGUL = re.compile(r"[가-힣]")
 # A month's or a weekday's abbreviation is no given name ("Sun Jun 20 1993").
 _CALENDAR = {m.rstrip(".") for m in MONTHS} | {day[:3] for day in WEEKDAYS}
 # The readers, in the order they are tried: a Korean name is read before a Chinese one ("Han").
@@ -71,9 +73,10 @@ def find_names(text: str, taken: list[TermHit]) -> list[TermHit]:
 
 def mark_surnames(segments: Iterable[Segment]) -> None:
     """Add to the figures of an article's ``segments`` each surname alone ("Yoon said", "President
-    Yoon") of a romanised name the article has (``find_names``), where it names one person: a
-    surname the article gives two people ("Kim Jong Un", "Kim Yo Jong") is left to the names stage,
-    as is one after another capitalised word ("Gorky Park") or before one ("Kim Kardashian")."""
+    Yoon") of a romanised name the article has (``find_names``). A surname the article gives two
+    people ("Kim Jong Un", "Kim Yo Jong") is marked where every language writes it alike for both
+    (Korean names: «Ким», 김), else left to the names stage, as is one after another capitalised
+    word ("Gorky Park") or before one ("Kim Kardashian")."""
     segments = list(segments)
     people: dict[str, dict[str, str]] = {}
     for seg in segments:
@@ -81,16 +84,30 @@ def mark_surnames(segments: Iterable[Segment]) -> None:
             if hit.term_id == NAME:
                 people.setdefault(hit.text.split()[0], {}).setdefault(written(hit.text, "ko"), hit.text)
     for surname, names in people.items():
-        if len(names) != 1:
+        if len(names) > 1 and len({_surname_forms(name) for name in names.values()}) != 1:
             continue
-        [name] = names.values()
+        term_id = SURNAME + _PEOPLE.join(names.values())
         for seg in segments:
             found = [
-                TermHit(SURNAME + name, m.start(), m.end(), surname)
+                TermHit(term_id, m.start(), m.end(), surname)
                 for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-]|\s+[A-Z])", seg.source)
                 if all(m.end() <= h.start or m.start() >= h.end for h in seg.protected) and not _after_a_name(seg.source[: m.start()])
             ]
             seg.figures = sorted(seg.figures + found, key=lambda hit: hit.start)
+
+
+def _surname_forms(name: str) -> tuple[str, ...] | None:
+    """How each language writes the surname of a Korean ``name`` alone (ru, uk: the name's first
+    word; Korean its first syllable); None for another reader's (Korean writes a Chinese name whole)."""
+    found = reading(name)
+    if not found or not _HANGUL.fullmatch(found.syllables[0]):
+        return None
+    return (found.syllables[0], *(found.forms[lang].split()[0] for lang in sorted(found.forms) if lang != "ko"))
+
+
+def _people(hit: TermHit) -> list[str]:
+    """The names a surname alone may stand for."""
+    return hit.term_id[len(SURNAME) :].split(_PEOPLE)
 
 
 def _after_a_name(before: str) -> bool:
@@ -103,9 +120,9 @@ def cases(hit: TermHit, lang: str) -> dict[tuple[str, str], str]:
     """The forms by case of a name's ``hit`` in ``lang``, a listed man's (``inflect.man_name_forms``:
     «Ким Чен Ына», «Си Цзиньпином», a surname alone «Кима»); none for a woman's, or one whose
     person is not listed: left as written, where the model may have glued an ending on."""
-    name = hit.term_id[len(SURNAME) :] if hit.term_id.startswith(SURNAME) else hit.text
-    found = reading(name)
-    return inflect.man_name_forms(hit_written(hit, lang), lang) if found and found.man else {}
+    names = _people(hit) if hit.term_id.startswith(SURNAME) else [hit.text]
+    men = all((found := reading(name)) and found.man for name in names)
+    return inflect.man_name_forms(hit_written(hit, lang), lang) if men else {}
 
 
 def is_name(hit: TermHit) -> bool:
@@ -114,9 +131,14 @@ def is_name(hit: TermHit) -> bool:
 
 def hit_written(hit: TermHit, lang: str) -> str:
     """A name's hit as ``lang`` writes it: a surname alone as Russian and Ukrainian write the name's
-    first word (Юн, Цой, Си), and in Korean as the whole name, as the press repeats it (윤석열)."""
+    first word (Юн, Цой, Си), and in Korean as the whole name, as the press repeats it (윤석열),
+    or, where it may stand for either of two people, as their surname (김)."""
     if not hit.term_id.startswith(SURNAME):
         return written(hit.text, lang)
-    name = hit.term_id[len(SURNAME) :]
-    form = written(name, lang)
-    return form if lang == "ko" or form == name else form.split()[0]
+    people = _people(hit)
+    found = reading(people[0])
+    if not found or lang not in found.forms:
+        return people[0]
+    if lang == "ko":
+        return found.forms[lang] if len(people) == 1 else found.syllables[0]
+    return found.forms[lang].split()[0]
