@@ -192,6 +192,38 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             taken |= _written_words([form])
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
+    for name in uncovered_names(seg, curated.protected(seg, lang)):
+        if len(words := name_words(name.text)) > 1:
+            first, last = (known.get(word, spellings(word, lang)[0]) for word in (words[0], words[-1]))
+            tr.text = _surname_agreeing(tr.text, first, last, lang)
+
+
+def _surname_agreeing(text: str, first: str, last: str, lang: str) -> str:
+    """``text`` with a name's surname in the case of its first name before it, where the model
+    declined only the first name («с Дональдом Трампа» → «с Дональдом Трампом», «Владимиру
+    Буланов» → «Владимиру Буланову»): a first name the dictionary knows in one case only. A
+    woman's surname that ends in a consonant is not declined («с Сандрой Кортес», where the
+    name's place had made it «Кортесом»)."""
+    analyzer = inflect.morph(lang)
+
+    def agreeing(m: re.Match[str]) -> str:
+        given, surname = m.group(1), m.group(2)
+        parses = [p for p in analyzer.parse(given.lower()) if "Name" in p.tag]
+        cases = {p.tag.case for p in parses}
+        if len(cases) != 1 or "nomn" in cases:
+            return m.group()
+        if all(p.tag.gender == "femn" for p in parses) and last[-1:].lower() not in "ая":
+            return f"{given} {last}"
+        if case_of(surname) & cases:
+            return m.group()
+        form = inflect.inflect_noun(last, lang, cases.pop(), person=True)
+        return f"{given} {form}" if case_of(form) else m.group()
+
+    def case_of(word: str) -> set[str]:
+        return {p.tag.case for p in analyzer.parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.case}
+
+    pattern = rf"(?<![\w-])({re.escape(first[:KEY_LETTERS])}\w*) ({re.escape(last[:KEY_LETTERS])}\w*)(?![\w-])"
+    return re.sub(pattern, agreeing, text)
 
 
 def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> None:

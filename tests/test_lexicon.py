@@ -87,6 +87,20 @@ def test_a_name_the_model_left_in_the_nominative_takes_the_case_of_its_place(glo
     assert _translated(source, output, glossary, lang).target(lang).text == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("I worked with Oswald Grübel.", "Я работал с Освальдом Грюбель.", "Я работал с Освальдом Грюбелем."),
+        ("I wrote to Boris Ivanov.", "Я написал Борису Иванов.", "Я написал Борису Иванову."),
+        # A woman's surname in -а takes her case; one ending in a consonant is not declined.
+        ("I worked with Valeriya Rubtsova.", "Я работал с Валерией Рубцова.", "Я работал с Валерией Рубцовой."),
+        ("I worked with Sandra Cortez.", "Я работал с Сандрой Кортес.", "Я работал с Сандрой Кортес."),
+    ],
+)
+def test_a_surname_takes_the_case_the_model_gave_the_first_name(glossary, source, output, expected):
+    assert _translated(source, output, glossary, "ru").target("ru").text == expected
+
+
 def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):
     seg = _translated("He met Dundastar officials.", "Он встретил чиновников компании.", glossary)
     assert seg.target("ru").text == "Он встретил чиновников компании."
