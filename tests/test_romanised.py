@@ -10,7 +10,7 @@ from pipeline import romanised, terms
 from pipeline.checks import verify_and_check
 from pipeline.cli import main
 from pipeline.model import Segment
-from pipeline.romanised import chinese
+from pipeline.romanised import chinese, japanese
 from pipeline.translate import translate_segments
 from tests.conftest import make_project
 from tests.scripted_engine import ScriptedEngine
@@ -249,3 +249,21 @@ def test_a_surname_two_people_share_that_languages_write_apart_is_left_to_the_na
     first, second = _marked(glossary, "Han Zheng met Han Jae-won.", "Han spoke first.")
     assert [h.text for h in first.figures] == ["Han Zheng", "Han Jae-won"]
     assert second.figures == []
+
+
+def test_a_listed_japanese_person_is_written_as_the_press_writes_them(glossary):
+    first, second = _marked(glossary, "Shigeru Ishiba met Kate Mara in Tokyo.", "Ishiba said Shigeru was his given name.")
+    # Only the listed person: a name Hepburn could spell is not read by rule.
+    [hit] = [h for h in first.figures if romanised.is_name(h)]
+    assert [romanised.hit_written(hit, lang) for lang in ("ru", "uk", "ko")] == ["Сигэру Исиба", "Сігеру Ісіба", "이시바 시게루"]
+    # The surname alone is the last word in English and in Russian and Ukrainian.
+    assert [(h.text, romanised.hit_written(h, "ru"), romanised.hit_written(h, "ko")) for h in second.figures] == [
+        ("Ishiba", "Исиба", "이시바 시게루")
+    ]
+
+
+def test_every_listed_japanese_person_is_read():
+    with japanese.PEOPLE.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert [r["english"] for r in rows if not romanised.find_names(r["english"] + " spoke.", [])] == []
+    assert all(len(r["ko"].split()) == 2 and r["gender"] in ("m", "f") for r in rows)

@@ -1,5 +1,6 @@
 """People's names romanised from a language the models cannot read back: Korean ("Kim Jong Un",
-"Son Heung-min") and Chinese ("Xi Jinping", "Li Qiang").
+"Son Heung-min"), Chinese ("Xi Jinping", "Li Qiang") and the Japanese people listed ("Shigeru
+Ishiba").
 
 Read as English, such a name comes out by its English sound or garbled by the model (ru «Ким Юг»
 for Kim Yo Jong, «Кси Цзиньпина» for Xi Jinping, «Лийанг» for Li Qiang; ko «김대졸», «크시 진핑»).
@@ -22,7 +23,7 @@ from pipeline import inflect
 from pipeline.figures import FIGURE, MONTHS
 from pipeline.model import Segment, TermHit
 from pipeline.names import TITLES, WEEKDAYS
-from pipeline.romanised import chinese, korean
+from pipeline.romanised import chinese, japanese, korean
 from pipeline.romanised.base import Reading
 
 NAME = FIGURE + "romanised-name"
@@ -34,7 +35,7 @@ _HANGUL = re.compile(r"[가-힣]")
 # A month's or a weekday's abbreviation is no given name ("Sun Jun 20 1993").
 _CALENDAR = {m.rstrip(".") for m in MONTHS} | {day[:3] for day in WEEKDAYS}
 # The readers, in the order they are tried: a Korean name is read before a Chinese one ("Han").
-_READERS = (korean, chinese)
+_READERS = (korean, chinese, japanese)
 
 
 def reading(name: str) -> Reading | None:
@@ -81,8 +82,8 @@ def mark_surnames(segments: Iterable[Segment]) -> None:
     people: dict[str, dict[str, str]] = {}
     for seg in segments:
         for hit in seg.figures:
-            if hit.term_id == NAME:
-                people.setdefault(hit.text.split()[0], {}).setdefault(written(hit.text, "ko"), hit.text)
+            if hit.term_id == NAME and (person := reading(hit.text)):
+                people.setdefault(person.surname(hit.text), {}).setdefault(written(hit.text, "ko"), hit.text)
     for surname, names in people.items():
         if len(names) > 1 and len({_surname_forms(name) for name in names.values()}) != 1:
             continue
@@ -141,4 +142,4 @@ def hit_written(hit: TermHit, lang: str) -> str:
         return people[0]
     if lang == "ko":
         return found.forms[lang] if len(people) == 1 else found.syllables[0]
-    return found.forms[lang].split()[0]
+    return found.surname(found.forms[lang])

@@ -11,3 +11,9 @@ class Reading:
     forms: dict[str, str]  # target language → the name as it writes it
     verified: bool  # a listed person's, or a reading the romanisation does not leave ambiguous
     man: bool = False  # a listed man's: Russian and Ukrainian decline it («Ким Чен Ына»)
+    surname_first: bool = True  # as the English writes it: "Kim Jong Un", but "Shigeru Ishiba"
+
+    def surname(self, english: str) -> str:
+        """The surname of ``english``, the name this reads."""
+        words = english.split()
+        return words[0] if self.surname_first else words[-1]
