@@ -35,7 +35,7 @@ from pipeline.languages import profile
 from pipeline.memory import Memory
 from pipeline.model import Segment, State, TermHit, content_hash
 from pipeline.names import CONNECTORS, Name, can_spell, can_transliterate, name_present, spellings, transliterate, uncovered_names
-from pipeline.romanised import korean
+from pipeline.romanised import chinese, japanese, korean
 from pipeline.terms import attended
 
 # Case endings leave a name's first four letters alone (Льюис, Льюиса, Льюисом).
@@ -66,9 +66,10 @@ _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(
 
 
 def lexicon_version(lang: str) -> str:
-    """Short content hash of ``lang``'s names lexicon, the curated names and the readings of Korean
-    names (``romanised.korean``), for the run signature ("-" where there is none)."""
-    files = [path for path in (curated.path_for(lang), curated.CURATED, korean.SYLLABLES, korean.PEOPLE) if path.is_file()]
+    """Short content hash of ``lang``'s names lexicon, the curated names and the readings and lists
+    of romanised names (``romanised``), for the run signature ("-" where there is none)."""
+    lists = (curated.path_for(lang), curated.CURATED, korean.SYLLABLES, korean.PEOPLE, chinese.PEOPLE, japanese.PEOPLE)
+    files = [path for path in lists if path.is_file()]
     return content_hash(b"".join(path.read_bytes() for path in files)) if files else "-"
 
 

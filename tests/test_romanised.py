@@ -9,6 +9,7 @@ import pytest
 from pipeline import romanised, terms
 from pipeline.checks import verify_and_check
 from pipeline.cli import main
+from pipeline.lexicon import lexicon_version
 from pipeline.model import Segment
 from pipeline.romanised import chinese, japanese
 from pipeline.translate import translate_segments
@@ -267,3 +268,12 @@ def test_every_listed_japanese_person_is_read():
         rows = list(csv.DictReader(fh, delimiter="\t"))
     assert [r["english"] for r in rows if not romanised.find_names(r["english"] + " spoke.", [])] == []
     assert all(len(r["ko"].split()) == 2 and r["gender"] in ("m", "f") for r in rows)
+
+
+@pytest.mark.parametrize("module", [chinese, japanese])
+def test_the_run_signature_s_names_hash_covers_the_lists_of_people(module, tmp_path, monkeypatch):
+    before = lexicon_version("ru")
+    edited = tmp_path / module.PEOPLE.name
+    edited.write_text(module.PEOPLE.read_text(encoding="utf-8").replace("\tm\n", "\tf\n", 1), encoding="utf-8")
+    monkeypatch.setattr(module, "PEOPLE", edited)
+    assert lexicon_version("ru") != before
