@@ -59,6 +59,11 @@ def _type(name: str) -> str:
     return next((row["type"] for row in _rows() if [row["english"]] == last), "name")
 
 
+def is_person(name: str) -> bool:
+    """Whether the list's row for the name's last word is a person's."""
+    return _type(name) == "person"
+
+
 @cache
 def forms(lang: str) -> dict[str, str]:
     """English name word → its form in ``lang``."""

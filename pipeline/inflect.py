@@ -542,6 +542,20 @@ def inflect_noun(base: str, lang: str, case: str, *, person: bool) -> str:
 _MONTH_GENITIVE = frozenset({"since", "from", "until", "till", "before", "after", "by", "of", "early", "late", "mid"})
 
 
+# «в», «на» a model puts before a person the English sends something "to" («письмо отправила в
+# Зеленском»): a person is no place.
+_PLACE_PREPOSITION = re.compile(r"(?:^|(?<=\s))(?:в|во|на)\s+$", re.IGNORECASE)
+
+
+def place_preposition_before_person(target: str, start: int, source: str, hit: TermHit, lang: str) -> re.Match[str] | None:
+    """The place preposition right before ``start`` of ``target`` where a person goes that the
+    English has after "to" ("sent to Zelensky"): dropped, the person takes the dative
+    («отправила Владимиру Зеленскому»)."""
+    if not _inflects(lang) or _governor(source, hit)[0] != "to":
+        return None
+    return _PLACE_PREPOSITION.search(target, 0, start)
+
+
 def fit_name(
     english: str, kind: str, base: str, forms: dict[tuple[str, str], str], lang: str, *, source: str, hit: TermHit, before: str, after: str
 ) -> str:

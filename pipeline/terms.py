@@ -162,6 +162,9 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             replacements.append(_figure(hit, m, target, source, lang, before))
             continue
         term = glossary.term(hit.term_id)
+        start = m.start()
+        if term.type == "person" and (place := inflect.place_preposition_before_person(target, start, source, hit, lang)):
+            before, start = before[: len(before) - (start - place.start())], place.start()
         form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
@@ -170,7 +173,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
             end = counter.end()
         results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
-        replacements.append(_Replacement(m.start(), end, form, True, term=results[n]))
+        replacements.append(_Replacement(start, end, form, True, term=results[n]))
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -210,6 +213,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     start, end = m.start(), m.end()
     name = hit.term_id == curated.NAME or romanised.is_name(hit)
     if hit.term_id == curated.NAME:
+        if curated.is_person(hit.text) and (place := inflect.place_preposition_before_person(target, start, source, hit, lang)):
+            before, start = before[: len(before) - (start - place.start())], place.start()
         rendered = curated.fitted(curated.base(hit.text, lang), hit.text, lang, source, hit, before, target[end:])
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)

@@ -360,3 +360,22 @@ def test_a_glossary_needs_only_the_languages_it_serves(tmp_path, package_dir, mo
     assert main(["check", str(po)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "file says language 'de'" in err
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        # A person is no place: the «в» a model puts before one the English sends something "to" goes,
+        # and the person takes the dative.
+        ("Письмо отправили в #1.", "Письмо отправили Владимиру Зеленскому."),
+        ("В #1 отправили письмо.", "Владимиру Зеленскому отправили письмо."),
+        # «к» is right, and stays.
+        ("Письмо отправили к #1.", "Письмо отправили к Владимиру Зеленскому."),
+    ],
+)
+def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes(glossary, output, expected):
+    source = "The letter was sent to Volodymyr Zelenskyy."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({"The letter was sent to #1.": [output]}), glossary, "ru")
+    assert seg.target("ru").text == expected
