@@ -150,7 +150,8 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     tr = seg.target(lang)
     known = _known(lang, approved)
     taken = _written_words(r.form for r in tr.terms) | _protected_words(seg, lang)
-    for name in uncovered_names(seg, curated.protected(seg, lang)):
+    uncovered = uncovered_names(seg, curated.protected(seg, lang))
+    for name in uncovered:
         if name.text.isupper():
             continue
         hit = TermHit("name", name.start, name.end, name.text)
@@ -193,7 +194,7 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             taken |= _written_words([form])
             if word not in known:
                 tr.transliterated.append(f"{word} → {form}")
-    for name in uncovered_names(seg, curated.protected(seg, lang)):
+    for name in uncovered:
         if len(words := name_words(name.text)) > 1:
             first, last = (known.get(word, spellings(word, lang)[0]) for word in (words[0], words[-1]))
             tr.text = _surname_agreeing(tr.text, first, last, lang)

@@ -8,8 +8,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipeline import curated, romanised
+from pipeline import romanised
 from pipeline.glossary import COLUMNS, LANGS
+from pipeline.lexicon import corpus_names
 from pipeline.model import Document
 from pipeline.names import TITLES, Name, can_spell, transliterate, uncovered_names
 
@@ -59,7 +60,7 @@ def _written(name: str, lang: str) -> str:
     write each of its words (Moscow: «Москва», not the transliteration «Москоу»); else transliterated."""
     if romanised.reading(name):
         return romanised.written(name, lang)
-    known = {**curated.mined(lang), **curated.forms(lang)}
+    known = corpus_names(lang)
     words = name.split()
     if name in known or all(word in known for word in words):
         return known.get(name) or " ".join(known[word] for word in words)

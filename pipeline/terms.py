@@ -163,8 +163,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             continue
         term = glossary.term(hit.term_id)
         start = m.start()
-        if term.type == "person" and (place := inflect.place_preposition_before_person(target, start, source, hit, lang)):
-            before, start = before[: len(before) - (start - place.start())], place.start()
+        if term.type == "person":
+            start, before = _without_place_preposition(target, start, before, source, hit, lang)
         form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
@@ -197,6 +197,15 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     return Restored(text=text, results=[results[n] for n in sorted(results)], complete=True)
 
 
+def _without_place_preposition(target: str, start: int, before: str, source: str, hit: TermHit, lang: str) -> tuple[int, str]:
+    """Where a person's replacement starts in ``target`` and the translation ``before`` it: before
+    the «в»/«на» a model put in front of someone the English sends something "to"
+    (``inflect.place_preposition_before_person``), which goes with the placeholder."""
+    if place := inflect.place_preposition_before_person(target, start, source, hit, lang):
+        return place.start(), before[: len(before) - (start - place.start())]
+    return start, before
+
+
 def _written_before(target: str, upto: int, done: list[_Replacement]) -> str:
     """``target`` up to ``upto`` with the replacements already made before it written in."""
     text = target[:upto]
@@ -213,8 +222,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     start, end = m.start(), m.end()
     name = hit.term_id == curated.NAME or romanised.is_name(hit)
     if hit.term_id == curated.NAME:
-        if curated.is_person(hit.text) and (place := inflect.place_preposition_before_person(target, start, source, hit, lang)):
-            before, start = before[: len(before) - (start - place.start())], place.start()
+        if curated.is_person(hit.text):
+            start, before = _without_place_preposition(target, start, before, source, hit, lang)
         rendered = curated.fitted(curated.base(hit.text, lang), hit.text, lang, source, hit, before, target[end:])
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)
