@@ -117,6 +117,16 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
     return "nomn", ""
 
 
+_AFTER_A_NAME_AND = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|or)\s+(?:the\s+)?$")
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|said|says|did|does|[a-z]+ed)\b")
+
+
+def _own_clause(source: str, hit: TermHit) -> bool:
+    """Whether the phrase at ``hit``, after "and" or "or", is the subject of a clause of its own
+    ("thousands of soldiers, and Ukraine has gained"), not one of two ("Russia and Ukraine have")."""
+    return bool(_CLAUSE_VERB.match(source, hit.end)) and not _AFTER_A_NAME_AND.search(source, 0, hit.start)
+
+
 def _governor(source: str, hit: TermHit) -> tuple[str, str]:
     """(the English word governing the phrase at ``hit``: a preposition, "verb" for a verb whose
     object it is, "'s", or "" for none; the word before that preposition, or the verb)."""
@@ -125,8 +135,9 @@ def _governor(source: str, hit: TermHit) -> tuple[str, str]:
     words = [w.lower() for w in re.findall(r"[A-Za-z']+", source[: hit.start])]
     while words and (words[-1] in _SKIP or words[-1].endswith("ern")):
         words.pop()
-    if words and words[-1] in ("and", "or"):
-        # "between Russia and Ukraine": the second term shares the first one's governor.
+    if words and words[-1] in ("and", "or") and not _own_clause(source, hit):
+        # "between Russia and Ukraine": the second term shares the first one's governor; not the
+        # subject of a clause of its own ("thousands of soldiers, and Ukraine has gained").
         for word in reversed(words[-6:-1]):
             if word in _EN_CASE or word in _OBJECT_VERBS:
                 words.append(word)
@@ -568,6 +579,61 @@ def fit_name(
 
 
 _VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
+
+
+_JOINED = re.compile(r"\b(?:and|or|nor|with)\s+(?:the\s+)?$", re.IGNORECASE)  # one of two subjects, or none
+
+
+def subject_gender(form: str, base: str, lang: str, *, source: str, hit: TermHit, person: bool, known: str = "") -> str:
+    """What a past-tense verb agrees with where the protected phrase at ``hit``, written ``form``,
+    is a subject: "masc", "femn", "neut", or "plur"; "" where it is none (the English gives it a
+    governor, or ``form`` is not ``base``, the nominative) or the dictionary cannot say. A
+    person's gender is ``known`` where a list gives it, else their first name's, else their
+    surname's as the dictionary knows them; a thing's is its first noun's («Северная Корея»)."""
+    if not _inflects(lang) or form.lower() != base.lower() or _governor(source, hit)[0]:
+        return ""
+    if _JOINED.search(source, 0, hit.start) and not _own_clause(source, hit):
+        return ""
+    if known:
+        return known
+    kinds = ("Name", "Surn") if person else ("",)
+    for kind in kinds:
+        for word in base.split():
+            parses = [
+                p
+                for p in morph(lang).parse(word)
+                if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and (not kind or kind in p.tag)
+            ]
+            genders = {"plur" if p.tag.number == "plur" or "Pltm" in p.tag else p.tag.gender for p in parses}
+            if len(genders) == 1:
+                return genders.pop() or ""
+            if parses:
+                return ""
+    return ""
+
+
+# Words that may stand between a subject and its verb: «Россия не запустила», «також заявила».
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"ADVB", "PRCL"})
+
+
+def agree_past_verb(after: str, gender: str, lang: str) -> str:
+    """``after``, the translation's words after a subject of ``gender`` (``subject_gender``), with
+    the past-tense verb right after it in that gender or number: the model saw a placeholder, not
+    a feminine noun, and wrote the masculine («Росія запустив» → «Росія запустила»)."""
+    m = re.match(r"(\s+)([^\W\d_]+)(?:(\s+)([^\W\d_]+))?", after)
+    if not gender or not m:
+        return after
+    analyzer = morph(lang)
+    first = analyzer.parse(m.group(2))[0]
+    group = 4 if first.tag.POS in _BETWEEN_SUBJECT_AND_VERB and m.group(4) else 2
+    verb = first if group == 2 else analyzer.parse(m.group(group))[0]
+    if verb.tag.POS != "VERB" or "past" not in verb.tag:
+        return after
+    # A plural verb stays: the subject may be one of two the model joined («Россия и Китай заявили»).
+    if verb.tag.number == "plur" or verb.tag.gender == gender or not (agreed := verb.inflect({gender})):
+        return after
+    word = m.group(group)
+    return after[: m.start(group)] + _match_case(word, agreed.word) + after[m.end(group) :]
 
 
 def man_name_forms(name: str, lang: str) -> dict[tuple[str, str], str]:

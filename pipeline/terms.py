@@ -141,6 +141,7 @@ class _Replacement:
     count: Decimal | None = None  # the count it is: the model's words after it agree
     term: TermResult | None = None  # the glossary term it is
     counted: str = ""  # what a count counts (``inflect.counted_kind``: Korean writes its counter)
+    subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -173,7 +174,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
             end = counter.end()
         results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
-        replacements.append(_Replacement(start, end, form, True, term=results[n]))
+        subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
+        replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -188,6 +190,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
+        after = inflect.agree_past_verb(after, r.subject, lang)
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to
         text = text[: r.start] + r.text + after + text[upto:]
@@ -221,20 +224,27 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     language = profile(lang)
     start, end = m.start(), m.end()
     name = hit.term_id == curated.NAME or romanised.is_name(hit)
+    subject = ""
     if hit.term_id == curated.NAME:
-        if curated.is_person(hit.text):
+        person = curated.is_person(hit.text)
+        if person:
             start, before = _without_place_preposition(target, start, before, source, hit, lang)
-        rendered = curated.fitted(curated.base(hit.text, lang), hit.text, lang, source, hit, before, target[end:])
+        base = curated.base(hit.text, lang)
+        rendered = curated.fitted(base, hit.text, lang, source, hit, before, target[end:])
+        subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=person)
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)
     elif name:
-        rendered = romanised.hit_written(hit, lang)
+        rendered = base = romanised.hit_written(hit, lang)
         if declined := romanised.cases(hit, lang):
             rendered = inflect.fit_name(
                 hit.text, "person", rendered, declined, lang, source=source, hit=hit, before=before, after=target[end:]
             )
             if glued := _GLUED_ENDING.match(target, end):
                 end = glued.end()  # the case is the rendering's («#1а»)
+        known = {"m": "masc", "f": "femn"}.get(romanised.gender(hit), "")
+        if known:  # the dictionary knows no Korean or Chinese first name
+            subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=True, known=known)
     else:
         rendered = render(hit, lang, source[hit.end :])
     if hit.term_id in (DATE, DAYS) and (
@@ -314,7 +324,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
-    return _Replacement(start, end, rendered, readable, count=count, counted=inflect.counted_kind(source, hit) if count is not None else "")
+    counted = inflect.counted_kind(source, hit) if count is not None else ""
+    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject)
 
 
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")

@@ -379,3 +379,38 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
     terms.mark(seg, glossary)
     translate_segments([seg], ScriptedEngine({"The letter was sent to #1.": [output]}), glossary, "ru")
     assert seg.target("ru").text == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "output", "expected"),
+    [
+        # The model saw a placeholder, not a feminine noun, and wrote the masculine.
+        ("uk", "Russia launched drones overnight.", "#1 запустив безпілотники вночі.", "Росія запустила безпілотники вночі."),
+        ("ru", "North Korea has also sent troops.", "#1 также отправил войска.", "Северная Корея также отправила войска."),
+        (
+            "uk",
+            "Thousands died, and Ukraine gained ground.",
+            "Тисячі загинули, і #1 здобув землю.",
+            "Тисячі загинули, і Україна здобула землю.",
+        ),
+        # A listed woman's name; a listed man's keeps the masculine.
+        ("ru", "Kim Yo Jong said it failed.", "#1 сказал, что это не удалось.", "Ким Ё Чжон сказала, что это не удалось."),
+        ("ru", "Kim Jong Un said it failed.", "#1 сказал, что это не удалось.", "Ким Чен Ын сказал, что это не удалось."),
+        # No subject: a possessive's noun, one of two subjects (a plural verb stays), a verb's object.
+        ("uk", "Russia's army said it failed.", "Армія #1 сказав, що це не вдалося.", "Армія Росії сказав, що це не вдалося."),
+        ("uk", "Ukraine and Russia said it failed.", "#1 і #2 сказали, що це не вдалося.", "Україна і Росія сказали, що це не вдалося."),
+        ("uk", "Ukraine and Russia said it failed.", "#1 і #2 сказав, що це не вдалося.", "Україна і Росія сказав, що це не вдалося."),
+        (
+            "ru",
+            "Drones attacked Ukraine, officials said.",
+            "Беспилотники атаковали #1 сказал чиновник.",
+            "Беспилотники атаковали Украину сказал чиновник.",
+        ),
+    ],
+)
+def test_a_past_tense_verb_agrees_with_the_protected_subject_before_it(glossary, lang, source, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    hits = sorted(seg.terms + seg.figures, key=lambda h: h.start)
+    translate_segments([seg], ScriptedEngine({terms.protect(source, hits): [output]}), glossary, lang)
+    assert seg.target(lang).text == expected

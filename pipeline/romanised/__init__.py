@@ -121,9 +121,15 @@ def cases(hit: TermHit, lang: str) -> dict[tuple[str, str], str]:
     """The forms by case of a name's ``hit`` in ``lang``, a listed man's (``inflect.man_name_forms``:
     «Ким Чен Ына», «Си Цзиньпином», a surname alone «Кима»); none for a woman's, or one whose
     person is not listed: left as written, where the model may have glued an ending on."""
+    return inflect.man_name_forms(hit_written(hit, lang), lang) if gender(hit) == "m" else {}
+
+
+def gender(hit: TermHit) -> str:
+    """The gender of the person a name's ``hit`` names, "m" or "f", where a list gives it (a
+    surname alone: that of every person it may stand for); else ""."""
     names = _people(hit) if hit.term_id.startswith(SURNAME) else [hit.text]
-    men = all((found := reading(name)) and found.man for name in names)
-    return inflect.man_name_forms(hit_written(hit, lang), lang) if men else {}
+    genders = {found.gender if (found := reading(name)) else "" for name in names}
+    return genders.pop() if len(genders) == 1 else ""
 
 
 def is_name(hit: TermHit) -> bool:

@@ -10,7 +10,7 @@ class Reading:
     syllables: tuple[str, ...]  # the name's syllables as its reader spells them (Hangul, pinyin), the surname first
     forms: dict[str, str]  # target language → the name as it writes it
     verified: bool  # a listed person's, or a reading the romanisation does not leave ambiguous
-    man: bool = False  # a listed man's: Russian and Ukrainian decline it («Ким Чен Ына»)
+    gender: str = ""  # a listed person's: "m" or "f" (Russian and Ukrainian decline a man's: «Ким Чен Ына»)
     surname_first: bool = True  # as the English writes it: "Kim Jong Un", but "Shigeru Ishiba"
 
     def surname(self, english: str) -> str:

@@ -116,7 +116,7 @@ def reading(name: str) -> Reading | None:
     pieces = (surname.lower(), *cut)
     ru = _palladius(pieces)
     forms = {"ru": ru, "uk": ru.translate(_UKRAINIAN), "ko": "".join(_hangul(s) for s in pieces)}
-    return Reading(pieces, forms, surname.lower() not in _SHARED_WITH_KOREAN, man=_people().get(name) == "m")
+    return Reading(pieces, forms, surname.lower() not in _SHARED_WITH_KOREAN, gender=_people().get(name, ""))
 
 
 @cache

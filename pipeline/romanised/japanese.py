@@ -34,4 +34,4 @@ def reading(name: str) -> Reading | None:
     if person is None:
         return None
     forms = {lang: person[lang] for lang in ("ko", "ru", "uk")}
-    return Reading(tuple(person["ko"].split()), forms, True, man=person["gender"] == "m", surname_first=False)
+    return Reading(tuple(person["ko"].split()), forms, True, gender=person["gender"], surname_first=False)

@@ -58,7 +58,7 @@ def reading(name: str) -> Reading | None:
         return None
     if person := _people().get(key):
         forms = {lang: form for lang, form in person.items() if lang not in ("english", "gender")}
-        return Reading(tuple(person["ko"]), forms, True, man=person["gender"] == "m")
+        return Reading(tuple(person["ko"]), forms, True, gender=person["gender"])
     surnames, given = _tables()
     if key[0] not in surnames or key[1] not in given or key[2] not in given:
         return None
