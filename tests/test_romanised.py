@@ -45,6 +45,9 @@ def test_a_korean_name_is_read_into_hangul_and_written_by_the_kontsevich_system(
         ("Kim Jong-un", "김정은", "Ким Чен Ын", "Кім Чен Ин"),
         ("Choe Son Hui", "최선희", "Цой Сон Хи", "Чхве Сон Хі"),
         ("Ban Ki-moon", "반기문", "Пан Ги Мун", "Пан Гі Мун"),
+        ("Choe Ryong-hae", "최룡해", "Цой Рён Хэ", "Чхве Рьон Хе"),
+        ("Cho Tae-yul", "조태열", "Чо Тхэ Ёль", "Чо Тхе Йоль"),  # "yul" is 열 here, 율 by rule
+        ("No Kwang Chol", "노광철", "Но Гван Чхоль", "Но Гван Чхоль"),  # "No" is no surname the reader takes
     ],
 )
 def test_a_listed_person_is_written_as_the_press_writes_them(name, ko, ru, uk):
@@ -214,6 +217,7 @@ def test_a_chinese_surname_alone_is_written_as_the_name_is(glossary):
         ("ru", "The envoy met Kim Jong Un.", "Посланник встретил #1.", "Посланник встретил Ким Чен Ына."),
         ("ru", "The envoy met Kim Jong Un.", "Посланник встретился с #1.", "Посланник встретился с Ким Чен Ыном."),
         ("ru", "The letter of Yoon Suk Yeol arrived.", "Письмо #1 пришло.", "Письмо Юн Сок Ёля пришло."),
+        ("ru", "The envoy met No Kwang Chol.", "Посланник встретился с #1.", "Посланник встретился с Но Гван Чхолем."),
         ("uk", "The envoy spoke with Xi Jinping.", "Посланець поговорив з #1.", "Посланець поговорив з Сі Цзіньпіном."),
         ("uk", "The envoy wrote to Jiang Zemin.", "Посланець написав #1.", "Посланець написав Цзян Цземіневі."),
         # The ending the model glued on is the rendering's.
