@@ -28,7 +28,11 @@ from pipeline.names import find_names
 DATA = Path(__file__).with_name("data")
 CURATED = DATA / "names.curated.tsv"
 NAME = FIGURE + "curated-name"
+DATELINE = FIGURE + "dateline"
 _WORD = re.compile(r"[^\W\d_]+")
+# A wire story's dateline: its city in capitals at the start, then a comma or the agency
+# ("KYIV, March 14 (Reuters) -", "SEOUL (Yonhap) --").
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?=,| \()")
 
 
 def path_for(lang: str) -> Path:
@@ -87,6 +91,33 @@ def find_curated(text: str, taken: list[TermHit]) -> list[TermHit]:
         and all(word in forms(lang) for word in words for lang in TARGETS)
         and all(name.end <= h.start or name.start >= h.end for h in taken)
     ]
+
+
+def find_dateline(text: str, taken: list[TermHit]) -> list[TermHit]:
+    """A dateline's city (``_DATELINE``) that the list or every language's corpora know, none
+    overlapping ``taken``: the models leave it in Latin capitals («KYIV, 14 марта») or drop it."""
+    m = _DATELINE.match(text)
+    if not m or any(h.start < m.end() for h in taken) or not all(_city(m.group(), lang) for lang in TARGETS):
+        return []
+    return [TermHit(DATELINE, m.start(), m.end(), m.group())]
+
+
+def is_dateline(text: str, hit: TermHit) -> bool:
+    """Whether ``hit`` (a glossary term's: "KURSK, Russia —") is the dateline of ``text``."""
+    return bool((m := _DATELINE.match(text)) and m.end() == hit.end and hit.start == 0)
+
+
+def _city(capitals: str, lang: str) -> str:
+    name = capitals.title()
+    if all(word in forms(lang) for word in _WORD.findall(name)):
+        return base(name, lang)
+    return mined(lang).get(name, "")
+
+
+def dateline(capitals: str, lang: str) -> str:
+    """A dateline's city as ``lang`` writes one: in capitals where its script has them («КИЕВ»,
+    «КИЇВ», 키이우), as the press does."""
+    return _city(capitals, lang).upper()
 
 
 def protected(seg: Segment, lang: str) -> list[TermHit]:

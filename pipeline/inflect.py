@@ -612,14 +612,17 @@ def subject_gender(form: str, base: str, lang: str, *, source: str, hit: TermHit
     return ""
 
 
+_JOINED_BEFORE = re.compile(r"(?:(?<!\w)(?:и|і|й|та|или|або|также|також)\s*|,\s*)$", re.IGNORECASE)
 # Words that may stand between a subject and its verb: «Россия не запустила», «також заявила».
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"ADVB", "PRCL"})
 
 
-def agree_past_verb(after: str, gender: str, lang: str) -> str:
+def agree_past_verb(before: str, after: str, gender: str, lang: str) -> str:
     """``after``, the translation's words after a subject of ``gender`` (``subject_gender``), with
     the past-tense verb right after it in that gender or number: the model saw a placeholder, not
-    a feminine noun, and wrote the masculine («Росія запустив» → «Росія запустила»)."""
+    a feminine noun, and wrote the masculine or the plural («Росія запустив», «Росія запустили» →
+    «Росія запустила»). ``before``: the words before the subject; after «и», «та» or a comma the
+    subject may be one of several, and a plural verb stays («Россия и Китай заявили»)."""
     m = re.match(r"(\s+)([^\W\d_]+)(?:(\s+)([^\W\d_]+))?", after)
     if not gender or not m:
         return after
@@ -629,8 +632,8 @@ def agree_past_verb(after: str, gender: str, lang: str) -> str:
     verb = first if group == 2 else analyzer.parse(m.group(group))[0]
     if verb.tag.POS != "VERB" or "past" not in verb.tag:
         return after
-    # A plural verb stays: the subject may be one of two the model joined («Россия и Китай заявили»).
-    if verb.tag.number == "plur" or verb.tag.gender == gender or not (agreed := verb.inflect({gender})):
+    joined = _JOINED_BEFORE.search(before)
+    if (verb.tag.number == "plur" and joined) or verb.tag.gender == gender or not (agreed := verb.inflect({gender})):
         return after
     word = m.group(group)
     return after[: m.start(group)] + _match_case(word, agreed.word) + after[m.end(group) :]

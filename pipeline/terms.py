@@ -99,6 +99,7 @@ def mark(seg: Segment, glossary: Glossary) -> None:
     seg.terms = match_terms(seg.source, glossary)
     found = find_figures(seg.source, seg.terms)
     found += romanised.find_names(seg.source, seg.terms + found)
+    found += curated.find_dateline(seg.source, seg.terms + found)
     found += curated.find_curated(seg.source, seg.terms + found)
     seg.figures = sorted(found, key=lambda hit: hit.start)
 
@@ -167,6 +168,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         if term.type == "person":
             start, before = _without_place_preposition(target, start, before, source, hit, lang)
         form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
+        if curated.is_dateline(source, hit):
+            form = form.upper()
         status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
         end = m.end()
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
@@ -190,7 +193,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
-        after = inflect.agree_past_verb(after, r.subject, lang)
+        after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang)
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to
         text = text[: r.start] + r.text + after + text[upto:]
@@ -223,9 +226,11 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     the replacements before it made (a name's case follows them)."""
     language = profile(lang)
     start, end = m.start(), m.end()
-    name = hit.term_id == curated.NAME or romanised.is_name(hit)
+    name = hit.term_id in (curated.NAME, curated.DATELINE) or romanised.is_name(hit)
     subject = ""
-    if hit.term_id == curated.NAME:
+    if hit.term_id == curated.DATELINE:
+        rendered = curated.dateline(hit.text, lang)
+    elif hit.term_id == curated.NAME:
         person = curated.is_person(hit.text)
         if person:
             start, before = _without_place_preposition(target, start, before, source, hit, lang)

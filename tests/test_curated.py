@@ -118,3 +118,33 @@ def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_t
     [hit] = curated.protected(seg, "ru")
     translate_segments([seg], ScriptedEngine({source[: hit.start] + "#1" + source[hit.end :]: [output]}), glossary, "ru")
     assert seg.target("ru").text == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "output", "expected"),
+    [
+        # A wire story's dateline in the capitals the press writes it in (the models left «KYIV» or dropped it).
+        (
+            "ru",
+            "KYIV, March 14 (Reuters) - Russia launched drones.",
+            "#1, #2 (Рейтер) - #3 запустила беспилотники.",
+            "КИЕВ, 14 марта (Рейтер) - Россия запустила беспилотники.",
+        ),
+        ("uk", "MOSCOW (AP) - The Kremlin said so.", "#1 (AP) - Кремль так сказав.", "МОСКВА (AP) - Кремль так сказав."),
+        (
+            "ko",
+            "SEOUL, Nov 1 (Yonhap) -- Talks stalled.",
+            "#1, #2(Yonhap) -- 회담이 중단됐다.",
+            "서울, 11월 1일(Yonhap) -- 회담이 중단됐다.",
+        ),
+        # A glossary place too.
+        ("ru", "KURSK, Russia - Fighting went on.", "#1, #2 - Бои продолжались.", "КУРСК, Россия - Бои продолжались."),
+        # Capitals that are no city any list or corpus knows stay the model's.
+        ("ru", "NATO, the alliance, met.", "НАТО, альянс, встретился.", "НАТО, альянс, встретился."),
+    ],
+)
+def test_a_dateline_city_is_written_in_capitals(glossary, lang, source, output, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({terms.protect(source, curated.protected(seg, lang)): [output]}), glossary, lang)
+    assert seg.target(lang).text == expected

@@ -386,6 +386,7 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
     [
         # The model saw a placeholder, not a feminine noun, and wrote the masculine.
         ("uk", "Russia launched drones overnight.", "#1 запустив безпілотники вночі.", "Росія запустила безпілотники вночі."),
+        ("uk", "Russia launched drones overnight.", "#1 запустили безпілотники вночі.", "Росія запустила безпілотники вночі."),
         ("ru", "North Korea has also sent troops.", "#1 также отправил войска.", "Северная Корея также отправила войска."),
         (
             "uk",
