@@ -143,7 +143,11 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
-_TIME = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:[A-Z])))|\.m|m\b)", re.IGNORECASE)
+# The full stop of "a.m." before a capital ends the sentence too, unless a time zone follows ("7 a.m. ET").
+_ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|KST|JST)\b"
+_TIME = re.compile(
+    rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE})[A-Z])))|\.m|m\b)", re.IGNORECASE
+)
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
@@ -244,6 +248,28 @@ _METRES = re.compile(
 )
 _EVENT_METRES = re.compile(rf"(?<=men's ){_DIGITS}\s?m(?![\w/])")
 _A_MEASURE = re.compile(rf"{_DIGITS}\s?(?P<unit>{_SYMBOLS})")
+# "-5C", "30°C", "86 °F", "5 degrees Celsius": a temperature, written with CLDR's unit («-5 °C»,
+# «86 градусов Фаренгейта», as imperial units are); the Korean model dropped it, the others left
+# «-5C». A bare C or F only below zero or where the sentence speaks of the weather ("Group 5C").
+_TEMPERATURE = re.compile(
+    rf"{_NOT_IN_WORD}(?P<minus>[-−])?{_DIGITS}\s?(?:°\s?(?P<unit>[CF])|(?P<bare>[CF])|degrees?\s+(?P<word>Celsius|Fahrenheit|centigrade))(?![\w°])"
+)
+_WEATHER = re.compile(r"temperat|degree|heat|cold|warm|freez|frost|weather|\bhot\b|chill|thermometer|\b(?:high|low)s\b", re.IGNORECASE)
+
+
+def _is_temperature(m: re.Match[str]) -> bool:
+    return not m["bare"] or bool(m["minus"]) or bool(_WEATHER.search(m.string))
+
+
+def _render_temperature(m: re.Match[str], lang: str) -> str:
+    from babel.units import format_unit
+
+    fahrenheit = "F" in (m["unit"], m["bare"]) or m["word"] == "Fahrenheit"
+    value = -_value(m) if m["minus"] else _value(m)
+    unit = "temperature-fahrenheit" if fahrenheit else "temperature-celsius"
+    return re.sub(r"(?<=\d) ", "\u00a0", format_unit(value, unit, length="long" if fahrenheit else "short", locale=lang), count=1)
+
+
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
 _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 # "late 60s", "the '80s": a decade of the last century in two digits, after a word that makes it
@@ -373,6 +399,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (DECADE, [_DECADE_SHORT], "d", None),
     (ORDINAL, [_ORDINAL], 0, None),
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
+    (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT], 0, None),
@@ -558,6 +585,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == MEASURE:
         from babel.units import format_unit
 
+        if temperature := _TEMPERATURE.fullmatch(hit.text):
+            return _render_temperature(temperature, lang)
         m = _A_MEASURE.fullmatch(hit.text)
         if m is None:
             return hit.text

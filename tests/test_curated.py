@@ -106,6 +106,8 @@ def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lan
         # A man's surname the dictionary does not know is animate (it took «Маск», «Сунак» for things).
         ("The envoy met Elon Musk.", "Посланник встретил #1.", "Посланник встретил Илона Маска."),
         ("The envoy met Rishi Sunak.", "Посланник встретил #1.", "Посланник встретил Риши Сунака."),
+        # A first name the dictionary takes for another word («Кир» it leaves undeclined) takes the list's forms.
+        ("The envoy met Keir Starmer.", "Посланник встретился с #1.", "Посланник встретился с Киром Стармером."),
         # «в» a model puts before a person the English sends something "to": a person is no place.
         ("The letter was sent to Kyrylo Budanov.", "Письмо отправили в #1.", "Письмо отправили Кириллу Буданову."),
         # "To" after a role the person has: the genitive («советник Орбана»).

@@ -62,12 +62,30 @@ NNBSP = "\u202f"
         ("5.5 kg", f"5,5{NBSP}кг", f"5,5{NBSP}кг", "5.5kg"),
         ("2.4 L", f"2,4{NBSP}л", f"2,4{NBSP}л", "2.4L"),
         ("100mph", f"100{NBSP}миль в час", f"100{NBSP}миль за годину", "시속 100마일"),
+        # Temperatures (the Korean model dropped "-5C", the others left it in Latin); Fahrenheit in full.
+        ("-5C", f"-5{NBSP}°C", f"-5{NBSP}°C", "-5°C"),
+        ("30.5°C", f"30,5{NBSP}°C", f"30,5{NBSP}°C", "30.5°C"),
+        ("5 degrees Celsius", f"5{NBSP}°C", f"5{NBSP}°C", "5°C"),
+        ("86°F", f"86{NBSP}градусов Фаренгейта", f"86{NBSP}градусів Фаренгейта", "화씨 86도"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
     [hit] = find_figures(f"It was {source} in all.", [])
     assert hit.text == source
     assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [ru, uk, ko]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Highs of 30C are expected.", ["30C"]),  # a bare C where the sentence speaks of the weather
+        ("Group 5C won the final.", []),  # not elsewhere
+        ("Talks begin at 7 a.m. ET on Monday.", ["7 a.m."]),  # a time zone after a time is no new sentence
+        ("Talks began at 7 a.m. Officials left.", ["7 a.m"]),
+    ],
+)
+def test_a_temperature_or_a_time_ends_where_its_context_says(text, found):
+    assert [hit.text for hit in find_figures(text, [])] == found
 
 
 @pytest.mark.parametrize("source", ["50,000", "1.5", "1.2 million", "3.5 billion", "2024", "115.9 million", "2.25 trillion"])

@@ -276,6 +276,13 @@ def test_a_lost_name_the_corpora_know_goes_where_the_model_attended_to_it_and_is
             "Чиновники у Львові повідомили про вибухи.",
         ),
         ("Missiles hit Kyiv overnight.", "ko", "미사일이 키예프를 밤새 강타했다.", "미사일이 키이우를 밤새 강타했다."),
+        # A Ukrainian's first name in the form Russian news gives it («Олег», not the model's «Олех»).
+        (
+            "Missiles hit Kyiv, Oleh Kiper said.",
+            "ru",
+            "Ракеты ударили по Киеву, сказал Олех Кипер.",
+            "Ракеты ударили по Киеву, сказал Олег Кипер.",
+        ),
     ],
 )
 def test_the_places_of_the_war_are_written_as_news_writes_them_today(glossary, source, lang, output, expected):
