@@ -63,6 +63,14 @@ def _type(name: str) -> str:
     return next((row["type"] for row in _rows() if [row["english"]] == last), "name")
 
 
+def gender(name: str) -> str:
+    """A listed person's gender, "m" or "f", where the list gives it: their first name's row
+    (Kamala Harris is a woman, whatever Harris alone is), else their surname's; else ""."""
+    genders = {row["english"]: row.get("gender") or "" for row in _rows()}
+    words = _WORD.findall(name)
+    return next((genders[w] for w in (words[:1] + words[-1:]) if genders.get(w)), "")
+
+
 def is_person(name: str) -> bool:
     """Whether the list's row for the name's last word is a person's."""
     return _type(name) == "person"
@@ -158,6 +166,12 @@ def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before
     words, bases = english.split(), base.split()
     given = [_cases().get(word, {}) for word in words]
     kind = _type(english)
+    if gender(english) == "f":
+        # A woman's word that ends in a consonant is not declined («с Каей Каллас», «Камалы Харрис»).
+        given = [
+            forms if forms or b[-1:].lower() in inflect.VOWEL_LETTERS else {(lang, case): b for case in CASES - {"nomn"}}
+            for forms, b in zip(given, bases)
+        ]
     cases: dict[tuple[str, str], str] = {}
     if len(words) == len(bases) and any(key[0] == lang for forms in given for key in forms):
         for case in CASES - {"nomn"}:

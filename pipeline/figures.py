@@ -221,6 +221,13 @@ _AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 # A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
 _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
+# "a fall of 0,7%", "14,5 days": a decimal comma, as news translated from European languages
+# writes it; one or two digits after it, then a percentage or what it counts ("1,2 and 3" is a list;
+# before a scale word, ``_DIGITS`` reads it).
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\w.,])\d+,\d{1,2}(?![\d,])(?=\s?(?:%|per\s?cent)|\s+(?!(?:and|or|to|through|of|in|thousand|million|billion|trillion)\b)[a-z]|-[a-z])",
+    re.IGNORECASE,
+)
 _A_NUMBER = re.compile(_amount_pattern(_ABBREVIATED_MONEY), re.IGNORECASE)
 # "10km", "5.5 kg", "100mph": a measure with a unit symbol, written with the language's CLDR unit
 # («10 км», «10km»); the models dropped the symbol or read it as a scale. Imperial units, which
@@ -402,7 +409,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
-    (NUMBER, [_NUMBER, _AFTER_NO, _POINT], 0, None),
+    (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (SPELLED, [_SPELLED], 0, _spelled_count),
 ]
 
@@ -688,6 +695,8 @@ def _render_date(text: str, lang: str) -> str:
 
 
 def _render_number(text: str, lang: str) -> str:
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma (``_DECIMAL_COMMA``): grouping has three digits
+        text = text.replace(",", ".")
     m = _A_NUMBER.fullmatch("0" + text if text.startswith(".") else text)
     if m is None:
         return text

@@ -543,7 +543,7 @@ def inflect_noun(base: str, lang: str, case: str, *, person: bool) -> str:
     if case != "accs" or not person or len(words) != len(inflected):
         return form
     return " ".join(
-        inflect_phrase(word, lang, {"gent"}) if same == word and word[-1:].lower() not in _VOWEL_LETTERS else same
+        inflect_phrase(word, lang, {"gent"}) if same == word and word[-1:].lower() not in VOWEL_LETTERS else same
         for word, same in zip(words, inflected)
     )
 
@@ -578,7 +578,7 @@ def fit_name(
     return form[:1].upper() + form[1:]
 
 
-_VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
+VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
 
 
 _JOINED = re.compile(r"\b(?:and|or|nor|with)\s+(?:the\s+)?$", re.IGNORECASE)  # one of two subjects, or none
@@ -645,7 +645,7 @@ def man_name_forms(name: str, lang: str) -> dict[tuple[str, str], str]:
     «Си Цзиньпином»; none where it ends in a vowel («Ван И») or ``lang`` declines no such name."""
     endings = profile(lang).man_name_endings
     last = name[-1:].lower()
-    if not endings or not last.isalpha() or last in _VOWEL_LETTERS:
+    if not endings or not last.isalpha() or last in VOWEL_LETTERS:
         return {}
     stem, row = (name[:-1], endings[last]) if last in endings else (name, endings[""])
     return {(lang, case): stem + ending for case, ending in row.items()}

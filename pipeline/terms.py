@@ -236,7 +236,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             start, before = _without_place_preposition(target, start, before, source, hit, lang)
         base = curated.base(hit.text, lang)
         rendered = curated.fitted(base, hit.text, lang, source, hit, before, target[end:])
-        subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=person)
+        known = _GENDERS.get(curated.gender(hit.text), "") if person else ""
+        subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=person, known=known)
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)
     elif name:
@@ -247,7 +248,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             )
             if glued := _GLUED_ENDING.match(target, end):
                 end = glued.end()  # the case is the rendering's («#1а»)
-        known = {"m": "masc", "f": "femn"}.get(romanised.gender(hit), "")
+        known = _GENDERS.get(romanised.gender(hit), "")
         if known:  # the dictionary knows no Korean or Chinese first name
             subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=True, known=known)
     else:
@@ -333,6 +334,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject)
 
 
+_GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGED = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)
 _YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)

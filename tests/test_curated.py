@@ -108,6 +108,12 @@ def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lan
         ("The envoy met Rishi Sunak.", "Посланник встретил #1.", "Посланник встретил Риши Сунака."),
         # A first name the dictionary takes for another word («Кир» it leaves undeclined) takes the list's forms.
         ("The envoy met Keir Starmer.", "Посланник встретился с #1.", "Посланник встретился с Киром Стармером."),
+        # A woman's name (the list's gender, by her first name): a consonant-final word undeclined.
+        ("The envoy met Kamala Harris.", "Посланник встретил #1.", "Посланник встретил Камалу Харрис."),
+        ("The envoy met Kaja Kallas.", "Посланник встретился с #1.", "Посланник встретился с Каей Каллас."),
+        ("The envoy met Olena Zelenska.", "Посланник встретился с #1.", "Посланник встретился с Еленой Зеленской."),
+        # And the verb after her agrees with her.
+        ("Kaja Kallas said it failed.", "#1 сказал, что это не удалось.", "Кая Каллас сказала, что это не удалось."),
         # «в» a model puts before a person the English sends something "to": a person is no place.
         ("The letter was sent to Kyrylo Budanov.", "Письмо отправили в #1.", "Письмо отправили Кириллу Буданову."),
         # "To" after a role the person has: the genitive («советник Орбана»).

@@ -82,10 +82,19 @@ def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
         ("Group 5C won the final.", []),  # not elsewhere
         ("Talks begin at 7 a.m. ET on Monday.", ["7 a.m."]),  # a time zone after a time is no new sentence
         ("Talks began at 7 a.m. Officials left.", ["7 a.m"]),
+        # A decimal comma before a percentage or what it counts; not a list.
+        ("The index fell 0,7% on Friday.", ["0,7"]),
+        ("They spent 14,5 days on sick leave.", ["14,5"]),
+        ("Pages 1,2 and 3 were lost.", ["3"]),
     ],
 )
-def test_a_temperature_or_a_time_ends_where_its_context_says(text, found):
+def test_a_temperature_a_time_or_a_decimal_ends_where_its_context_says(text, found):
     assert [hit.text for hit in find_figures(text, [])] == found
+
+
+def test_a_decimal_comma_is_written_with_each_languages_decimal_sign():
+    [hit] = find_figures("The index fell 0,7% on Friday.", [])
+    assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == ["0,7", "0,7", "0.7"]
 
 
 @pytest.mark.parametrize("source", ["50,000", "1.5", "1.2 million", "3.5 billion", "2024", "115.9 million", "2.25 trillion"])
