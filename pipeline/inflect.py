@@ -604,9 +604,9 @@ def subject_gender(form: str, base: str, lang: str, *, source: str, hit: TermHit
                 for p in morph(lang).parse(word)
                 if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and (not kind or kind in p.tag)
             ]
-            genders = {"plur" if p.tag.number == "plur" or "Pltm" in p.tag else p.tag.gender for p in parses}
+            genders = {"plur" if p.tag.number == "plur" or "Pltm" in p.tag else str(p.tag.gender or "") for p in parses}
             if len(genders) == 1:
-                return genders.pop() or ""
+                return genders.pop()
             if parses:
                 return ""
     return ""
@@ -626,17 +626,44 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str) -> str:
     m = re.match(r"(\s+)([^\W\d_]+)(?:(\s+)([^\W\d_]+))?", after)
     if not gender or not m:
         return after
-    analyzer = morph(lang)
-    first = analyzer.parse(m.group(2))[0]
+    first = morph(lang).parse(m.group(2))[0]
     group = 4 if first.tag.POS in _BETWEEN_SUBJECT_AND_VERB and m.group(4) else 2
-    verb = first if group == 2 else analyzer.parse(m.group(group))[0]
-    if verb.tag.POS != "VERB" or "past" not in verb.tag:
-        return after
-    joined = _JOINED_BEFORE.search(before)
-    if (verb.tag.number == "plur" and joined) or verb.tag.gender == gender or not (agreed := verb.inflect({gender})):
-        return after
-    word = m.group(group)
-    return after[: m.start(group)] + _match_case(word, agreed.word) + after[m.end(group) :]
+    agreed = _agreed_verb(m.group(group), gender, lang, keep_plural=bool(_JOINED_BEFORE.search(before)))
+    return after[: m.start(group)] + agreed + after[m.end(group) :] if agreed else after
+
+
+# A verb of saying and its subject at a clause's end ('"…," said Kallas.', '"…," Kallas said.'):
+# Russian and Ukrainian put that verb before the subject as often as after it («— сказала Каллас»).
+_SAYING = r"(?:said|says|added|wrote|asked|noted|stressed|explained|declared|insisted|warned)"
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}\s+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"\s+{_SAYING}\s*(?:[.,;:!?]|$)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”’]|$)")
+
+
+def said_by(source: str, hit: TermHit) -> bool:
+    """Whether the English makes the phrase at ``hit`` the speaker of a verb of saying at its clause's end."""
+    before = _SAID_BEFORE.search(source, 0, hit.start) and _CLAUSE_END.match(source, hit.end)
+    return bool(before or _SAID_AFTER.match(source, hit.end))
+
+
+def agree_verb_before(before: str, gender: str, lang: str) -> str:
+    """``before``, the translation up to a subject of ``gender`` that speaks (``said_by``), with the past-tense verb right before it agreeing («— сказал Каллас» →
+    «— сказала Каллас»)."""
+    m = re.search(r"([^\W\d_]+)(\s+)$", before)
+    agreed = _agreed_verb(m.group(1), gender, lang, keep_plural=False) if gender and m else None
+    return before[: m.start(1)] + agreed + m.group(2) if m and agreed else before
+
+
+def _agreed_verb(word: str, gender: str, lang: str, *, keep_plural: bool) -> str | None:
+    """``word`` in ``gender`` (or the plural) where it is a past-tense verb in another; else None."""
+    verb = morph(lang).parse(word)[0]
+    if verb.tag.POS != "VERB" or "past" not in verb.tag or (keep_plural and "plur" in verb.tag):
+        return None
+    plural = "plur" in verb.tag
+    if (gender == "plur") == plural and (plural or gender in verb.tag):
+        return None
+    agreed = verb.inflect({gender})
+    return _match_case(word, agreed.word) if agreed else None
 
 
 def man_name_forms(name: str, lang: str) -> dict[tuple[str, str], str]:

@@ -143,6 +143,7 @@ class _Replacement:
     term: TermResult | None = None  # the glossary term it is
     counted: str = ""  # what a count counts (``inflect.counted_kind``: Korean writes its counter)
     subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
+    said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -178,7 +179,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             end = counter.end()
         results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
         subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
-        replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))
+        said = inflect.said_by(source, hit)
+        replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject, said_by=said))
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -194,10 +196,11 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
         after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang)
+        head = inflect.agree_verb_before(text[: r.start], r.subject, lang) if r.said_by else text[: r.start]
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to
-        text = text[: r.start] + r.text + after + text[upto:]
-        beyond, following, next_term = r.start + len(r.text) + len(after), r.start, r.term
+        text = head + r.text + after + text[upto:]
+        beyond, following, next_term = len(head) + len(r.text) + len(after), len(head), r.term
         if language.particles and r.takes_particle:
             text = inflect.fix_particle(text, r.start, r.text)
     return Restored(text=text, results=[results[n] for n in sorted(results)], complete=True)
@@ -331,7 +334,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
     counted = inflect.counted_kind(source, hit) if count is not None else ""
-    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject)
+    said = inflect.said_by(source, hit)
+    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, said_by=said)
 
 
 _GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it

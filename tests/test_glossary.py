@@ -397,6 +397,9 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
         # A listed woman's name; a listed man's keeps the masculine.
         ("ru", "Kim Yo Jong said it failed.", "#1 сказал, что это не удалось.", "Ким Ё Чжон сказала, что это не удалось."),
         ("ru", "Kim Jong Un said it failed.", "#1 сказал, что это не удалось.", "Ким Чен Ын сказал, что это не удалось."),
+        # The speaker of a verb of saying, which the translation put before it.
+        ("uk", '"It failed," said Ukraine.', '"Це не вдалося", - сказав #1.', '"Це не вдалося", - сказала Україна.'),
+        ("ru", '"It failed," Ukraine said.', '"Это не удалось", - сказал #1.', '"Это не удалось", - сказала Украина.'),
         # No subject: a possessive's noun, one of two subjects (a plural verb stays), a verb's object.
         ("uk", "Russia's army said it failed.", "Армія #1 сказав, що це не вдалося.", "Армія Росії сказав, що це не вдалося."),
         ("uk", "Ukraine and Russia said it failed.", "#1 і #2 сказали, що це не вдалося.", "Україна і Росія сказали, що це не вдалося."),
