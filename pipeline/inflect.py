@@ -287,16 +287,26 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
         wanted = set(grammemes)
         if parse.tag.POS == "NOUN":
             wanted -= {"masc", "femn", "neut", "anim", "inan"}
-        # The Ukrainian dictionary leaves singular adjectives without "sing": retry without it.
+        # The Ukrainian dictionary leaves singular adjectives without "sing", and their animacy
+        # unmarked: retry without them, an animate accusative as the genitive, an inanimate as the
+        # nominative («про північнокорейського лідера»).
         inflected = (
             parse.inflect(wanted)
             or parse.inflect(wanted - {"sing"})
+            or (_accusative_by_animacy(parse, wanted - {"sing"}) if "accs" in wanted else None)
             or parse.inflect(wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "plur", "sing"})
         )
         if inflected and parse.tag.POS == "NOUN" and inflected.tag.case == "loct":
             inflected = _locative(parse, inflected)
         out.append(_match_case(word, inflected.word) if inflected else word)
     return " ".join(out)
+
+
+def _accusative_by_animacy(parse, wanted: set[str]):
+    animate = "anim" in wanted
+    if not animate and "inan" not in wanted:
+        return None
+    return parse.inflect((wanted - {"accs", "anim", "inan"}) | {"gent" if animate else "nomn"})
 
 
 def _locative(parse, inflected):
@@ -420,6 +430,12 @@ def _noun_after(after: str, lang: str):
     return parses[0] if parses else None
 
 
+def _animate_accusative(after: str, lang: str) -> bool:
+    """Whether the model's noun right after reads as an animate accusative («про … жертв»)."""
+    m = re.match(r"\s*([^\W\d_]+)", after)
+    return bool(m) and any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "accs" for p in morph(lang).parse(m.group(1)))
+
+
 def _object_of_english_verb(source: str, hit: TermHit) -> bool:
     """Whether the English word right before ``hit`` may be a verb whose object it is: a lowercase
     word that is no preposition, determiner or auxiliary, not after a quotation ('…," said Tom')."""
@@ -520,9 +536,13 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
         else:
             grammemes = {case, "plur" if plural else "sing"}
             if "sing" in grammemes:
-                grammemes.add("masc")
+                # The gender of the noun the model wrote after it, whatever its case («Російська
+                # армії» for "The Russian army": the adjective agrees with what is there).
+                singular = noun is not None and noun.tag.number != "plur" and noun.tag.gender
+                grammemes.add(str(noun.tag.gender) if singular else "masc")
             if case == "accs":
-                grammemes.add("anim" if _noun_word_after(source, hit) in _ANIMATE_NOUNS else "inan")
+                animate = _noun_word_after(source, hit) in _ANIMATE_NOUNS or _animate_accusative(after, lang)
+                grammemes.add("anim" if animate else "inan")
         form = inflect_phrase(base, lang, grammemes)
     elif (lang, case) in term.forms:
         form = term.forms[(lang, case)]
