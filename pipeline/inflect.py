@@ -603,7 +603,7 @@ def fit_name(
 VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
 
 
-_JOINED = re.compile(r"\b(?:and|or|nor|with)\s+(?:the\s+)?$", re.IGNORECASE)  # one of two subjects, or none
+_JOINED = re.compile(r"\b(?:and|or|nor)\s+(?:the\s+)?$", re.IGNORECASE)  # one of two subjects
 
 
 def subject_gender(form: str, base: str, lang: str, *, source: str, hit: TermHit, person: bool, known: str = "") -> str:
@@ -669,8 +669,8 @@ def said_by(source: str, hit: TermHit) -> bool:
 
 
 def agree_verb_before(before: str, gender: str, lang: str) -> str:
-    """``before``, the translation up to a subject of ``gender`` that speaks (``said_by``), with the past-tense verb right before it agreeing («— сказал Каллас» →
-    «— сказала Каллас»)."""
+    """``before``, the translation up to a subject of ``gender`` that speaks (``said_by``), with
+    the past-tense verb right before it agreeing («— сказал Каллас» → «— сказала Каллас»)."""
     m = re.search(r"([^\W\d_]+)(\s+)$", before)
     agreed = _agreed_verb(m.group(1), gender, lang, keep_plural=False) if gender and m else None
     return before[: m.start(1)] + agreed + m.group(2) if m and agreed else before
