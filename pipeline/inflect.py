@@ -433,9 +433,9 @@ def _noun_after(after: str, lang: str):
 def _animate_accusative(after: str, lang: str) -> bool:
     """Whether the model's noun right after reads as an animate accusative («про … жертв»)."""
     m = re.match(r"\s*([^\W\d_]+)", after)
-    if m is None:
-        return False
-    return any(p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "accs" for p in morph(lang).parse(m.group(1)))
+    parses = morph(lang).parse(m.group(1)) if m else []
+    # A noun first («и» is also a letter's name, and an initial's).
+    return bool(parses) and parses[0].tag.POS == "NOUN" and any("anim" in p.tag and p.tag.case == "accs" for p in parses)
 
 
 def _object_of_english_verb(source: str, hit: TermHit) -> bool:
