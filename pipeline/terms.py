@@ -199,6 +199,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         head = inflect.agree_verb_before(text[: r.start], r.subject, lang) if r.said_by else text[: r.start]
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to
+        if _GLUED_ENGLISH.match(after):
+            after = " " + after  # an English word glued after it («#4loan»): apart, for the checks to see
         text = head + r.text + after + text[upto:]
         beyond, following, next_term = len(head) + len(r.text) + len(after), len(head), r.term
         if language.particles and r.takes_particle:
@@ -338,6 +340,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, said_by=said)
 
 
+_GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
 _GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGED = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)

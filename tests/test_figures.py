@@ -362,6 +362,12 @@ def test_a_placeholder_glued_to_a_word_is_still_the_placeholder(glossary):
     assert _translated(glossary, source, "uk", output) == f"Президентство перевитратило ГГГА 600 (близько 300{NBSP}млн{NBSP}доларів США)."
 
 
+def test_an_english_word_glued_after_a_placeholder_is_set_apart(glossary):
+    # uk 10.0 wrote «#1loan»: the amount ran into the word the model left in English.
+    output = "Щоб обговорити #1loan."
+    assert _translated(glossary, "To discuss a $2.5 billion loan.", "uk", output) == f"Щоб обговорити 2,5{NBSP}млрд{NBSP}доларів США loan."
+
+
 def test_a_score_is_kept_as_written(glossary):
     text = "Ireland managed an easy 1:1 (1:0), a 4:2:4 split, at 10:30."
     assert [(h.term_id, h.text) for h in find_figures(text, [])] == [
