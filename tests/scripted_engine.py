@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from pipeline import curated, terms
 from pipeline.engine import Alignment, Hypothesis
+from pipeline.glossary import Glossary
+from pipeline.model import Segment
+from pipeline.translate import translate_segments
 
 
 def word_alignment(source: str, target: str, links: dict[int, int]) -> Alignment:
@@ -57,3 +61,12 @@ class ScriptedEngine:
                 raise AssertionError(f"no scripted alignment for {text!r}")
             self.requests.append((text, 0))
         return [self.aligned[text] for text in texts]
+
+
+def scripted_translation(glossary: Glossary, source: str, lang: str, output: str) -> str:
+    """``source`` through the translate stage into ``lang``, with a model that answers ``output``
+    for the sentence as the stage protects it there (its terms, figures and names as #1, #2…)."""
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({terms.protect(source, curated.protected(seg, lang)): [output]}), glossary, lang)
+    return seg.target(lang).text

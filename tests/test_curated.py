@@ -8,7 +8,7 @@ import pytest
 from pipeline import curated, terms
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
-from tests.scripted_engine import ScriptedEngine, word_alignment
+from tests.scripted_engine import ScriptedEngine, scripted_translation, word_alignment
 
 
 def test_a_name_is_protected_where_the_list_has_every_word_of_it(glossary):
@@ -152,7 +152,4 @@ def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_t
     ],
 )
 def test_a_dateline_city_is_written_in_capitals(glossary, lang, source, output, expected):
-    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
-    terms.mark(seg, glossary)
-    translate_segments([seg], ScriptedEngine({terms.protect(source, curated.protected(seg, lang)): [output]}), glossary, lang)
-    assert seg.target(lang).text == expected
+    assert scripted_translation(glossary, source, lang, output) == expected

@@ -8,7 +8,7 @@ from pipeline.glossary import COLUMNS, load_glossary, parse_glossary
 from pipeline.model import Segment
 from pipeline.translate import REPAIR_ALTERNATIVES, translate_segments
 from quality.terms import Accuracy, load_termset, measure
-from tests.scripted_engine import ScriptedEngine, word_alignment
+from tests.scripted_engine import ScriptedEngine, scripted_translation, word_alignment
 
 HEADER = "\t".join(COLUMNS)
 
@@ -374,11 +374,7 @@ def test_a_glossary_needs_only_the_languages_it_serves(tmp_path, package_dir, mo
     ],
 )
 def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes(glossary, output, expected):
-    source = "The letter was sent to Volodymyr Zelenskyy."
-    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
-    terms.mark(seg, glossary)
-    translate_segments([seg], ScriptedEngine({"The letter was sent to #1.": [output]}), glossary, "ru")
-    assert seg.target("ru").text == expected
+    assert scripted_translation(glossary, "The letter was sent to Volodymyr Zelenskyy.", "ru", output) == expected
 
 
 @pytest.mark.parametrize(
@@ -413,8 +409,4 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
     ],
 )
 def test_a_past_tense_verb_agrees_with_the_protected_subject_before_it(glossary, lang, source, output, expected):
-    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
-    terms.mark(seg, glossary)
-    hits = sorted(seg.terms + seg.figures, key=lambda h: h.start)
-    translate_segments([seg], ScriptedEngine({terms.protect(source, hits): [output]}), glossary, lang)
-    assert seg.target(lang).text == expected
+    assert scripted_translation(glossary, source, lang, output) == expected
