@@ -66,9 +66,13 @@ def _type(name: str) -> str:
 def gender(name: str) -> str:
     """A listed person's gender, "m" or "f", where the list gives it: their first name's row
     (Kamala Harris is a woman, whatever Harris alone is), else their surname's; else ""."""
-    genders = {row["english"]: row.get("gender") or "" for row in _rows()}
     words = _WORD.findall(name)
-    return next((genders[w] for w in (words[:1] + words[-1:]) if genders.get(w)), "")
+    return next((_genders()[w] for w in (words[:1] + words[-1:]) if _genders().get(w)), "")
+
+
+@cache
+def _genders() -> dict[str, str]:
+    return {row["english"]: row["gender"] for row in _rows() if row.get("gender")}
 
 
 def is_person(name: str) -> bool:

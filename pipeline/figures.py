@@ -269,12 +269,17 @@ def _is_temperature(m: re.Match[str]) -> bool:
 
 
 def _render_temperature(m: re.Match[str], lang: str) -> str:
-    from babel.units import format_unit
-
     fahrenheit = "F" in (m["unit"], m["bare"]) or m["word"] == "Fahrenheit"
     value = -_value(m) if m["minus"] else _value(m)
-    unit = "temperature-fahrenheit" if fahrenheit else "temperature-celsius"
-    return re.sub(r"(?<=\d) ", "\u00a0", format_unit(value, unit, length="long" if fahrenheit else "short", locale=lang), count=1)
+    return _with_unit(value, "temperature-fahrenheit" if fahrenheit else "temperature-celsius", lang, long=fahrenheit)
+
+
+def _with_unit(value: Decimal, unit: str, lang: str, *, long: bool) -> str:
+    """``value`` with CLDR's ``unit`` in ``lang``, its long name where ``long``."""
+    from babel.units import format_unit
+
+    written = format_unit(value, unit, length="long" if long else "short", locale=lang)
+    return re.sub(r"(?<=\d) ", "\u00a0", written, count=1)  # a number and its unit stay on one line, as an amount does
 
 
 # "the 1990s": a decade, which a model tends to write as one year («1990년 동안»).
@@ -590,15 +595,12 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == AGE:
         return profile(lang).age.format(hit.text[:-1])
     if hit.term_id == MEASURE:
-        from babel.units import format_unit
-
         if temperature := _TEMPERATURE.fullmatch(hit.text):
             return _render_temperature(temperature, lang)
         m = _A_MEASURE.fullmatch(hit.text)
         if m is None:
             return hit.text
-        written = format_unit(_value(m), _UNITS[m["unit"]], length="long" if m["unit"] in _IMPERIAL else "short", locale=lang)
-        return re.sub(r"(?<=\d) ", "\u00a0", written, count=1)  # a number and its unit stay on one line, as an amount does
+        return _with_unit(_value(m), _UNITS[m["unit"]], lang, long=m["unit"] in _IMPERIAL)
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:

@@ -285,9 +285,9 @@ def name_present(name: str, target: str, lang: str) -> bool:
         return True
     if not can_transliterate(lang):
         return True  # no way to tell (Hangul): never reported lost
-    if (ending := re.findall(r"[^\W\d_]+", name)[-1].lower()) in common_words() or ending in INSTITUTIONS:
-        return True  # an institution's name ("… Intelligence Service", "European Union"): translated, not spelt
     last = re.findall(r"[^\W\d_]+", name)[-1]
+    if last.lower() in common_words() or last.lower() in INSTITUTIONS:
+        return True  # an institution's name ("… Intelligence Service", "European Union"): translated, not spelt
     words = re.findall(r"[^\W\d_]+", target.lower())
     for spelt in (s.lower() for s in spellings(last, lang)):
         wanted = _skeleton(spelt)[:3]

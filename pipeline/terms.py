@@ -163,24 +163,24 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         before = _written_before(target, m.start(), replacements)
         if is_figure(hit):
             replacements.append(_figure(hit, m, target, source, lang, before))
-            continue
-        term = glossary.term(hit.term_id)
-        start = m.start()
-        if term.type == "person":
-            start, before = _without_place_preposition(target, start, before, source, hit, lang)
-        form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
-        if curated.is_dateline(source, hit):
-            form = form.upper()
-        status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
-        end = m.end()
-        if language.cases and (glued := _GLUED_ENDING.match(target, end)):
-            end = glued.end()
-        elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
-            end = counter.end()
-        results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
-        subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
-        said = inflect.said_by(source, hit)
-        replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject, said_by=said))
+        else:
+            term = glossary.term(hit.term_id)
+            start = m.start()
+            if term.type == "person":
+                start, before = _without_place_preposition(target, start, before, source, hit, lang)
+            form = inflect.fit(term, lang, source=source, hit=hit, before=before, after=target[m.end() :])
+            if curated.is_dateline(source, hit):
+                form = form.upper()
+            status = "applied" if m.group() == PLACEHOLDER.format(n) else "repaired"
+            end = m.end()
+            if language.cases and (glued := _GLUED_ENDING.match(target, end)):
+                end = glued.end()
+            elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
+                end = counter.end()
+            results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
+            subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
+            replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))
+        replacements[-1].said_by = inflect.said_by(source, hit)
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -336,8 +336,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
     counted = inflect.counted_kind(source, hit) if count is not None else ""
-    said = inflect.said_by(source, hit)
-    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, said_by=said)
+    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject)
 
 
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
