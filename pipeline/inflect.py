@@ -303,6 +303,8 @@ def inflect_phrase(phrase: str, lang: str, grammemes: set[str]) -> str:
 
 
 def _accusative_by_animacy(parse, wanted: set[str]):
+    if wanted & {"femn", "neut"}:
+        return parse.inflect(wanted - {"anim", "inan"})  # one accusative whatever the animacy («украинскую»)
     animate = "anim" in wanted
     if not animate and "inan" not in wanted:
         return None

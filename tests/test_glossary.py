@@ -410,3 +410,19 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
 )
 def test_a_past_tense_verb_agrees_with_the_protected_subject_before_it(glossary, lang, source, output, expected):
     assert scripted_translation(glossary, source, lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "grammemes", "form"),
+    [
+        # The Ukrainian dictionary leaves adjectives' animacy unmarked: animate as the genitive, inanimate as the nominative.
+        ("uk", {"accs", "sing", "masc", "anim"}, "північнокорейського"),
+        ("uk", {"accs", "sing", "masc", "inan"}, "північнокорейський"),
+        # A feminine has one accusative whatever the animacy (it had become the nominative).
+        ("uk", {"accs", "sing", "femn", "inan"}, "північнокорейську"),
+        ("ru", {"accs", "sing", "femn", "inan"}, "северокорейскую"),
+    ],
+)
+def test_an_adjective_s_accusative_follows_animacy_only_where_it_has_two(lang, grammemes, form):
+    base = {"uk": "північнокорейський", "ru": "северокорейский"}[lang]
+    assert inflect.inflect_phrase(base, lang, grammemes) == form
