@@ -39,6 +39,7 @@ YEAR = FIGURE + "year"
 MEASURE = FIGURE + "measure"
 DAYS = FIGURE + "days"
 SPELLED = FIGURE + "spelled"
+FRACTION = FIGURE + "fraction"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -315,6 +316,28 @@ _SPELLED = re.compile(
 )
 
 
+# "two-thirds of", "a fifth of", "half of": a part of something, which the models turned into
+# another number («Двое», «п'ятдесяту», 두 번째); only before "of", since "a third time", "a
+# quarter century" and "a two-thirds majority" are none; not "the first half of" the year, whose
+# ordinal the models write with the noun they know («в первой половине года»). The language's words
+# for it are its profile's ``fractions``.
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_A_FRACTION = re.compile(rf"(?P<n>a|one|{'|'.join(_UNIT_WORDS)})[- ](?P<d>{'|'.join(_DENOMINATORS)})s?|(?P<half>half)", re.IGNORECASE)
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?<!first )(?<!second )(?<!last )(?<!latter )(?<!other )(?:{_A_FRACTION.pattern})(?=\s+of\b)", re.IGNORECASE
+)
+
+
+def fraction(text: str) -> str:
+    """The fraction ``_FRACTION`` matched as "numerator/denominator" ("two-thirds" → "2/3")."""
+    m = _A_FRACTION.fullmatch(text)
+    assert m is not None  # a fraction hit's text
+    if m["half"]:
+        return "1/2"
+    numerator = m["n"].lower()
+    return f"{_WORD_VALUES.get(numerator, 1)}/{_DENOMINATORS[m['d'].lower()]}"
+
+
 def spelled_digits(text: str) -> str:
     """A number ``_SPELLED`` matched in digits as English writes them ("two hundred and fifty" →
     "250", "four million" → "4 million")."""
@@ -337,8 +360,10 @@ def spelled_value(text: str) -> Decimal:
 
 
 def spelled_numbers(text: str) -> list[Decimal]:
-    """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven")."""
-    return [spelled_value(m.group()) for m in _SPELLED.finditer(text)]
+    """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven"), and
+    the parts of its fractions ("two-thirds": 2 and 3, as Korean writes it, «3분의 2»)."""
+    parts = [Decimal(part) for m in _FRACTION.finditer(text) for part in fraction(m.group()).split("/")]
+    return [spelled_value(m.group()) for m in _SPELLED.finditer(text)] + parts
 
 
 def _spelled_count(m: re.Match[str]) -> bool:
@@ -415,6 +440,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
+    (FRACTION, [_FRACTION], 0, None),
     (SPELLED, [_SPELLED], 0, _spelled_count),
 ]
 
@@ -434,9 +460,15 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
 
 def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
     """``hits`` (a segment's terms and figures) that become placeholders into ``lang``: a number
-    spelt out only where the language writes it in digits (its profile's ``spelled_from``)."""
+    spelt out only where the language writes it in digits (its profile's ``spelled_from``), a
+    fraction only where the profile has words for it."""
     least = profile(lang).spelled_from
-    return [h for h in hits if h.term_id != SPELLED or (least and spelled_value(h.text) >= least)]
+    return [
+        h
+        for h in hits
+        if (h.term_id != SPELLED or (least and spelled_value(h.text) >= least))
+        and (h.term_id != FRACTION or fraction(h.text) in profile(lang).fractions)
+    ]
 
 
 def _date(month: str, day: str, year: str | None) -> datetime.date | None:
@@ -582,10 +614,15 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         # Parsed again without the context rules of ``_TIME`` (the span has no context).
         m = _CLOCK.match(hit.text)
         time = _time(m) if m else None
+        twelve_hour = time is not None
         if time is None and (m := _CLOCK24.fullmatch(hit.text)):
             time = datetime.time(int(m["h"]), int(m["min"]))
         if time is None:
             return hit.text
+        periods = profile(lang).day_periods
+        if periods and twelve_hour and not time.minute:
+            word = next(word for start, word in reversed(periods) if time.hour >= start)
+            return f"{time.hour % 12 or 12}\u00a0{word}"
         clock = profile(lang).clock
         return format_time(time, clock[bool(time.minute)] if clock else "short", locale=lang)
     if hit.term_id == MONEY:
@@ -605,6 +642,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:
         return _render_number(spelled_digits(hit.text), lang)
+    if hit.term_id == FRACTION:
+        return profile(lang).fractions[fraction(hit.text)][0]
     if hit.term_id == ORDINAL:
         with_noun = profile(lang).ordinal_nouns.get(ordinal_noun(following))
         return (with_noun[0] if with_noun else profile(lang).ordinal).format(hit.text[:-2])

@@ -23,6 +23,7 @@ from pipeline.figures import (
     DATE,
     DAYS,
     DECADE,
+    FRACTION,
     MEASURE,
     MONEY,
     MONTH,
@@ -34,6 +35,7 @@ from pipeline.figures import (
     YEARS,
     count_value,
     find_figures,
+    fraction,
     is_figure,
     ordinal_noun,
     render,
@@ -278,6 +280,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         start = wrong.start()
     if hit.term_id in (DECADE, AGE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
+    elif hit.term_id == FRACTION:
+        # A fraction counts nothing: a counter the model glued to it as to a number goes («3분의 2명»),
+        # as does an «из» for "of"; it is declined as a glossary noun is.
+        if (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
+            end = counter.end()
+        if of := language.of_after_fraction.match(target, end):
+            end = of.end()
+        if language.cases:
+            forms = language.fractions[fraction(hit.text)]
+            rendered = inflect.fit_fraction(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
         month, space, rest = rendered.partition(" ")

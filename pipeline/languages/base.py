@@ -87,6 +87,16 @@ class Language:
     # time otherwise than CLDR's short format (Korean news: «오후 10시», «오전 4시 17분», never
     # «오후 10:00»); none: the short format («22:00»).
     clock: tuple[str, str] | None = None
+    # An English 12-hour time on the hour ("10 p.m.") as the language's translators write it:
+    # the same hour and the part of the day («10 вечера»), where the 24-hour clock is theirs
+    # only with minutes. Each part: the hour it begins and its word; none: ``clock``'s way.
+    day_periods: tuple[tuple[int, str], ...] = ()
+    # A fraction ("2/3") in words: its nominative, then, where the dictionary cannot decline it
+    # (a numeral and its noun, «две трети»), its genitive, dative, accusative, instrumental and
+    # locative. A fraction not listed is left to the model.
+    fractions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The model's word for "of" after a fraction where the language has none there.
+    of_after_fraction: re.Pattern[str] = _NEVER
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
     # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
     decade: str = "{}s"

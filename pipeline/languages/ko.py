@@ -37,6 +37,10 @@ KOREAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
+    fractions={
+        "1/2": ("절반",),
+        **{f"{n}/{d}": (f"{d}분의 {n}",) for n, d in ((1, 3), (2, 3), (1, 4), (3, 4), (1, 5), (1, 10))},
+    },
     decade="{}년대",
     age="{}대",
     ordinal="{}번째",

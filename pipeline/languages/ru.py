@@ -25,6 +25,17 @@ RUSSIAN = Language(
     preposition_for_on_date=slavic.ON_DATE,
     preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE), "в "),
+    # CLDR's, but for the evening's last hours, which CLDR calls night («10 ночи») and Russian «10 вечера».
+    day_periods=((0, "ночи"), (4, "утра"), (12, "дня"), (18, "вечера")),
+    fractions={
+        "1/3": ("треть",),
+        "2/3": ("две трети", "двух третей", "двум третям", "две трети", "двумя третями", "двух третях"),
+        "1/4": ("четверть",),
+        "3/4": ("три четверти", "трёх четвертей", "трём четвертям", "три четверти", "тремя четвертями", "трёх четвертях"),
+        "1/5": ("пятая часть",),
+        "1/10": ("десятая часть",),
+    },
+    of_after_fraction=slavic.OF_AFTER_FRACTION,
     currency_after_amount=re.compile(
         r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,

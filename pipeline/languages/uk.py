@@ -36,6 +36,17 @@ UKRAINIAN = Language(
     preposition_for_on_date=slavic.ON_DATE,
     preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))(?:на|в|у)\s+$", re.IGNORECASE), "о "),
+    # CLDR's day periods.
+    day_periods=((0, "ночі"), (4, "ранку"), (12, "дня"), (18, "вечора")),
+    fractions={
+        "1/3": ("третина",),
+        "2/3": ("дві третини", "двох третин", "двом третинам", "дві третини", "двома третинами", "двох третинах"),
+        "1/4": ("чверть",),
+        "3/4": ("три чверті", "трьох чвертей", "трьом чвертям", "три чверті", "трьома чвертями", "трьох чвертях"),
+        "1/5": ("п'ята частина",),
+        "1/10": ("десята частина",),
+    },
+    of_after_fraction=slavic.OF_AFTER_FRACTION,
     currency_after_amount=re.compile(
         r"\s*(?:(?:американських\s+)?долар\w*(?:\s+США)?|євро|(?:британських\s+|англійських\s+)?фунт\w*(?:\s+стерлінгів)?|рубл\w*|гривн\w*|гривень|юан\w*|єн\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,
