@@ -673,8 +673,32 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str) -> str:
         return after
     first = morph(lang).parse(m.group(2))[0]
     group = 4 if first.tag.POS in _BETWEEN_SUBJECT_AND_VERB and m.group(4) else 2
-    agreed = _agreed_verb(m.group(group), gender, lang, keep_plural=bool(_JOINED_BEFORE.search(before)))
-    return after[: m.start(group)] + agreed + after[m.end(group) :] if agreed else after
+    keep_plural = bool(_JOINED_BEFORE.search(before))
+    verb = m.group(group)
+    if agreed := _agreed_verb(verb, gender, lang, keep_plural=keep_plural):
+        after = after[: m.start(group)] + agreed + after[m.end(group) :]
+    # "Russia was forced": the short participle or adjective after «был», «був» agrees with it too («была вынуждена»).
+    complement = _NEXT_WORD.match(after, m.start(group) + len(agreed or verb))
+    if complement and any(p.normal_form in ("быть", "бути") for p in morph(lang).parse(agreed or verb)):
+        if word := _agreed_complement(complement.group(1), gender, lang, keep_plural=keep_plural):
+            after = after[: complement.start(1)] + word + after[complement.end(1) :]
+    return after
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _agreed_complement(word: str, gender: str, lang: str, *, keep_plural: bool) -> str | None:
+    """``word`` in ``gender`` (or the plural) where it is a short adjective or participle (in
+    Ukrainian a full one in the nominative) in another; else None."""
+    parse = morph(lang).parse(word)[0]
+    if parse.tag.POS not in ("ADJS", "PRTS") and not (parse.tag.POS in ("ADJF", "PRTF") and parse.tag.case == "nomn"):
+        return None
+    plural = "plur" in parse.tag
+    if (keep_plural and plural) or ((gender == "plur") == plural and (plural or gender in parse.tag)):
+        return None
+    agreed = parse.inflect({gender} if gender == "plur" else {gender, "sing"}) or parse.inflect({gender})
+    return _match_case(word, agreed.word) if agreed else None
 
 
 # A verb of saying and its subject at a clause's end ('"…," said Kallas.', '"…," Kallas said.'):

@@ -396,6 +396,12 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
         # The speaker of a verb of saying, which the translation put before it.
         ("uk", '"It failed," said Ukraine.', '"Це не вдалося", - сказав #1.', '"Це не вдалося", - сказала Україна.'),
         ("ru", '"It failed," Ukraine said.', '"Это не удалось", - сказал #1.', '"Это не удалось", - сказала Украина.'),
+        # The short participle or adjective after «был», «був» agrees too (the verb may already).
+        ("ru", "Ukraine was forced to retreat.", "#1 был вынужден отступить.", "Украина была вынуждена отступить."),
+        ("ru", "Russia was ready to talk.", "#1 была готов говорить.", "Россия была готова говорить."),
+        ("uk", "Russia was accused of it.", "#1 була звинувачений у цьому.", "Росія була звинувачена у цьому."),
+        # Not a noun after it, nor an adjective in another case than the nominative.
+        ("ru", "Russia was a big country.", "#1 был большой страной.", "Россия была большой страной."),
         # No subject: a possessive's noun, one of two subjects (a plural verb stays), a verb's object.
         ("uk", "Russia's army said it failed.", "Армія #1 сказав, що це не вдалося.", "Армія Росії сказав, що це не вдалося."),
         ("uk", "Ukraine and Russia said it failed.", "#1 і #2 сказали, що це не вдалося.", "Україна і Росія сказали, що це не вдалося."),
