@@ -290,8 +290,6 @@ _DECADE = re.compile(rf"{_NOT_IN_WORD}(?P<y>1[5-9]\d0|20\d0)s\b")
 # model wrote them as years or counts («80년», «20개와 30분»).
 _DECADE_SHORT = re.compile(r"\b(?:the|early|mid|late|and|or|to)[\s-]+(?P<d>['’]?[1-9]0s)\b", re.IGNORECASE)
 _IN_ONES = r"\bin\s+(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?"
-_AGE = re.compile(rf"{_IN_ONES}(?P<d>[1-9]0s)\b", re.IGNORECASE)
-_AGE_NEXT = re.compile(rf"{_IN_ONES}[1-9]0s\s+(?:and|or|to)\s+(?P<d>[1-9]0s)\b", re.IGNORECASE)
 # "16th", "2nd": the Korean model dropped ordinals in digits («16th Meeting» → nothing). Not a
 # century: the models know "21st century" («21세기», «XXI века») and read "#1 century" as a year.
 _ORDINAL = re.compile(rf"{_NOT_IN_WORD}\d+(?:st|nd|rd|th)\b(?![\s-]+(?:(?:and|or|to)\s+\d+\w\w[\s-]+)?centur)", re.IGNORECASE)
@@ -307,6 +305,13 @@ _WORD_VALUES = {w: n for n, w in enumerate(_UNIT_WORDS, 1)} | {w: n for n, w in 
 _WORD_VALUES |= {w: 10 * n for n, w in enumerate(_TENS_WORDS, 2)}
 _BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:[- ](?:{'|'.join(_UNIT_WORDS)}))?|{'|'.join(_TEEN_WORDS + _UNIT_WORDS)})"
 _NUMBER_WORD = "|".join(_WORD_VALUES) + "|hundred|thousand|million|billion"
+# "in his sixties": an age spelt out, a figure only where the language writes it in digits
+# (``spelled_from``: Korean «60대»; the model wrote «6자»).
+_DECADE_WORDS = {w[:-1] + "ies": f"{10 * n}" for n, w in enumerate(_TENS_WORDS, 2)}
+_DECADE_WORD = re.compile(rf"\b(?:{'|'.join(_DECADE_WORDS)})\b", re.IGNORECASE)
+_AN_AGE = rf"(?:[1-9]0s|{'|'.join(_DECADE_WORDS)})"
+_AGE = re.compile(rf"{_IN_ONES}(?P<d>{_AN_AGE})\b", re.IGNORECASE)
+_AGE_NEXT = re.compile(rf"{_IN_ONES}{_AN_AGE}\s+(?:and|or|to)\s+(?P<d>{_AN_AGE})\b", re.IGNORECASE)
 _SPELLED = re.compile(
     rf"(?<![\w-])(?:(?:a|one|{'|'.join(_UNIT_WORDS)})\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
     rf"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
@@ -360,10 +365,12 @@ def spelled_value(text: str) -> Decimal:
 
 
 def spelled_numbers(text: str) -> list[Decimal]:
-    """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven"), and
-    the parts of its fractions ("two-thirds": 2 and 3, as Korean writes it, «3분의 2»)."""
+    """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven"), the
+    parts of its fractions ("two-thirds": 2 and 3, as Korean writes it, «3분의 2») and its
+    decades ("sixties": 60, «60대»)."""
     parts = [Decimal(part) for m in _FRACTION.finditer(text) for part in fraction(m.group()).split("/")]
-    return [spelled_value(m.group()) for m in _SPELLED.finditer(text)] + parts
+    decades = [Decimal(_DECADE_WORDS[m.group().lower()]) for m in _DECADE_WORD.finditer(text)]
+    return [spelled_value(m.group()) for m in _SPELLED.finditer(text)] + parts + decades
 
 
 def _spelled_count(m: re.Match[str]) -> bool:
@@ -460,15 +467,18 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
 
 def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
     """``hits`` (a segment's terms and figures) that become placeholders into ``lang``: a number
-    spelt out only where the language writes it in digits (its profile's ``spelled_from``), a
-    fraction only where the profile has words for it."""
-    least = profile(lang).spelled_from
-    return [
-        h
-        for h in hits
-        if (h.term_id != SPELLED or (least and spelled_value(h.text) >= least))
-        and (h.term_id != FRACTION or fraction(h.text) in profile(lang).fractions)
-    ]
+    or an age spelt out only where the language writes it in digits (its profile's
+    ``spelled_from``), a fraction only where the profile has words for it."""
+    language = profile(lang)
+
+    def protected(hit: TermHit) -> bool:
+        if hit.term_id == FRACTION:
+            return fraction(hit.text) in language.fractions
+        if hit.term_id == SPELLED:
+            return bool(language.spelled_from) and spelled_value(hit.text) >= language.spelled_from
+        return hit.term_id != AGE or hit.text[0].isdigit() or bool(language.spelled_from)
+
+    return [h for h in hits if protected(h)]
 
 
 def _date(month: str, day: str, year: str | None) -> datetime.date | None:
@@ -630,7 +640,7 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == DECADE:
         return profile(lang).decade.format(hit.text.lstrip("'’")[:-1])
     if hit.term_id == AGE:
-        return profile(lang).age.format(hit.text[:-1])
+        return profile(lang).age.format(_DECADE_WORDS.get(hit.text.lower(), hit.text[:-1]))
     if hit.term_id == MEASURE:
         if temperature := _TEMPERATURE.fullmatch(hit.text):
             return _render_temperature(temperature, lang)

@@ -858,6 +858,29 @@ def test_fractions_come_through_the_models_as_fractions(translators, glossary, l
     assert [w in out.lower() for w, out in zip(wanted, outputs)] == [True] * 3, outputs
 
 
+def test_an_age_spelt_out_comes_through_the_korean_model_in_digits(translators, glossary):
+    """ko 9.0 alone wrote «6자» for "in his sixties", «7명의 속성» for "in her seventies" and
+    dropped "in their twenties and thirties"."""
+    sources = {
+        "He was in his sixties.": ["60대"],
+        "The victim, a woman in her seventies, was taken to hospital.": ["70대"],
+        "Most of the volunteers are in their twenties and thirties.": ["20대", "30대"],
+    }
+    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
+    for seg in segs:
+        seg.figures = find_figures(seg.source, [])
+    translate_segments(segs, translators["ko"], glossary, "ko")
+    outputs = [seg.target("ko").text for seg in segs]
+    assert [all(w in out for w in wanted) for wanted, out in zip(sources.values(), outputs)] == [True] * 3, outputs
+    assert [f.code for seg in segs for f in checks.number_findings(seg.source, seg.target("ko").text)] == []
+
+
+def test_an_age_spelt_out_is_left_to_languages_that_spell_it():
+    hits = find_figures("She is in her late sixties; he is in his 60s.", [])
+    assert [h.text for h in for_language(hits, "ru")] == ["60s"]
+    assert [render(h, "ko") for h in for_language(hits, "ko")] == ["60대", "60대"]
+
+
 @pytest.mark.parametrize("lang", ["ru", "uk", "ko"])
 def test_the_figures_of_news_sentences_come_through_the_models(package_dir, lang):
     """tests/data/figures.txt through the stand-ins: 0.6.0 lost figures in 3, 2 and 8 of its 48 sentences."""
