@@ -32,7 +32,8 @@ DATELINE = FIGURE + "dateline"
 _WORD = re.compile(r"[^\W\d_]+")
 # A wire story's dateline: its city in capitals at the start, then a comma or the agency
 # ("KYIV, March 14 (Reuters) -", "SEOUL (Yonhap) --").
-_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?=,| \()")
+# Two cities a story was filed from are joined by a slash ("KYIV/MOSCOW").
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*(?=,| \()")
 
 
 def path_for(lang: str) -> Path:
@@ -120,15 +121,28 @@ def is_dateline(text: str, hit: TermHit) -> bool:
 
 
 def _city(capitals: str, lang: str) -> str:
+    """The dateline's city (or cities, "KYIV/MOSCOW") in ``lang``; "" where any is unknown."""
+    cities = [_one_city(city, lang) for city in capitals.split("/")]
+    return "/".join(cities) if all(cities) else ""
+
+
+def _one_city(capitals: str, lang: str) -> str:
     name = capitals.title()
+    if whole := _whole_names(lang).get(name.lower()):
+        return whole  # a city of several words the list has as one («Нью-Йорк»)
     if all(word in forms(lang) for word in _WORD.findall(name)):
         return base(name, lang)
     return mined(lang).get(name, "")
 
 
+@cache
+def _whole_names(lang: str) -> dict[str, str]:
+    return {english.lower(): form for english, form in forms(lang).items() if " " in english}
+
+
 def dateline(capitals: str, lang: str) -> str:
     """A dateline's city as ``lang`` writes one: in capitals where its script has them («КИЕВ»,
-    «КИЇВ», 키이우), as the press does."""
+    «КИЇВ», 키이우, «НЬЮ-ЙОРК», «КИЕВ/МОСКВА»), as the press does."""
     return _city(capitals, lang).upper()
 
 

@@ -145,6 +145,10 @@ def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_t
             "#1, #2(Yonhap) -- 회담이 중단됐다.",
             "서울, 11월 1일(Yonhap) -- 회담이 중단됐다.",
         ),
+        # A city of several words, two cities.
+        ("ru", "NEW YORK (Reuters) - Stocks fell.", "#1 (Рейтер) - Акции упали.", "НЬЮ-ЙОРК (Рейтер) - Акции упали."),
+        ("uk", "KYIV/MOSCOW (Reuters) - Talks began.", "#1 (Рейтер) - Почалися переговори.", "КИЇВ/МОСКВА (Рейтер) - Почалися переговори."),
+        ("ko", "UNITED NATIONS (AP) - The council met.", "#1 (AP) - 이사회가 열렸다.", "유엔 (AP) - 이사회가 열렸다."),
         # A glossary place too.
         ("ru", "KURSK, Russia - Fighting went on.", "#1, #2 - Бои продолжались.", "КУРСК, Россия - Бои продолжались."),
         # Capitals that are no city any list or corpus knows stay the model's.
