@@ -58,17 +58,19 @@ def _rows() -> list[dict[str, str]]:
 
 
 def _type(name: str) -> str:
-    """The type of the list's row for the name's last word: "place" or "person"; "name" for a
-    word the list lacks (a name of the names stage: either)."""
+    """The type of the list's row for the name (a row of several words), else for its last word:
+    "place" or "person"; "name" for a word the list lacks (a name of the names stage: either)."""
     last = _WORD.findall(name)[-1:]
-    return next((row["type"] for row in _rows() if [row["english"]] == last), "name")
+    return next((row["type"] for row in _rows() if row["english"] == name), "") or next(
+        (row["type"] for row in _rows() if [row["english"]] == last), "name"
+    )
 
 
 def gender(name: str) -> str:
-    """A listed person's gender, "m" or "f", where the list gives it: their first name's row
-    (Kamala Harris is a woman, whatever Harris alone is), else their surname's; else ""."""
+    """A listed person's gender, "m" or "f", where the list gives it: the whole name's row, else
+    their first name's (Kamala Harris is a woman, whatever Harris alone is), else their surname's; else ""."""
     words = _WORD.findall(name)
-    return next((_genders()[w] for w in (words[:1] + words[-1:]) if _genders().get(w)), "")
+    return next((_genders()[w] for w in ([name] + words[:1] + words[-1:]) if _genders().get(w)), "")
 
 
 @cache
@@ -95,15 +97,31 @@ def _cases() -> dict[str, dict[tuple[str, str], str]]:
 
 
 def find_curated(text: str, taken: list[TermHit]) -> list[TermHit]:
-    """The names of an English sentence whose every word the list has in every language, none
-    overlapping ``taken``."""
-    return [
-        TermHit(NAME, name.start, name.end, name.text)
-        for name in find_names(text)
-        if (words := _WORD.findall(name.text))
-        and all(word in forms(lang) for word in words for lang in TARGETS)
-        and all(name.end <= h.start or name.start >= h.end for h in taken)
+    """The names of an English sentence that the list has as a person's row of several words
+    (whose first name depends on the person: "Mark Rutte", 마르크 뤼터, not 마크) or whose every
+    word it has, in every language; none overlapping ``taken``."""
+    found = [
+        TermHit(NAME, m.start(), m.end(), m.group())
+        for m in _whole_people().finditer(text)
+        if all(m.end() <= h.start or m.start() >= h.end for h in taken)
     ]
+    return sorted(
+        found
+        + [
+            TermHit(NAME, name.start, name.end, name.text)
+            for name in find_names(text)
+            if (words := _WORD.findall(name.text))
+            and all(word in forms(lang) for word in words for lang in TARGETS)
+            and all(name.end <= h.start or name.start >= h.end for h in taken + found)
+        ],
+        key=lambda h: h.start,
+    )
+
+
+@cache
+def _whole_people() -> re.Pattern[str]:
+    people = sorted((row["english"] for row in _rows() if row["type"] == "person" and " " in row["english"]), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, people))})(?![\w-])" if people else r"(?!)")
 
 
 def find_dateline(text: str, taken: list[TermHit]) -> list[TermHit]:
@@ -140,6 +158,14 @@ def _whole_names(lang: str) -> dict[str, str]:
     return {english.lower(): form for english, form in forms(lang).items() if " " in english}
 
 
+def _written_as_listed(name: str, lang: str) -> bool:
+    """Whether ``lang``'s corpora write every word of a name as the list does (a row of several
+    words: never, the list has it for the words the corpora write otherwise)."""
+    if " " in name and name in forms(lang):
+        return False
+    return all(mined(lang).get(w) == forms(lang)[w] for w in _WORD.findall(name))
+
+
 def dateline(capitals: str, lang: str) -> str:
     """A dateline's city as ``lang`` writes one: in capitals where its script has them («КИЕВ»,
     «КИЇВ», 키이우, «НЬЮ-ЙОРК», «КИЕВ/МОСКВА»), as the press does."""
@@ -155,8 +181,7 @@ def protected(seg: Segment, lang: str) -> list[TermHit]:
     return [
         h
         for h in figures.for_language(seg.protected, lang)
-        if h.term_id != NAME
-        or not (all(mined(lang).get(w) == forms(lang)[w] for w in _WORD.findall(h.text)) or _attributive(seg.source, h, lang))
+        if h.term_id != NAME or not (_written_as_listed(h.text, lang) or _attributive(seg.source, h, lang))
     ]
 
 
@@ -174,8 +199,8 @@ def _attributive(source: str, hit: TermHit, lang: str) -> bool:
 
 
 def base(name: str, lang: str) -> str:
-    """``name`` in ``lang``'s dictionary form, word by word from the list."""
-    return _WORD.sub(lambda m: forms(lang)[m.group()], name)
+    """``name`` in ``lang``'s dictionary form: its row, else word by word from the list."""
+    return forms(lang).get(name) or _WORD.sub(lambda m: forms(lang)[m.group()], name)
 
 
 def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before: str, after: str) -> str:

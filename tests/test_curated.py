@@ -39,6 +39,21 @@ def test_a_listed_name_is_written_from_the_list_in_the_case_its_place_asks(gloss
     assert seg.target(lang).text == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        # A first name written as for this person: 마르크 for the Dutch Rutte (마크 for an American).
+        ("ko", "NATO 사무총장 #1는 준비됐다고 말했다.", "NATO 사무총장 마르크 뤼터는 준비됐다고 말했다."),
+        ("ru", "Генсек НАТО #1 встретился с #2.", "Генсек НАТО Марк Рютте встретился с Робертом Фицо."),
+    ],
+)
+def test_a_person_the_list_has_by_the_whole_name_is_written_from_that_row(glossary, lang, output, expected):
+    source = "NATO chief Mark Rutte met Robert Fico." if lang == "ru" else "NATO chief Mark Rutte said it was ready."
+    assert scripted_translation(glossary, source, lang, output) == expected
+    # "Mark" alone, or another Mark, is no row of the list.
+    assert [h.text for h in curated.find_curated("Mark Twain met Rutte.", [])] == ["Rutte"]
+
+
 def test_the_second_of_two_joined_names_takes_the_case_the_first_was_written_in(glossary):
     seg = Segment(id="x:p1:s1", source="Missiles hit Kharkiv and Odesa.", paragraph=1, index=1)
     terms.mark(seg, glossary)

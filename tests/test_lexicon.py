@@ -304,15 +304,23 @@ def test_the_places_of_the_war_are_written_as_news_writes_them_today(glossary, s
 def test_every_curated_name_has_a_form_in_each_language_in_its_script():
     rows = list(csv.DictReader(CURATED.open(encoding="utf-8"), delimiter="\t"))
     assert len(rows) == len({row["english"] for row in rows}) >= 20
+    by_english = {row["english"]: row for row in rows}
     for row in rows:
-        # A city of several words is joined by hyphens («Рио-де-Жанейро»); an organisation may be an acronym («ООН»).
-        assert re.fullmatch(r"[А-ЯЁ][а-яё']+(?:-[А-ЯЁа-яё][а-яё']+)*|[А-ЯЁ]{2,}", row["ru"]), row
-        assert re.fullmatch(r"[А-ЯІЇЄҐ][а-яіїєґ']+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ']+)*|[А-ЯІЇЄҐ]{2,}", row["uk"]), row
-        assert re.fullmatch(r"[가-힣]+", row["ko"]), row
+        # A city of several words is joined by hyphens («Рио-де-Жанейро»); an organisation may be
+        # an acronym («ООН»); a person's row of several words has a word for each («Марк Рютте»).
+        ru_word, uk_word = r"[А-ЯЁ][а-яё']+(?:-[А-ЯЁа-яё][а-яё']+)*", r"[А-ЯІЇЄҐ][а-яіїєґ']+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ']+)*"
+        assert re.fullmatch(rf"{ru_word}(?: {ru_word})*|[А-ЯЁ]{{2,}}", row["ru"]), row
+        assert re.fullmatch(rf"{uk_word}(?: {uk_word})*|[А-ЯІЇЄҐ]{{2,}}", row["uk"]), row
+        assert re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", row["ko"]), row
+        assert len(row["ru"].split()) == len(row["uk"].split()) == len(row["english"].split()) or row["type"] == "place", row
         # A dictionary form Russian and Ukrainian inflect: the dictionary reads it as a nominative,
-        # or the row gives the forms it gets wrong.
+        # or the row gives the forms it gets wrong (a person's row of several words: each word, or
+        # that word's own row).
         for lang in ("ru", "uk"):
-            assert any("nomn" in p.tag for p in morph(lang).parse(row[lang].lower())) or f"{lang}." in row["forms"], row
+            words = zip(row["english"].split(), row[lang].split()) if row["type"] == "person" else [(row["english"], row[lang])]
+            for english, word in words:
+                given = row["forms"] + by_english.get(english, {}).get("forms", "")
+                assert any("nomn" in p.tag for p in morph(lang).parse(word.lower())) or f"{lang}." in given, row
 
 
 def test_ukrainian_takes_the_names_only_russian_knows_respelt():
