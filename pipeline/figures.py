@@ -333,8 +333,20 @@ _FRACTION = re.compile(
 )
 
 
+# "one in five", "one out of 10": a ratio, a fraction of what follows, which the Korean model read
+# as a count («5명의 병사가» for "one in five soldiers"): «5분의 1» where a language's profile says so
+# (``ratios``); the Russian and Ukrainian models write it as their references do («один из пяти»).
+_RATIO = re.compile(
+    rf"(?<![\w-])(?<![Nn]o )(?<!any)(?<!every)one\s+(?:in|out\s+of)\s+(?P<d>{'|'.join(_UNIT_WORDS[1:])}|ten|[1-9]\d{{0,2}}(?![\w,.]?\d))\b",
+    re.IGNORECASE,
+)
+
+
 def fraction(text: str) -> str:
-    """The fraction ``_FRACTION`` matched as "numerator/denominator" ("two-thirds" → "2/3")."""
+    """The fraction ``_FRACTION`` or ``_RATIO`` matched as "numerator/denominator" ("two-thirds"
+    → "2/3", "one in 10" → "1/10")."""
+    if ratio := _RATIO.fullmatch(text):
+        return f"1/{_WORD_VALUES.get(ratio['d'].lower(), ratio['d'])}"
     m = _A_FRACTION.fullmatch(text)
     assert m is not None  # a fraction hit's text
     if m["half"]:
@@ -446,6 +458,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
+    (FRACTION, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (FRACTION, [_FRACTION], 0, None),
     (SPELLED, [_SPELLED], 0, _spelled_count),
@@ -468,17 +481,23 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
 def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
     """``hits`` (a segment's terms and figures) that become placeholders into ``lang``: a number
     or an age spelt out only where the language writes it in digits (its profile's
-    ``spelled_from``), a fraction only where the profile has words for it."""
+    ``spelled_from``), a fraction only where the profile has words for it, a ratio only where it
+    writes ratios as fractions (its number in digits is protected all the same: "one in 100")."""
     language = profile(lang)
-
-    def protected(hit: TermHit) -> bool:
+    kept = []
+    for hit in hits:
         if hit.term_id == FRACTION:
-            return fraction(hit.text) in language.fractions
-        if hit.term_id == SPELLED:
-            return bool(language.spelled_from) and spelled_value(hit.text) >= language.spelled_from
-        return hit.term_id != AGE or hit.text[0].isdigit() or bool(language.spelled_from)
-
-    return [h for h in hits if protected(h)]
+            ratio = _RATIO.fullmatch(hit.text)
+            if fraction(hit.text) in language.fractions and (language.ratios or not ratio):
+                kept.append(hit)
+            elif ratio and ratio["d"].isdigit():
+                kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))
+        elif hit.term_id == SPELLED:
+            if language.spelled_from and spelled_value(hit.text) >= language.spelled_from:
+                kept.append(hit)
+        elif hit.term_id != AGE or hit.text[0].isdigit() or language.spelled_from:
+            kept.append(hit)
+    return kept
 
 
 def _date(month: str, day: str, year: str | None) -> datetime.date | None:

@@ -662,12 +662,17 @@ _JOINED_BEFORE = re.compile(r"(?:(?<!\w)(?:и|і|й|та|или|або|такж�
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"ADVB", "PRCL"})
 
 
-def agree_past_verb(before: str, after: str, gender: str, lang: str) -> str:
+def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitive: bool = False) -> str:
     """``after``, the translation's words after a subject of ``gender`` (``subject_gender``), with
     the past-tense verb right after it in that gender or number: the model saw a placeholder, not
     a feminine noun, and wrote the masculine or the plural («Росія запустив», «Росія запустили» →
     «Росія запустила»). ``before``: the words before the subject; after «и», «та» or a comma the
-    subject may be one of several, and a plural verb stays («Россия и Китай заявили»)."""
+    subject may be one of several, and a plural verb stays («Россия и Китай заявили»). A
+    ``partitive`` subject (a fraction) is followed by what it is part of, in the genitive, before
+    its verb («треть украинцев потеряла»)."""
+    if partitive and gender:
+        skipped = _genitive_words(after, lang)
+        return after[:skipped] + agree_past_verb(before, after[skipped:], gender, lang)
     m = re.match(r"(\s+)([^\W\d_]+)(?:(\s+)([^\W\d_]+))?", after)
     if not gender or not m:
         return after
@@ -686,6 +691,19 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _genitive_words(after: str, lang: str) -> int:
+    """Where the words at the start of ``after`` that may be in the genitive (up to three, no verb) end."""
+    end = 0
+    for _ in range(3):
+        if not (m := _NEXT_WORD.match(after, end)):
+            break
+        parses = morph(lang).parse(m.group(1))
+        if any(p.tag.POS == "VERB" for p in parses) or not any(p.tag.case == "gent" for p in parses):
+            break
+        end = m.end()
+    return end
 
 
 def _agreed_complement(word: str, gender: str, lang: str, *, keep_plural: bool) -> str | None:

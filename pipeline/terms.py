@@ -146,6 +146,7 @@ class _Replacement:
     counted: str = ""  # what a count counts (``inflect.counted_kind``: Korean writes its counter)
     subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
     said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
+    partitive: bool = False  # a part of what the words after it name («треть украинцев»): its verb comes after them
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -197,7 +198,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
-        after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang)
+        after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang, partitive=r.partitive)
         head = inflect.agree_verb_before(text[: r.start], r.subject, lang) if r.said_by else text[: r.start]
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to
@@ -290,6 +291,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         if language.cases:
             forms = language.fractions[fraction(hit.text)]
             rendered = inflect.fit_fraction(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
+            subject = inflect.subject_gender(rendered, forms[0], lang, source=source, hit=hit, person=False)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
         month, space, rest = rendered.partition(" ")
@@ -348,7 +350,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
     counted = inflect.counted_kind(source, hit) if count is not None else ""
-    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject)
+    partitive = hit.term_id == FRACTION
+    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive)
 
 
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")

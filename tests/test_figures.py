@@ -837,25 +837,27 @@ def test_counts_spelt_out_come_through_the_korean_model_in_digits(translators, g
 @pytest.mark.parametrize(
     ("lang", "wanted"),
     [
-        ("ru", ["две трети", "пятой части", "три четверти"]),
-        ("uk", ["дві третини", "п'ят", "три чверті"]),
-        ("ko", ["3분의 2", "5분의 1", "4분의 3"]),
+        ("ru", ["две трети", "пятой части", "три четверти", "пят"]),
+        ("uk", ["дві третини", "п'ят", "три чверті", "п'ят"]),
+        ("ko", ["3분의 2", "5분의 1", "4분의 3", "5분의 1"]),
     ],
 )
 def test_fractions_come_through_the_models_as_fractions(translators, glossary, lang, wanted):
     """The stand-ins alone wrote «Двое», «Два» and 두 번째 for "two-thirds", «о пятом» and
-    «п'ятдесяту» (a fiftieth) for "a fifth", «три quarters» for "three-quarters"."""
+    «п'ятдесяту» (a fiftieth) for "a fifth", «три quarters» for "three-quarters", 5명의 병사가
+    (five soldiers) for "one in five soldiers"."""
     sources = [
         "Two-thirds of Ukrainians support the plan.",
         "Russia occupies about a fifth of Ukraine's territory.",
         "The army lost three-quarters of its tanks.",
+        "One in five soldiers was wounded.",
     ]
     segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
     for seg in segs:
         seg.figures = find_figures(seg.source, [])
     translate_segments(segs, translators[lang], glossary, lang)
     outputs = [seg.target(lang).text for seg in segs]
-    assert [w in out.lower() for w, out in zip(wanted, outputs)] == [True] * 3, outputs
+    assert [w in out.lower() for w, out in zip(wanted, outputs)] == [True] * 4, outputs
 
 
 def test_an_age_spelt_out_comes_through_the_korean_model_in_digits(translators, glossary):
@@ -936,9 +938,14 @@ def test_a_translation_with_a_number_the_model_made_up_gives_way_to_an_alternati
         ("It lost three-quarters of its tanks.", "uk", "Вона втратила #1 своїх танків.", "Вона втратила три чверті своїх танків."),
         ("Half of the drones were shot down.", "ko", "드론의 #1이 격추됐다.", "드론의 절반이 격추됐다."),
         # "Of" is the genitive alone, but for a pronoun; a counter glued as to a number goes.
-        ("A quarter of the residents left.", "ru", "#1 из жителей уехали.", "Четверть жителей уехали."),
+        ("A quarter of the residents left.", "ru", "#1 из жителей уехали.", "Четверть жителей уехала."),
         ("A third of them left.", "uk", "#1 з них поїхали.", "Третина з них поїхали."),
         ("A third of the group left.", "ko", "그룹의 #1명이 떠났다.", "그룹의 3분의 1이 떠났다."),
+        # The verb agrees with a fraction past the genitive of what it is part of.
+        ("A fifth of the soldiers were wounded.", "ru", "#1 солдат были ранены.", "Пятая часть солдат была ранена."),
+        ("A third of Ukrainians lost a relative.", "uk", "#1 українців втратили родича.", "Третина українців втратила родича."),
+        # A ratio is a fraction of what follows in Korean (the model wrote 5명의 병사가, five soldiers).
+        ("One in five soldiers was wounded.", "ko", "병사의 #1이 부상당했다.", "병사의 5분의 1이 부상당했다."),
         ("It passed with two-thirds of the votes.", "ru", "Он прошёл с #1 голосов.", "Он прошёл с двумя третями голосов."),
     ],
 )
@@ -947,10 +954,15 @@ def test_a_fraction_is_written_in_the_language_s_words_in_the_case_its_place_ask
 
 
 def test_what_is_no_fraction():
-    text = "A third time, a quarter century, the first half of 2024, a two-thirds majority; one in five."
+    text = "A third time, a quarter century, the first half of 2024, a two-thirds majority; no one in five days."
     assert [h.text for h in find_figures(text, []) if h.term_id == FRACTION] == []
     # Only the fractions a language lists are protected for it: three-fifths is the model's, and
     # half, which the Russian and Ukrainian models write and decline themselves.
     hits = find_figures("Two-thirds of them, half of these and three-fifths of those.", [])
     assert [h.text for h in for_language(hits, "ru")] == ["Two-thirds"]
     assert [h.text for h in for_language(hits, "ko")] == ["Two-thirds", "half"]
+    # A ratio is the model's in Russian, which writes «один из пяти» as its references do; its
+    # number in digits stays protected.
+    hits = find_figures("One in 100 children and one in five adults.", [])
+    assert [(h.term_id, h.text) for h in for_language(hits, "ru")] == [(NUMBER, "100")]
+    assert [render(h, "ko") for h in for_language(hits, "ko")] == ["100분의 1", "5분의 1"]

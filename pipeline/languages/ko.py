@@ -39,8 +39,9 @@ KOREAN = Language(
     clock=("a h시", "a h시 m분"),
     fractions={
         "1/2": ("절반",),
-        **{f"{n}/{d}": (f"{d}분의 {n}",) for n, d in ((1, 3), (2, 3), (1, 4), (3, 4), (1, 5), (1, 10))},
+        **{f"{n}/{d}": (f"{d}분의 {n}",) for n, d in ((2, 3), (3, 4), *((1, d) for d in (3, 4, 5, 6, 7, 8, 9, 10, 100)))},
     },
+    ratios=True,
     decade="{}년대",
     age="{}대",
     ordinal="{}번째",
