@@ -432,6 +432,12 @@ def _noun_after(after: str, lang: str):
     return parses[0] if parses else None
 
 
+def _only_plural(after: str, lang: str) -> bool:
+    m = re.match(r"\s*([^\W\d_]+)", after)
+    nouns = [p for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"] if m else []
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
 def _animate_accusative(after: str, lang: str) -> bool:
     """Whether the model's noun right after reads as an animate accusative («про … жертв»)."""
     m = re.match(r"\s*([^\W\d_]+)", after)
@@ -525,7 +531,9 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
         case = target_case
     if term.pos == "adj":
         noun = _noun_after(after, lang)
-        plural = _plural_follows(source, hit)
+        # The English noun's number, or the plural where the model's noun can only be one
+        # ("the Ukrainian military": «Украинские военные»).
+        plural = _plural_follows(source, hit) or _only_plural(after, lang)
         if (
             noun is not None
             and noun.tag.case

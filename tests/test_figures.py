@@ -816,6 +816,15 @@ def _translated(glossary, source: str, lang: str, output: str) -> str:
     return seg.target(lang).text
 
 
+def _through_the_model(translators, glossary, sources: list[str], lang: str) -> list[str]:
+    """``sources`` through the stand-in model for ``lang``, their figures protected."""
+    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
+    for seg in segs:
+        seg.figures = find_figures(seg.source, [])
+    translate_segments(segs, translators[lang], glossary, lang)
+    return [seg.target(lang).text for seg in segs]
+
+
 def test_counts_spelt_out_come_through_the_korean_model_in_digits(translators, glossary):
     """ko 9.0 alone wrote «5년» for "fifty years", «5분» for "fifteen minutes", «3년» for "thirty
     years" and «3년» for "the past ten years"."""
@@ -825,13 +834,8 @@ def test_counts_spelt_out_come_through_the_korean_model_in_digits(translators, g
         "She has been working in IMB for thirty years.": "30년",
         "Efforts to eliminate malaria have reduced the number of annual cases by 97% over the past ten years.": "10년",
     }
-    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
-    for seg in segs:
-        seg.figures = find_figures(seg.source, [])
-    translate_segments(segs, translators["ko"], glossary, "ko")
-    assert [wanted in seg.target("ko").text for seg, wanted in zip(segs, sources.values())] == [True] * 4, [
-        seg.target("ko").text for seg in segs
-    ]
+    outputs = _through_the_model(translators, glossary, list(sources), "ko")
+    assert [wanted in out for out, wanted in zip(outputs, sources.values())] == [True] * 4, outputs
 
 
 @pytest.mark.parametrize(
@@ -852,11 +856,7 @@ def test_fractions_come_through_the_models_as_fractions(translators, glossary, l
         "The army lost three-quarters of its tanks.",
         "One in five soldiers was wounded.",
     ]
-    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
-    for seg in segs:
-        seg.figures = find_figures(seg.source, [])
-    translate_segments(segs, translators[lang], glossary, lang)
-    outputs = [seg.target(lang).text for seg in segs]
+    outputs = _through_the_model(translators, glossary, sources, lang)
     assert [w in out.lower() for w, out in zip(wanted, outputs)] == [True] * 4, outputs
 
 
@@ -868,13 +868,9 @@ def test_an_age_spelt_out_comes_through_the_korean_model_in_digits(translators, 
         "The victim, a woman in her seventies, was taken to hospital.": ["70대"],
         "Most of the volunteers are in their twenties and thirties.": ["20대", "30대"],
     }
-    segs = [Segment(id=f"x:p{i}:s1", source=s, paragraph=i, index=1) for i, s in enumerate(sources, 1)]
-    for seg in segs:
-        seg.figures = find_figures(seg.source, [])
-    translate_segments(segs, translators["ko"], glossary, "ko")
-    outputs = [seg.target("ko").text for seg in segs]
+    outputs = _through_the_model(translators, glossary, list(sources), "ko")
     assert [all(w in out for w in wanted) for wanted, out in zip(sources.values(), outputs)] == [True] * 3, outputs
-    assert [f.code for seg in segs for f in checks.number_findings(seg.source, seg.target("ko").text)] == []
+    assert [f.code for source, out in zip(sources, outputs) for f in checks.number_findings(source, out)] == []
 
 
 def test_an_age_spelt_out_is_left_to_languages_that_spell_it():

@@ -432,3 +432,15 @@ def test_a_past_tense_verb_agrees_with_the_protected_subject_before_it(glossary,
 def test_an_adjective_s_accusative_follows_animacy_only_where_it_has_two(lang, grammemes, form):
     base = {"uk": "північнокорейський", "ru": "северокорейский"}[lang]
     assert inflect.inflect_phrase(base, lang, grammemes) == form
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        # "Military" is singular in English; the model's noun can only be plural, and the adjective agrees with it.
+        ("ru", "#1 военные заявили об этом.", "Украинские военные заявили об этом."),
+        ("uk", "#1 військові заявили про це.", "Українські військові заявили про це."),
+    ],
+)
+def test_an_adjective_agrees_with_a_noun_that_can_only_be_plural(glossary, lang, output, expected):
+    assert scripted_translation(glossary, "The Ukrainian military said so.", lang, output) == expected
