@@ -66,6 +66,7 @@ _SCALE = re.compile(
 )
 # The hour of an afternoon time ("10 p.m.", "10:30 p.m."), not its minutes.
 _PM = re.compile(r"(?<![\d:.])(\d{1,2})(?:[:.]\d{2})?\s*p\.?m\b", re.IGNORECASE)
+_MIDNIGHT = re.compile(r"(?<![\d:.])12(?:[:.]\d{2})?\s*a\.?m\b", re.IGNORECASE)
 LOW_CONFIDENCE_Z = -1.5
 
 
@@ -162,14 +163,16 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     ]
     found = max(readings, key=lambda values: (len(values & wanted), -len(values - wanted)))
     clock = [[int(part) for part in t.split(":")] for t in _NUMBER.findall(translated) if ":" in t]
-    # An afternoon hour, which a language may write on the 12-hour clock («오후 4시» for 16:00).
-    pm = {float(h) for h in _PM.findall(source)} | {float(h - 12) for h, _ in clock if h > 12}
+    # An afternoon hour, which a language may write on the 12-hour clock («오후 4시» for 16:00), and
+    # midnight, "12 a.m." («12 ночи»): the hour on the 24-hour clock → as the 12-hour clock writes it.
+    twelve_hour = {float(h) + 12: float(h) for h in _PM.findall(source)} | {float(h): float(h - 12) for h, _ in clock if h > 12}
+    twelve_hour |= {0.0: 12.0} if _MIDNIGHT.search(source) else {}
     # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
     minutes = {float(m) for _, m in clock}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
-    missing = {v for v in wanted if v not in found and not (v - 12 in pm and v - 12 in found)}
+    missing = {v for v in wanted if v not in found and twelve_hour.get(v) not in found}
     words = set(re.findall(r"[a-z]+", source.lower()))
-    allowed = wanted | pm | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
+    allowed = wanted | set(twelve_hour.values()) | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
     allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()} | {float(v) for v in spelled_numbers(source)}
     if _A_UNIT.search(source):
         allowed.add(1.0)

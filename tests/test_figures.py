@@ -251,6 +251,9 @@ def test_what_is_not_a_span_of_years():
         ("Member, 1952-53.", "Член, 1952-53.", ["number-missing", "number-added"]),
         ("At 2.25pm, then 10pm.", "В 14:25, затем в 22:00.", []),
         ("At 2 pm.", "В 2 часа дня.", []),
+        # An hour on the hour as the pipeline writes it: its part of the day; midnight is 12.
+        ("At 10 p.m. and 12 a.m.", f"В 10{NBSP}вечера и 12{NBSP}ночи.", []),
+        ("At 12 a.m.", "В 00:00.", []),
         ("At 2 pm.", "В 15 часов.", ["number-missing", "number-added"]),
         ("At 10:30 p.m.", "오후 10:30에.", []),
         ("At 2.25pm.", "오후 2:25에.", []),
