@@ -198,6 +198,8 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
         if len(words := name_words(name.text)) > 1:
             first, last = (known.get(word, spellings(word, lang)[0]) for word in (words[0], words[-1]))
             tr.text = _surname_agreeing(tr.text, first, last, lang)
+            if words[0].endswith("a"):
+                tr.text = _verb_agreeing(tr.text, first, last, seg.source, TermHit("name", name.start, name.end, name.text), lang)
 
 
 def _surname_agreeing(text: str, first: str, last: str, lang: str) -> str:
@@ -226,6 +228,23 @@ def _surname_agreeing(text: str, first: str, last: str, lang: str) -> str:
 
     pattern = rf"(?<![\w-])({re.escape(first[:KEY_LETTERS])}\w*) ({re.escape(last[:KEY_LETTERS])}\w*)(?![\w-])"
     return re.sub(pattern, agreeing, text)
+
+
+def _verb_agreeing(text: str, first: str, last: str, source: str, hit: TermHit, lang: str) -> str:
+    """``text`` with the past-tense verb of a woman's name the English makes a subject in the
+    feminine («Анна Баербок сказал» → «сказала»; '"…," said Annalena Baerbock': «— сказала
+    Анналена Баербок»), as a protected name's is (``inflect.agree_past_verb``): a first name
+    ending in "a" in English that the dictionary knows as a woman's in the nominative, written
+    as we spell it («Тайлера» for Tyler, a genitive, is a woman's nominative to the dictionary)."""
+    pattern = rf"(?<![\w-]){re.escape(first[:KEY_LETTERS])}\w*(?: [\w-]+)*? {re.escape(last[:KEY_LETTERS])}\w*(?![\w-])"
+    m = re.search(pattern, text)
+    given = m.group().split()[0] if m else ""
+    genders = {p.tag.gender for p in inflect.morph(lang).parse(given.lower()) if "Name" in p.tag and p.tag.case == "nomn"}
+    if not m or given.lower() != first.lower() or genders != {"femn"}:
+        return text
+    gender = inflect.subject_gender(m.group(), m.group(), lang, source=source, hit=hit, person=True, known="femn")
+    before = inflect.agree_verb_before(text[: m.start()], gender, lang) if inflect.said_by(source, hit) else text[: m.start()]
+    return before + m.group() + inflect.agree_past_verb(text[: m.start()], text[m.end() :], gender, lang)
 
 
 def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> None:

@@ -101,6 +101,27 @@ def test_a_surname_takes_the_case_the_model_gave_the_first_name(glossary, source
     assert _translated(source, output, glossary, "ru").target("ru").text == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # The model wrote the masculine for a woman the list does not have; the dictionary knows her first name.
+        ("Anna Netrebko said it was over.", "ru", "Анна Нетребко сказал, что всё кончено.", "Анна Нетребко сказала, что всё кончено."),
+        ('"It is over," said Anna Netrebko.', "ru", "«Всё кончено», - сказал Анна Нетребко.", "«Всё кончено», - сказала Анна Нетребко."),
+        ("Olena Marchenko said it was over.", "uk", "Олена Марченко сказав, що все скінчено.", "Олена Марченко сказала, що все скінчено."),
+        # Not a subject in the English; a first name the dictionary does not know.
+        ("They met Anna Netrebko.", "ru", "Они встретили Анну Нетребко.", "Они встретили Анну Нетребко."),
+        (
+            "Mette Frederiksen said it was over.",
+            "ru",
+            "Метте Фредериксен сказал, что всё кончено.",
+            "Метте Фредериксен сказал, что всё кончено.",
+        ),
+    ],
+)
+def test_a_past_tense_verb_agrees_with_a_name_the_model_wrote(glossary, source, lang, output, expected):
+    assert _translated(source, output, glossary, lang).target(lang).text == expected
+
+
 def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):
     seg = _translated("He met Dundastar officials.", "Он встретил чиновников компании.", glossary)
     assert seg.target("ru").text == "Он встретил чиновников компании."
