@@ -113,6 +113,27 @@ def dictionary_form(forms: Counter[str], lang: str) -> str:
     return commonest[0]
 
 
+def nominative_of(english: str, form: str, lang: str) -> str:
+    """``form`` (``dictionary_form``'s) of the English name word ``english``, without the
+    genitive ending the corpora wrote it with where they wrote no other form («Корбина» for
+    Corbyn, «Тайлера» for Tyler: the dictionary, not knowing the name, takes the genitive for a
+    woman's nominative): for a name ending in a consonant, a form ending in a consonant and «а»
+    that neither language's dictionary knows as a nominative loses it; one it knows as a
+    genitive becomes its lemma («Кубка» → «Кубок»)."""
+    if english[-1:].lower() not in _CONSONANTS or not _GENITIVE_A.search(form):
+        return form
+    parses = [p for code in ("ru", lang) for p in inflect.morph(code).parse(form.lower()) if p.is_known and p.tag.POS == "NOUN"]
+    if any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses):
+        return form  # «Польша», «Мьянма», «Балтика»
+    if genitive := next((p.normal_form for p in parses if p.tag.case == "gent"), ""):
+        return genitive[:1].upper() + genitive[1:]
+    return form[:-1]
+
+
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+_GENITIVE_A = re.compile(r"[бвгґджзклмнпрстфхцчшщ]а$")
+
+
 def _plain(word: str) -> str:
     return word.lower().replace("ё", "е")
 

@@ -6,11 +6,12 @@ import re
 
 import pytest
 
+from pipeline import curated
 from pipeline.checks import verify_and_check
 from pipeline.curated import CURATED
 from pipeline.figures import find_figures
 from pipeline.inflect import morph
-from pipeline.lexicon import approved_names, corpus_names
+from pipeline.lexicon import approved_names, corpus_names, nominative_of
 from pipeline.memory import Memory
 from pipeline.model import Segment
 from pipeline.names import transliterate
@@ -120,6 +121,24 @@ def test_a_surname_takes_the_case_the_model_gave_the_first_name(glossary, source
 )
 def test_a_past_tense_verb_agrees_with_a_name_the_model_wrote(glossary, source, lang, output, expected):
     assert _translated(source, output, glossary, lang).target(lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("english", "form", "lang", "nominative"),
+    [
+        # The corpora wrote only the genitive, which the dictionary took for a woman's nominative.
+        ("Corbyn", "Корбина", "ru", "Корбин"),
+        ("Tyler", "Тайлера", "uk", "Тайлер"),
+        ("Cup", "Кубка", "ru", "Кубок"),  # a word the dictionary knows: its lemma
+        # Nominatives: the dictionary knows them, the English ends in a vowel, the ending is no «а».
+        ("Poland", "Польша", "uk", "Польша"),
+        ("Rychtářová", "Рихтаржова", "ru", "Рихтаржова"),
+        ("Brazil", "Бразилия", "ru", "Бразилия"),
+    ],
+)
+def test_a_mined_name_is_written_in_the_nominative(english, form, lang, nominative):
+    assert nominative_of(english, form, lang) == nominative
+    assert curated.mined("ru").get("Corbyn") == "Корбин"
 
 
 def test_a_rendering_unlike_the_name_and_korean_are_left_alone(glossary):

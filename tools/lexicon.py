@@ -22,7 +22,17 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from pipeline.curated import path_for
-from pipeline.lexicon import HANGUL_WORD, KEY_LETTERS, PARTICLE, dictionary_form, likeness, name_words, sounds_like, spells_name
+from pipeline.lexicon import (
+    HANGUL_WORD,
+    KEY_LETTERS,
+    PARTICLE,
+    dictionary_form,
+    likeness,
+    name_words,
+    nominative_of,
+    sounds_like,
+    spells_name,
+)
 from pipeline.names import can_transliterate, find_names, transliterate
 from tools.standin.corpus import training_pairs
 
@@ -91,7 +101,7 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         key, both = max(candidates, key=lambda kv: (2 * kv[1] / (n + key_count[kv[0]]), likeness(spelt, kv[0]), kv[0]), default=("", 0))
         if both < MIN_SENTENCES or 2 * both / (n + key_count[key]) < MIN_DICE:
             continue
-        form = dictionary_form(surfaces[(w, key)], lang) if can_transliterate(lang) else key
+        form = nominative_of(w, dictionary_form(surfaces[(w, key)], lang), lang) if can_transliterate(lang) else key
         if capitalised[w] < lower[w.lower()]:
             continue  # a word first ("Left", "North"): its capital begins a name now and then
         # A form unlike the name's letters (Грузия for Georgia) needs more evidence than one like them.
