@@ -30,10 +30,10 @@ CURATED = DATA / "names.curated.tsv"
 NAME = FIGURE + "curated-name"
 DATELINE = FIGURE + "dateline"
 _WORD = re.compile(r"[^\W\d_]+")
-# A wire story's dateline: its city in capitals at the start, then a comma or the agency
-# ("KYIV, March 14 (Reuters) -", "SEOUL (Yonhap) --").
-# Two cities a story was filed from are joined by a slash ("KYIV/MOSCOW").
-_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*(?=,| \()")
+# A wire story's dateline: its city in capitals at the start, then a comma, the agency or a dash
+# ("KYIV, March 14 (Reuters) -", "SEOUL (Yonhap) --", "LONDON — "). Two cities a story was filed
+# from are joined by a slash ("KYIV/MOSCOW").
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*(?=,| \(| (?:—|–|--?) )")
 
 
 def path_for(lang: str) -> Path:

@@ -160,6 +160,8 @@ def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_t
             "#1, #2(Yonhap) -- 회담이 중단됐다.",
             "서울, 11월 1일(Yonhap) -- 회담이 중단됐다.",
         ),
+        # A dash after the city, as some papers write it.
+        ("uk", "LONDON — The talks ended.", "#1 — Переговори завершилися.", "ЛОНДОН — Переговори завершилися."),
         # A city of several words, two cities.
         ("ru", "NEW YORK (Reuters) - Stocks fell.", "#1 (Рейтер) - Акции упали.", "НЬЮ-ЙОРК (Рейтер) - Акции упали."),
         ("uk", "KYIV/MOSCOW (Reuters) - Talks began.", "#1 (Рейтер) - Почалися переговори.", "КИЇВ/МОСКВА (Рейтер) - Почалися переговори."),
