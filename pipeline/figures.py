@@ -39,7 +39,7 @@ YEAR = FIGURE + "year"
 MEASURE = FIGURE + "measure"
 DAYS = FIGURE + "days"
 SPELLED = FIGURE + "spelled"
-FRACTION = FIGURE + "fraction"
+QUANTITY = FIGURE + "quantity"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -342,9 +342,17 @@ _RATIO = re.compile(
 )
 
 
-def fraction(text: str) -> str:
-    """The fraction ``_FRACTION`` or ``_RATIO`` matched as "numerator/denominator" ("two-thirds"
-    → "2/3", "one in 10" → "1/10")."""
+# "tens of thousands", "hundreds of millions": a magnitude, which the models turned into another
+# («Человек тысяч», «тисячі», 수천 for "tens of thousands of people").
+_MAGNITUDE = re.compile(r"(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b", re.IGNORECASE)
+
+
+def quantity(text: str) -> str:
+    """The quantity in words a hit is, as a language profile's ``quantities`` key it: a fraction
+    ``_FRACTION`` or a ratio ``_RATIO`` as "numerator/denominator" ("two-thirds" → "2/3", "one in
+    10" → "1/10"), a magnitude ``_MAGNITUDE`` in lower case, one space apart ("tens of thousands")."""
+    if _MAGNITUDE.fullmatch(text):
+        return " ".join(text.lower().split())
     if ratio := _RATIO.fullmatch(text):
         return f"1/{_WORD_VALUES.get(ratio['d'].lower(), ratio['d'])}"
     m = _A_FRACTION.fullmatch(text)
@@ -380,7 +388,7 @@ def spelled_numbers(text: str) -> list[Decimal]:
     """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven"), the
     parts of its fractions ("two-thirds": 2 and 3, as Korean writes it, «3분의 2») and its
     decades ("sixties": 60, «60대»)."""
-    parts = [Decimal(part) for m in _FRACTION.finditer(text) for part in fraction(m.group()).split("/")]
+    parts = [Decimal(part) for m in _FRACTION.finditer(text) for part in quantity(m.group()).split("/")]
     decades = [Decimal(_DECADE_WORDS[m.group().lower()]) for m in _DECADE_WORD.finditer(text)]
     return [spelled_value(m.group()) for m in _SPELLED.finditer(text)] + parts + decades
 
@@ -458,9 +466,9 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
     (YEAR, [_YEAR], "y", None),
-    (FRACTION, [_RATIO], 0, None),
+    (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
-    (FRACTION, [_FRACTION], 0, None),
+    (QUANTITY, [_FRACTION, _MAGNITUDE], 0, None),
     (SPELLED, [_SPELLED], 0, _spelled_count),
 ]
 
@@ -486,9 +494,9 @@ def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
     language = profile(lang)
     kept = []
     for hit in hits:
-        if hit.term_id == FRACTION:
+        if hit.term_id == QUANTITY:
             ratio = _RATIO.fullmatch(hit.text)
-            if fraction(hit.text) in language.fractions and (language.ratios or not ratio):
+            if quantity(hit.text) in language.quantities and (language.ratios or not ratio):
                 kept.append(hit)
             elif ratio and ratio["d"].isdigit():
                 kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))
@@ -671,8 +679,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:
         return _render_number(spelled_digits(hit.text), lang)
-    if hit.term_id == FRACTION:
-        return profile(lang).fractions[fraction(hit.text)][0]
+    if hit.term_id == QUANTITY:
+        return profile(lang).quantities[quantity(hit.text)][0]
     if hit.term_id == ORDINAL:
         with_noun = profile(lang).ordinal_nouns.get(ordinal_noun(following))
         return (with_noun[0] if with_noun else profile(lang).ordinal).format(hit.text[:-2])

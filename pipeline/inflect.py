@@ -616,7 +616,7 @@ _APPROXIMATELY = re.compile(r"(?:\b(?:about|around|nearly|almost|roughly|approxi
 _OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
-def fit_fraction(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
+def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
     """A fraction's words (a profile's ``fractions`` row: the nominative, then any oblique cases
     the dictionary cannot make) in the case its place asks, as a glossary noun's would be."""
     start = approximately.start() if (approximately := _APPROXIMATELY.search(source, 0, hit.start)) else hit.start

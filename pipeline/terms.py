@@ -23,21 +23,21 @@ from pipeline.figures import (
     DATE,
     DAYS,
     DECADE,
-    FRACTION,
     MEASURE,
     MONEY,
     MONTH,
     NUMBER,
     ORDINAL,
+    QUANTITY,
     SPELLED,
     TIME,
     YEAR,
     YEARS,
     count_value,
     find_figures,
-    fraction,
     is_figure,
     ordinal_noun,
+    quantity,
     render,
 )
 from pipeline.glossary import Glossary
@@ -281,16 +281,17 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         start = wrong.start()
     if hit.term_id in (DECADE, AGE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
-    elif hit.term_id == FRACTION:
-        # A fraction counts nothing: a counter the model glued to it as to a number goes («3분의 2명»),
-        # as does an «из» for "of"; it is declined as a glossary noun is.
-        if (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
+    elif hit.term_id == QUANTITY:
+        # A fraction counts nothing: a counter the model glued to it as to a number goes («3분의 2명»;
+        # a magnitude keeps it, «수만 명»); an «из» for "of" goes; it is declined as a glossary noun is.
+        fraction = "/" in quantity(hit.text)
+        if fraction and (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
             end = counter.end()
-        if of := language.of_after_fraction.match(target, end):
+        if of := language.of_after_quantity.match(target, end):
             end = of.end()
         if language.cases:
-            forms = language.fractions[fraction(hit.text)]
-            rendered = inflect.fit_fraction(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
+            forms = language.quantities[quantity(hit.text)]
+            rendered = inflect.fit_quantity(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
             subject = inflect.subject_gender(rendered, forms[0], lang, source=source, hit=hit, person=False)
     elif hit.term_id == MONTH and language.cases:
         # The month in the case its place asks («с июля 1986 г.»), as a glossary noun would be.
@@ -349,11 +350,19 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
-    counted = inflect.counted_kind(source, hit) if count is not None else ""
-    partitive = hit.term_id == FRACTION
+    counting = hit
+    if hit.term_id == QUANTITY and "/" not in quantity(hit.text):
+        # A magnitude counts what follows its "of": «десятки тысяч людей», «수만 명의».
+        count = _MAGNITUDE
+        if of := re.match(r"\s+of\b", source[hit.end :]):
+            counting = TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)
+    counted = inflect.counted_kind(source, counting) if count is not None else ""
+    partitive = hit.term_id == QUANTITY
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive)
 
 
+# A magnitude's count as the target's grammar reads it: many (ru/uk "many" category).
+_MAGNITUDE = Decimal(10_000)
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
 _GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")

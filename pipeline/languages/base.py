@@ -91,14 +91,15 @@ class Language:
     # the same hour and the part of the day («10 вечера»), where the 24-hour clock is theirs
     # only with minutes. Each part: the hour it begins and its word; none: ``clock``'s way.
     day_periods: tuple[tuple[int, str], ...] = ()
-    # A fraction ("2/3"; a ratio, "one in five", is "1/5") in words: its nominative, then, where
-    # the dictionary cannot decline it (a numeral and its noun, «две трети»), its genitive,
-    # dative, accusative, instrumental and locative. A fraction not listed is left to the model.
-    fractions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A quantity in words (``figures.quantity``: a fraction, "2/3"; a ratio, "one in five", is
+    # "1/5"; a magnitude, "tens of thousands"): its nominative, then, where the dictionary cannot
+    # decline it (a numeral and its noun, «две трети»), its genitive, dative, accusative,
+    # instrumental and locative. A quantity not listed is left to the model.
+    quantities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Whether a ratio ("one in five") is written as the fraction it is; else the model's words.
     ratios: bool = False
-    # The model's word for "of" after a fraction where the language has none there.
-    of_after_fraction: re.Pattern[str] = _NEVER
+    # The model's word for "of" after a quantity where the language has none there.
+    of_after_quantity: re.Pattern[str] = _NEVER
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
     # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
     decade: str = "{}s"

@@ -37,9 +37,13 @@ KOREAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
-    fractions={
+    quantities={
         "1/2": ("절반",),
         **{f"{n}/{d}": (f"{d}분의 {n}",) for n, d in ((2, 3), (3, 4), *((1, d) for d in (3, 4, 5, 6, 7, 8, 9, 10, 100)))},
+        "tens of thousands": ("수만",),
+        "hundreds of thousands": ("수십만",),
+        "tens of millions": ("수천만",),
+        "hundreds of millions": ("수억",),
     },
     ratios=True,
     decade="{}년대",
