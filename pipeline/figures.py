@@ -342,16 +342,27 @@ _RATIO = re.compile(
 )
 
 
-# "tens of thousands", "hundreds of millions": a magnitude, which the models turned into another
-# («Человек тысяч», «тисячі», 수천 for "tens of thousands of people").
-_MAGNITUDE = re.compile(r"(?<![\w-])(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b", re.IGNORECASE)
+# "tens of thousands", "hundreds of millions", "dozens of", "thousands were", "a dozen": a
+# magnitude, which the models turned into another or into nothing («десять тысяч», «тисячі», 수천 for
+# "tens of thousands"; «Дизенс», «Существующие солдаты» for "dozens of", "thousands of soldiers").
+# A plural alone only before "of" or a verb it is the subject of ("thousands fled" is left alone).
+_A_MAGNITUDE = re.compile(
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|a\s+dozen", re.IGNORECASE
+)
+_MAGNITUDE = re.compile(
+    r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b"
+    r"|(?<!\d )(?:dozens|hundreds|thousands|millions|billions)(?=\s+(?:of|were|are|have|had)\b)"
+    r"|a\s+dozen\b)",
+    re.IGNORECASE,
+)
 
 
 def quantity(text: str) -> str:
     """The quantity in words a hit is, as a language profile's ``quantities`` key it: a fraction
     ``_FRACTION`` or a ratio ``_RATIO`` as "numerator/denominator" ("two-thirds" → "2/3", "one in
-    10" → "1/10"), a magnitude ``_MAGNITUDE`` in lower case, one space apart ("tens of thousands")."""
-    if _MAGNITUDE.fullmatch(text):
+    10" → "1/10"), a magnitude ``_MAGNITUDE`` in lower case, one space apart ("tens of thousands",
+    "dozens", "a dozen")."""
+    if _A_MAGNITUDE.fullmatch(text):
         return " ".join(text.lower().split())
     if ratio := _RATIO.fullmatch(text):
         return f"1/{_WORD_VALUES.get(ratio['d'].lower(), ratio['d'])}"

@@ -40,6 +40,12 @@ KOREAN = Language(
     quantities={
         "1/2": ("절반",),
         **{f"{n}/{d}": (f"{d}분의 {n}",) for n, d in ((2, 3), (3, 4), *((1, d) for d in (3, 4, 5, 6, 7, 8, 9, 10, 100)))},
+        "a dozen": ("십여",),
+        "dozens": ("수십",),
+        "hundreds": ("수백",),
+        "thousands": ("수천",),
+        "millions": ("수백만",),
+        "billions": ("수십억",),
         "tens of thousands": ("수만",),
         "hundreds of thousands": ("수십만",),
         "tens of millions": ("수천만",),
