@@ -352,7 +352,7 @@ _A_MAGNITUDE = re.compile(
 _MAGNITUDE = re.compile(
     r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b"
     r"|(?<!\d )(?:dozens|hundreds|thousands|millions|billions)(?=\s+(?:of|were|are|have|had)\b)"
-    r"|a\s+dozen\b)",
+    r"|(?<!half )a\s+dozen\b)",  # "half a dozen" is six
     re.IGNORECASE,
 )
 

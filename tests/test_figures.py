@@ -969,7 +969,9 @@ def test_a_fraction_is_written_in_the_language_s_words_in_the_case_its_place_ask
 
 
 def test_what_is_no_fraction():
-    text = "A third time, a quarter century, the first half of 2024, a two-thirds majority; no one in five days; thousands fled."
+    text = (
+        "A third time, a quarter century, the first half of 2024, a two-thirds majority; no one in five days; thousands fled; half a dozen."
+    )
     assert [h.text for h in find_figures(text, []) if h.term_id == QUANTITY] == []
     # Only the fractions a language lists are protected for it: three-fifths is the model's, and
     # half, which the Russian and Ukrainian models write and decline themselves.
