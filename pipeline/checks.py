@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import curated, inflect, romanised, terms
-from pipeline.figures import MONTHS, as_translated, spelled_numbers
+from pipeline.figures import MONEY_SOURCE, MONTHS, as_translated, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
 from pipeline.lexicon import lost_names
@@ -271,18 +271,14 @@ def _length(source: str, target: str, lang: str) -> Iterable[Finding]:
         yield Finding("length-ratio", Severity.WARNING, f"{kind}: {ratio:.2f}× the source length (expected {low}–{high})")
 
 
-# Money the model invents («8 000 долларов» where the source has none). Korean currency words are
-# also common syllables (지원, 엔진), so there only an amount counts.
-_MONEY_SOURCE = re.compile(
-    r"[$€£¥₩₽₴]|\b(?:dollars?|euros?|pounds|sterling|roubles?|rubles?|hryvnias?|hryvnyas?|yen|won|yuan|cents?|usd|eur|gbp)\b",
-    re.IGNORECASE,
-)
+# Money the model invents («8 000 долларов» where the source has none, ``figures.MONEY_SOURCE``).
+# Korean currency words are also common syllables (지원, 엔진), so there only an amount counts.
 
 
 def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
     money = profile(lang).money
     found = money.search(target) if money else None
-    if found and not _MONEY_SOURCE.search(source):
+    if found and not MONEY_SOURCE.search(source):
         yield Finding("money-added", Severity.WARNING, f"«{found.group().strip()}»: money in the translation, none in the source")
 
 

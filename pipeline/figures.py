@@ -192,6 +192,11 @@ _AMOUNT = _amount_pattern(_ABBREVIATED, _MILLIONS_OF)
 # An amount with its currency ("$5 million", "£20,000", "300 euros"), written with the target's
 # own currency pattern (CLDR: «5 млн $», «20 000 £», «US$500만»). "$" alone is the US dollar, as
 # in English news.
+# Money in an English text: a currency sign or word.
+MONEY_SOURCE = re.compile(
+    r"[$€£¥₩₽₴]|\b(?:dollars?|euros?|pounds|sterling|roubles?|rubles?|hryvnias?|hryvnyas?|yen|won|yuan|cents?|usd|eur|gbp)\b",
+    re.IGNORECASE,
+)
 _CURRENCIES = {"us$": "USD", "$us": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB", "₴": "UAH"}
 # Other dollars, by the letters before the sign ("AU$5 million", "S$20,000"): not US dollars.
 _CURRENCIES |= {"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}

@@ -25,6 +25,7 @@ from pipeline.figures import (
     DECADE,
     MEASURE,
     MONEY,
+    MONEY_SOURCE,
     MONTH,
     NUMBER,
     ORDINAL,
@@ -180,6 +181,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
                 end = glued.end()
             elif (counter := language.counter_after_term.match(target, end)) and not _YEARS_AFTER.match(source, hit.end):
                 end = counter.end()
+            elif not MONEY_SOURCE.search(source) and (currency := language.currency_after_amount.match(target, end)):
+                end = currency.end()  # the model took the term for an amount («северокорейские рублей»)
             results[n] = TermResult(term_id=hit.term_id, status=status, form=form)
             subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
             replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))

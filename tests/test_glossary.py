@@ -444,3 +444,12 @@ def test_an_adjective_s_accusative_follows_animacy_only_where_it_has_two(lang, g
 )
 def test_an_adjective_agrees_with_a_noun_that_can_only_be_plural(glossary, lang, output, expected):
     assert scripted_translation(glossary, "The Ukrainian military said so.", lang, output) == expected
+
+
+def test_a_currency_the_model_wrote_after_a_term_goes_where_the_source_has_no_money(glossary):
+    # ru 10.0 took "North Korean" for an amount: «северокорейские рублей».
+    source = "Experts say North Korean units will join the operation."
+    output = "Эксперты говорят, что #1 рублей присоединятся к операции."
+    assert scripted_translation(glossary, source, "ru", output) == "Эксперты говорят, что северокорейские присоединятся к операции."
+    # With money in the source, the currency stays.
+    assert "долларов" in scripted_translation(glossary, "North Korean dollars are worthless.", "ru", "#1 долларов ничего не стоят.")
