@@ -610,14 +610,14 @@ def fit_name(
     return form[:1].upper() + form[1:]
 
 
-# Words that say how near a fraction is ("about a fifth"), and govern nothing: its case is that of
+# Words that say how near a quantity is ("about a fifth"), and govern nothing: its case is that of
 # the word before them.
 _APPROXIMATELY = re.compile(r"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|just|only|at\s+least)\s+)+$", re.IGNORECASE)
 _OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
-    """A fraction's words (a profile's ``fractions`` row: the nominative, then any oblique cases
+    """A quantity's words (a profile's ``quantities`` row: the nominative, then any oblique cases
     the dictionary cannot make) in the case its place asks, as a glossary noun's would be."""
     start = approximately.start() if (approximately := _APPROXIMATELY.search(source, 0, hit.start)) else hit.start
     term = Term(

@@ -356,7 +356,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     counting = hit
     if hit.term_id == QUANTITY and "/" not in quantity(hit.text):
         # A magnitude counts what follows its "of": «десятки тысяч людей», «수만 명의».
-        count = _MAGNITUDE
+        count = _MAGNITUDE_COUNT
         if of := re.match(r"\s+of\b", source[hit.end :]):
             counting = TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)
     counted = inflect.counted_kind(source, counting) if count is not None else ""
@@ -365,7 +365,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
 
 
 # A magnitude's count as the target's grammar reads it: many (ru/uk "many" category).
-_MAGNITUDE = Decimal(10_000)
+_MAGNITUDE_COUNT = Decimal(10_000)
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
 _GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
