@@ -12,7 +12,6 @@ from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
-from pipeline.languages import profile
 from pipeline.lexicon import approved_names, english_once, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
@@ -94,7 +93,7 @@ def translate_segments(
             progress(lang, round(fraction * len(segments)), len(segments))
 
     with _naming_segments(segments, inputs):
-        hypotheses = _without_flaws(translator, inputs, translator.translate(inputs, progress=tick), segments, lang)
+        hypotheses = _without_flaws(translator, inputs, translator.translate(inputs, progress=tick))
     broken: list[tuple[Segment, str]] = []  # (segment, engine input)
     for seg, text, hyp in zip(segments, inputs, hypotheses):
         tr = seg.target(lang)
@@ -156,45 +155,33 @@ def _restore_from_alternatives(
         if not fitting:
             left.append(seg)
             continue
-        hyp, restored = next(((h, r) for h, r in fitting if not _flawed(text, h.text, seg.source, lang)), fitting[0])
+        hyp, restored = next(((h, r) for h, r in fitting if not _flawed(text, h.text)), fitting[0])
         tr = seg.target(lang)
         tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
 
 
-def _flawed(text: str, output: str, source: str, lang: str) -> bool:
-    """Whether the model's ``output`` for engine input ``text`` (of the English ``source``) loops
-    (a 1–4-gram three times), has a number the input has not, outside its placeholders: one the
-    model made up («-1-%» beside "10-15%", «17-2 국가» for "A 17-year-old"), or money the source
-    has none of («северокорейские рублей» for "elite units"), which the checks would report."""
-    money = profile(lang).money
-    invented_money = bool(money and money.search(output)) and not figures.MONEY_SOURCE.search(source)
-    return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text)) or invented_money
+def _flawed(text: str, output: str) -> bool:
+    """Whether the model's ``output`` for engine input ``text`` loops (a 1–4-gram three times) or
+    has a number the input has not, outside its placeholders: one the model made up («-1-%» beside
+    "10-15%", «17-2 국가» for "A 17-year-old"), which the number checks would report."""
+    return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text))
 
 
 def _digits(text: str) -> set[str]:
     return set(re.findall(r"\d+", terms.without_placeholders(text)))
 
 
-def _without_flaws(
-    translator: Engine, texts: list[str], hypotheses: list[Hypothesis], segments: list[Segment], lang: str
-) -> list[Hypothesis]:
+def _without_flaws(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
     """Each translation that is ``_flawed`` replaced by the model's best alternative that is not
     and keeps the input's placeholders, where it has one ("President" alone: «대통령 대통령 대통령»)."""
-    flawed = [i for i, hyp in enumerate(hypotheses) if _flawed(texts[i], hyp.text, segments[i].source, lang)]
+    flawed = [i for i, hyp in enumerate(hypotheses) if _flawed(texts[i], hyp.text)]
     if not flawed:
         return hypotheses
     out = list(hypotheses)
     for i, alternatives in zip(flawed, translator.alternatives([texts[i] for i in flawed], REPAIR_ALTERNATIVES)):
         wanted = terms.placeholder_numbers(texts[i])
-        out[i] = next(
-            (
-                h
-                for h in alternatives
-                if not _flawed(texts[i], h.text, segments[i].source, lang) and terms.placeholder_numbers(h.text) == wanted
-            ),
-            out[i],
-        )
+        out[i] = next((h for h in alternatives if not _flawed(texts[i], h.text) and terms.placeholder_numbers(h.text) == wanted), out[i])
     return out
 
 
