@@ -424,17 +424,18 @@ def _agree(adjective: str, nouns: list, analyzer) -> bool:
     return any((p.tag.case, p.tag.number) in forms for p in analyzer.parse(adjective) if p.tag.POS in ("ADJF", "PRTF"))
 
 
-def _noun_after(after: str, lang: str):
+def _noun_readings(after: str, lang: str) -> list:
+    """The dictionary's noun readings of the model's word right after a term."""
     m = re.match(r"\s*([^\W\d_]+)", after)
-    if not m:
-        return None
-    parses = [p for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"]
-    return parses[0] if parses else None
+    return [p for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"] if m else []
+
+
+def _noun_after(after: str, lang: str):
+    return next(iter(_noun_readings(after, lang)), None)
 
 
 def _only_plural(after: str, lang: str) -> bool:
-    m = re.match(r"\s*([^\W\d_]+)", after)
-    nouns = [p for p in morph(lang).parse(m.group(1)) if p.tag.POS == "NOUN"] if m else []
+    nouns = _noun_readings(after, lang)
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
@@ -621,7 +622,7 @@ def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit
     the dictionary cannot make) in the case its place asks, as a glossary noun's would be."""
     start = approximately.start() if (approximately := _APPROXIMATELY.search(source, 0, hit.start)) else hit.start
     term = Term(
-        id="fraction",
+        id="quantity",
         type="thing",
         pos="noun",
         variants=(hit.text,),
