@@ -60,10 +60,17 @@ def _rows() -> list[dict[str, str]]:
 def _type(name: str) -> str:
     """The type of the list's row for the name (a row of several words), else for its last word:
     "place" or "person"; "name" for a word the list lacks (a name of the names stage: either)."""
-    last = _WORD.findall(name)[-1:]
-    return next((row["type"] for row in _rows() if row["english"] == name), "") or next(
-        (row["type"] for row in _rows() if [row["english"]] == last), "name"
-    )
+    last = "".join(_WORD.findall(name)[-1:])
+    return _types().get(name) or _types().get(last) or "name"
+
+
+@cache
+def _types() -> dict[str, str]:
+    # The first row of an English name decides, as the list is read top down.
+    types: dict[str, str] = {}
+    for row in _rows():
+        types.setdefault(row["english"], row["type"])
+    return types
 
 
 def gender(name: str) -> str:

@@ -70,6 +70,9 @@ _CODE = re.compile(
     r"(?<![\w./@#$-])(?P<letters>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<hyphen>-?)\d[A-Za-z\d]*(?:-(?:[A-Za-z]*\d[A-Za-z\d]*|[A-Z]+))*"
     r"(?![\w/@]|-[A-Z\d]|[.,]\d)"  # an English word after a hyphen is no part of it ("SARS-CoV-2-related")
 )
+# A code that starts with its digits ("777X", "5G", "3D", "4K", "2FA"): the models wrote «77X» or
+# dropped it. Found after the measures and temperatures ("20C", "5MW"); not a time ("10PM").
+_DIGITS_CODE = re.compile(r"(?<![\w./@#$-])\d+(?![AP]M\b)[A-Z]{1,4}(?![\w/@]|-[A-Z\d]|[.,]\d)")
 _CODE_LETTERS = re.compile(r"[A-Z]+|[A-Z][a-z]?|[A-Za-z]+[A-Z][A-Za-z]*")
 
 
@@ -350,13 +353,15 @@ _RATIO = re.compile(
 # "tens of thousands", "hundreds of millions", "dozens of", "thousands were", "a dozen": a
 # magnitude, which the models turned into another or into nothing («десять тысяч», «тисячі», 수천 for
 # "tens of thousands"; «Дизенс», «Существующие солдаты» for "dozens of", "thousands of soldiers").
-# A plural alone only before "of" or a verb it is the subject of ("thousands fled" is left alone).
+# A plural alone only before "of" or a verb it is the subject of: an auxiliary, a past tense in
+# "-ed" or a common irregular one ("thousands fled", «Существует побежал»; "millions watched", 미군).
 _A_MAGNITUDE = re.compile(
     r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions|a\s+dozen", re.IGNORECASE
 )
 _MAGNITUDE = re.compile(
     r"(?<![\w-])(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b"
-    r"|(?<!\d )(?:dozens|hundreds|thousands|millions|billions)(?=\s+(?:of|were|are|have|had)\b)"
+    r"|(?<!\d )(?:dozens|hundreds|thousands|millions|billions)(?=\s+(?:of|were|are|have|had|who|will|would|could|can|may|might|must"
+    r"|fled|took|went|came|lost|left|fell|ran|saw|stood|rose|made|got|gave|sought|fought|met|sat|spent|kept|held|began|[a-z]+ed)\b)"
     r"|(?<!half )a\s+dozen\b)",  # "half a dozen" is six
     re.IGNORECASE,
 )
@@ -481,6 +486,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
+    (VERBATIM, [_DIGITS_CODE], 0, None),
     (YEAR, [_YEAR], "y", None),
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),

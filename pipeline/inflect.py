@@ -118,6 +118,8 @@ def _source_governor(term: Term, source: str, hit: TermHit) -> tuple[str, str]:
 
 
 _AFTER_A_NAME_AND = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|or)\s+(?:the\s+)?$")
+# Prepositions that also join a clause ("after Russia attacked"), whose subject no preposition governs.
+_CONJUNCTIONS_TOO = frozenset({"after", "before", "since", "until", "till", "as"})
 _CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|said|says|did|does|[a-z]+ed)\b")
 
 
@@ -143,6 +145,8 @@ def _governor(source: str, hit: TermHit) -> tuple[str, str]:
                 words.append(word)
                 break
     prev = words[-1] if words else ""
+    if prev in _CONJUNCTIONS_TOO and _CLAUSE_VERB.match(source, hit.end):
+        return "", ""  # "after thousands protested": the subject of a clause, not an object of "after"
     if prev in _EN_CASE:
         return prev, words[-2] if len(words) > 1 else ""
     if prev in _OBJECT_VERBS:
@@ -187,13 +191,14 @@ def counted_kind(source: str, hit: TermHit) -> str:
 _NOT_A_HEAD = frozenset("percent per cent of out in to and or than times".split())
 
 
-def with_counter(figure: str, after: str, counter: str, lang: str) -> tuple[str, str]:
+def with_counter(figure: str, after: str, counter: str, lang: str, *, alone: bool = False) -> tuple[str, str]:
     """A Korean count the model wrote without its counter («4의 다른 수감자들», «5,000 병사가»,
     «8 파견했다») with it, and before a word that is no verb with 의 («4명의», «5,000명의 병사가»,
     «8명 파견했다»); one with a counter or a noun glued to it («4명을», «6개월») as it is, as is
     one with any counter of ``lang`` after it («4 명», «120 개의»); a noun of the profile's
     ``count_nouns`` glued to it, the model's word for what it counts, goes after the counter as the
-    language writes it («50,000군을» for "50,000 troops": «50,000명의 병력을»). ``after``: the text
+    language writes it («50,000군을» for "50,000 troops": «50,000명의 병력을»). A count ``alone``
+    counts no noun after it and takes no 의 («수십명 사망» for "Dozens killed"). ``after``: the text
     after ``figure``; returned with the count, as it becomes."""
     language = profile(lang)
     particles = language.particles
@@ -209,7 +214,7 @@ def with_counter(figure: str, after: str, counter: str, lang: str) -> tuple[str,
         for c in (*language.counters.values(), language.generic_counter)
     ):
         return figure, after  # «4 명», «120 개의»
-    return figure + counter + ("의" if apart and not _VERB_ENDING.search(apart.group(1)) else ""), after
+    return figure + counter + ("의" if apart and not alone and not _VERB_ENDING.search(apart.group(1)) else ""), after
 
 
 # How a Korean verb or adjective ends where it closes or joins a clause (했다, 했고, 하며, 해서).

@@ -148,6 +148,7 @@ class _Replacement:
     subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
     said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
     partitive: bool = False  # a part of what the words after it name («треть украинцев»): its verb comes after them
+    alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십명 사망»)
 
 
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
@@ -196,7 +197,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
         upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
         after = text[r.end : upto]
         if counter_word := language.counters.get(r.counted):
-            r.text, after = inflect.with_counter(r.text, after, counter_word, lang)
+            r.text, after = inflect.with_counter(r.text, after, counter_word, lang, alone=r.alone)
         if r.count is not None and language.counted:
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
@@ -353,15 +354,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
     readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
     count = count_value(hit, source)
-    counting = hit
+    counted = inflect.counted_kind(source, hit) if count is not None else ""
     if hit.term_id == QUANTITY and "/" not in quantity(hit.text):
-        # A magnitude counts what follows its "of": «десятки тысяч людей», «수만 명의».
+        # A magnitude counts what follows its "of": «десятки тысяч людей», «수만 명의»; one alone
+        # before its verb counts people, as news uses it ("Dozens killed": «수십 명 사망»).
         count = _MAGNITUDE_COUNT
-        if of := re.match(r"\s+of\b", source[hit.end :]):
-            counting = TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)
-    counted = inflect.counted_kind(source, counting) if count is not None else ""
+        of = re.match(r"\s+of\b", source[hit.end :])
+        counted = inflect.counted_kind(source, TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)) if of else "people"
     partitive = hit.term_id == QUANTITY
-    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive)
+    alone = partitive and count is not None and not re.match(r"\s+of\b", source[hit.end :])
+    return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive, alone=alone)
 
 
 # A magnitude's count as the target's grammar reads it: many (ru/uk "many" category).

@@ -4,6 +4,7 @@ terms protected and restored, and the drafts people left in the review files."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -129,7 +130,9 @@ def translate_segments(
             place_names(seg, lang, found, alignment, names)
     for seg in segments:
         tr = seg.target(lang)
-        tr.text = figures.without_invented_dates(inflect.agree_ordinals(tr.text, seg.source, lang), seg.source, lang)
+        tr.text = _capitalised_as(
+            seg.source, figures.without_invented_dates(inflect.agree_ordinals(tr.text, seg.source, lang), seg.source, lang)
+        )
         if seg.terms:
             verified = terms.verify(tr.text, seg.terms, glossary, lang)
             for result, check in zip(tr.terms, verified):
@@ -159,6 +162,23 @@ def _restore_from_alternatives(
         tr = seg.target(lang)
         tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
+
+
+def _capitalised_as(source: str, text: str) -> str:
+    """``text`` with its first letter capitalised where the English sentence starts with a capital
+    and the translation with a lower-case letter of its own script («оператор запустил» for "The
+    operator launched"); a word in Latin letters is left as written ("iPhone")."""
+    first = re.search(r"[^\W_]", source)
+    at = re.search(r"[^\W_]", text)
+    if (
+        first is None
+        or at is None
+        or not first.group().isupper()
+        or not at.group().islower()
+        or unicodedata.name(at.group(), "").startswith("LATIN")
+    ):
+        return text
+    return text[: at.start()] + at.group().upper() + text[at.end() :]
 
 
 def _flawed(text: str, output: str) -> bool:

@@ -387,7 +387,7 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
         (
             "uk",
             "Thousands died, and Ukraine gained ground.",
-            "Тисячі загинули, і #1 здобув землю.",
+            "#1 загинули, і #2 здобув землю.",
             "Тисячі загинули, і Україна здобула землю.",
         ),
         # A listed woman's name; a listed man's keeps the masculine.
@@ -453,3 +453,16 @@ def test_a_currency_the_model_wrote_after_a_term_goes_where_the_source_has_no_mo
     assert scripted_translation(glossary, source, "ru", output) == "Эксперты говорят, что северокорейские присоединятся к операции."
     # With money in the source, the currency stays.
     assert "долларов" in scripted_translation(glossary, "North Korean dollars are worthless.", "ru", "#1 долларов ничего не стоят.")
+
+
+@pytest.mark.parametrize(
+    "source, output, expected",
+    [
+        ("The operator launched its network.", "оператор запустил свою сеть.", "Оператор запустил свою сеть."),
+        ('"We will stay," he said.', "«мы останемся», — сказал он.", "«Мы останемся», — сказал он."),
+        ("The iPhone sold well.", "iPhone хорошо продавался.", "iPhone хорошо продавался."),
+        ("iPhone sales fell.", "продажи iPhone упали.", "продажи iPhone упали."),
+    ],
+)
+def test_a_translation_starts_with_a_capital_where_the_english_does(glossary, source, output, expected):
+    assert scripted_translation(glossary, source, "ru", output) == expected
