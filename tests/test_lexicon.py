@@ -18,7 +18,7 @@ from pipeline.names import transliterate
 from pipeline.terms import match_terms
 from pipeline.translate import translate_segments
 from tests.scripted_engine import ScriptedEngine, word_alignment
-from tools.lexicon import mine, respelt
+from tools.lexicon import mine, respell, respelt
 
 
 def _translated(source: str, output: str, glossary, lang: str = "ru", engine_input: str = "") -> Segment:
@@ -372,3 +372,26 @@ def test_ukrainian_takes_the_names_only_russian_knows_respelt():
         "Erdogan": ("Ердоган", 5, "ru respelt"),
     }
     assert corpus_names("uk")["Kenya"] == "Кенія"
+
+
+@pytest.mark.parametrize(
+    ("russian", "ukrainian"),
+    [
+        ("Гуляев", "Гуляєв"),  # е after a vowel sounds [je]
+        ("Пьер", "П'єр"),
+        ("Рафаэль", "Рафаель"),  # э does not
+        ("Каир", "Каїр"),  # ї after a vowel
+        ("Льюис", "Льюїс"),
+        ("Ширак", "Ширак"),  # и after ж, ч, ш, щ, ц before a consonant
+        ("Чикаго", "Чикаго"),
+        ("Фиджи", "Фіджі"),
+        ("Нидерланды", "Нідерланди"),  # ы is и, not і
+        ("Навальный", "Навальний"),
+        ("Уильямс", "Вільямс"),  # English W
+        ("Семёнов", "Семьонов"),
+        ("Гарсиа", "Гарсія"),
+        ("Донецкий", "Донецький"),
+    ],
+)
+def test_a_russian_form_is_respelt_as_ukrainian_writes_foreign_names(russian, ukrainian):
+    assert respell(russian) == ukrainian

@@ -149,13 +149,51 @@ def _only_partner(word: str, key: str, joint: dict[str, Counter[str]], word_coun
 
 def respelt(lexicon: dict[str, tuple[str, int]], sibling: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int, str]]:
     """Ukrainian's lexicon (few distinct sources) with the names only Russian's knows, respelt
-    by the letters that differ in foreign names (Доминго → Домінго, Кения → Кенія, Руни → Руні)."""
+    (``respell``)."""
     rows = {w: (form, n, "corpus") for w, (form, n) in lexicon.items()}
     for w, (form, n) in sibling.items():
         if w not in rows:
-            spelt = re.sub(r"^Е", "Є", form).replace("ё", "ьо").replace("ы", "и").replace("э", "е").replace("Э", "Е")
-            rows[w] = (spelt.replace("и", "і").replace("И", "І"), n, "ru respelt")
+            rows[w] = (respell(form), n, "ru respelt")
     return rows
+
+
+_VOWELS = "аеёиоуыэюяАЕЁИОУЫЭЮЯ"
+_KEEP_I = "\x00"  # an и that stays и, until the other и are і
+_RESPELLINGS = [
+    # English W as Ukrainian writes it (William: Уильям → Вільям).
+    (r"^Уи", "Ві"),
+    # Adjectives' endings (Хмельницкий → Хмельницький).
+    (r"(?<=[сц])к(?:ий|ая|ое|ого)$", lambda m: "ьк" + {"кий": "ий", "кая": "а", "кое": "е", "кого": "ого"}[m[0]].replace("и", _KEEP_I)),
+    # A Russian е that sounds [je]: at the start, after a vowel or a soft or hard sign (Гуляев → Гуляєв,
+    # Пьер → П'єр); its э never does (Рафаэль → Рафаель). So with ё (Семёнов → Семьонов).
+    (r"^Е", "Є"),
+    (rf"(?<=[{_VOWELS}])е(?!л$)", "є"),  # not in Daniel, Samuel (Дэниел → Деніел)
+    (r"(?<=[бпвмфБПВМФ])[ьъ]е", "'є"),
+    (r"ъе", "'є"),
+    (r"ье", "ьє"),
+    (r"^Ё", "Йо"),
+    (rf"(?<=[{_VOWELS}])ё", "йо"),
+    (r"ё", "ьо"),
+    (r"иа$", "ія"),  # Гарсиа → Гарсія
+    # Russian и is Ukrainian і, but ї after a vowel (Каир → Каїр, Израиль → Ізраїль, Льюис → Льюїс)
+    # and и after ж, ч, ш, щ, ц before a consonant (Ширак, Джим, Черчилль, Чикаго).
+    (rf"(?<=[{_VOWELS}ьЬ])и", "ї"),
+    (r"(?<=[жчшщцЖЧШЩЦ])и(?=[бвгґджзклмнпрстфхцчшщ])", _KEEP_I),
+    (r"и", "і"),
+    (r"И", "І"),
+    (r"ы", "и"),
+    (r"э", "е"),
+    (r"Э", "Е"),
+    (_KEEP_I, "и"),
+]
+
+
+def respell(form: str) -> str:
+    """A Russian form of a foreign name in Ukrainian spelling, by the letters that differ (Доминго →
+    Домінго, Кения → Кенія, Руни → Руні, Гуляев → Гуляєв, Каир → Каїр, Ширак, Уильямс → Вільямс)."""
+    for pattern, replacement in _RESPELLINGS:
+        form = re.sub(pattern, replacement, form)
+    return form
 
 
 def write(rows: dict[str, tuple[str, int, str]], path: Path) -> None:
