@@ -222,8 +222,9 @@ def fitted(base: str, english: str, lang: str, source: str, hit: TermHit, before
             forms if forms or b[-1:].lower() in inflect.VOWEL_LETTERS else {(lang, case): b for case in CASES - {"nomn"}}
             for forms, b in zip(given, bases)
         ]
-    cases: dict[tuple[str, str], str] = {}
-    if len(words) == len(bases) and any(key[0] == lang for forms in given for key in forms):
+    # A row of several words may give the whole name's forms («Урсулы фон дер Ляйен»).
+    cases = {key: form for key, form in _cases().get(english, {}).items() if key[0] == lang}
+    if not cases and len(words) == len(bases) and any(key[0] == lang for forms in given for key in forms):
         for case in CASES - {"nomn"}:
             cases[(lang, case)] = " ".join(
                 forms.get((lang, case)) or inflect.inflect_noun(b, lang, case, person=kind == "person") for forms, b in zip(given, bases)

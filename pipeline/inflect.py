@@ -696,6 +696,9 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitiv
     verb = m.group(group)
     if agreed := _agreed_verb(verb, gender, lang, keep_plural=keep_plural):
         after = after[: m.start(group)] + agreed + after[m.end(group) :]
+    elif _CLAUSE_END.match(after, m.end(group)) and (word := _agreed_complement(verb, gender, lang, keep_plural=keep_plural)):
+        # A predicate with no verb, the clause's last word ("Austin was wrong": «Остін неправильна» → «неправильний»).
+        return after[: m.start(group)] + word + after[m.end(group) :]
     # "Russia was forced": the short participle or adjective after «был», «був» agrees with it too («была вынуждена»).
     complement = _NEXT_WORD.match(after, m.start(group) + len(agreed or verb))
     if complement and any(p.normal_form in ("быть", "бути") for p in morph(lang).parse(agreed or verb)):

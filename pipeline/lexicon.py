@@ -218,9 +218,33 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     for name in uncovered:
         if len(words := name_words(name.text)) > 1:
             first, last = (known.get(word, spellings(word, lang)[0]) for word in (words[0], words[-1]))
+            if curated.is_person(words[0]) and words[0] in known:
+                hit = TermHit("name", name.start, name.start + len(words[0]), words[0])
+                tr.text = _first_name_kept(tr.text, first, last, seg.source, hit, lang, taken)
             tr.text = _surname_agreeing(tr.text, first, last, lang)
-            if words[0].endswith("a"):
-                tr.text = _verb_agreeing(tr.text, first, last, seg.source, TermHit("name", name.start, name.end, name.text), lang)
+            tr.text = _verb_agreeing(tr.text, first, last, seg.source, TermHit("name", name.start, name.end, name.text), lang)
+
+
+def _first_name_kept(text: str, first: str, last: str, source: str, hit: TermHit, lang: str, taken: set[str]) -> str:
+    """``text`` with a listed first name (``hit``, written ``first``) that the model lost or turned
+    into another word before the surname it kept put back, in the case its place asks («Проктор
+    Орбан» for "Viktor Orban" → «Виктор Орбан»; «встретил Орбана» → «встретил Виктора Орбана»)."""
+    if re.search(rf"(?<![\w-]){re.escape(first[:KEY_LETTERS])}", text, re.IGNORECASE):
+        return text
+    surname = re.search(rf"(?<![\w-]){re.escape(last[:KEY_LETTERS])}[^\W\d_]*", text)
+    if surname is None:
+        return text
+    start = surname.start()
+    # The word before the surname is the model's attempt at the first name where it is capitalised
+    # and no name or term of the sentence: inside the sentence, or at its start where the English
+    # name begins the sentence too ("President Vladimir Putin": «Президент Путин» keeps its title).
+    other = re.search(r"([^\W\d_]+)\s+$", text[:start])
+    if other and other.group(1)[0].isupper() and other.group(1) not in taken:
+        opening = not text[: other.start(1)].strip(" \"'«“„(—–-")
+        if not opening or not source[: hit.start].strip(" \"'“‘«(—–-"):
+            start = other.start(1)
+    form = curated.fitted(first, hit.text, lang, source, hit, text[:start], text[surname.start() :])
+    return f"{text[:start]}{form} {text[surname.start() :]}"
 
 
 def _surname_agreeing(text: str, first: str, last: str, lang: str) -> str:
@@ -252,18 +276,19 @@ def _surname_agreeing(text: str, first: str, last: str, lang: str) -> str:
 
 
 def _verb_agreeing(text: str, first: str, last: str, source: str, hit: TermHit, lang: str) -> str:
-    """``text`` with the past-tense verb of a woman's name the English makes a subject in the
-    feminine («Анна Баербок сказал» → «сказала»; '"…," said Annalena Baerbock': «— сказала
-    Анналена Баербок»), as a protected name's is (``inflect.agree_past_verb``): a first name
-    ending in "a" in English that the dictionary knows as a woman's in the nominative, written
-    as we spell it («Тайлера» for Tyler, a genitive, is a woman's nominative to the dictionary)."""
+    """``text`` with the past-tense verb of a person's name the English makes a subject in their
+    gender («Анна Баербок сказал» → «сказала»; '"…," said Annalena Baerbock': «— сказала
+    Анналена Баербок»; «Виктор Орбан встретила» → «встретил»), as a protected name's is
+    (``inflect.agree_past_verb``): a first name, written as we spell it, that the dictionary knows
+    in the nominative as a man's, or as a woman's where it ends in "a" in English («Тайлера» for
+    Tyler, a genitive, is a woman's nominative to the dictionary)."""
     pattern = rf"(?<![\w-]){re.escape(first[:KEY_LETTERS])}\w*(?: [\w-]+)*? {re.escape(last[:KEY_LETTERS])}\w*(?![\w-])"
     m = re.search(pattern, text)
     given = m.group().split()[0] if m else ""
     genders = {p.tag.gender for p in inflect.morph(lang).parse(given.lower()) if "Name" in p.tag and p.tag.case == "nomn"}
-    if not m or given.lower() != first.lower() or genders != {"femn"}:
+    if not m or given.lower() != first.lower() or len(genders) != 1 or genders == {"femn"} and not hit.text.split()[0].endswith("a"):
         return text
-    gender = inflect.subject_gender(m.group(), m.group(), lang, source=source, hit=hit, person=True, known="femn")
+    gender = inflect.subject_gender(m.group(), m.group(), lang, source=source, hit=hit, person=True, known=str(genders.pop()))
     before = inflect.agree_verb_before(text[: m.start()], gender, lang) if inflect.said_by(source, hit) else text[: m.start()]
     return before + m.group() + inflect.agree_past_verb(text[: m.start()], text[m.end() :], gender, lang)
 

@@ -174,3 +174,31 @@ def test_a_listed_name_takes_the_case_of_the_english_or_of_the_preposition_the_t
 )
 def test_a_dateline_city_is_written_in_capitals(glossary, lang, source, output, expected):
     assert scripted_translation(glossary, source, lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "expected"),
+    [
+        # The row's own forms of the whole name: the particles and a woman's surname stay as they are.
+        ("ru", "Он встретился с #1.", "Он встретился с Урсулой фон дер Ляйен."),
+        ("uk", "Він зустрівся з #1.", "Він зустрівся з Урсулою фон дер Ляєн."),
+    ],
+)
+def test_a_whole_name_row_gives_the_forms_of_the_whole_name(glossary, lang, output, expected):
+    assert scripted_translation(glossary, "He met with Ursula von der Leyen.", lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # The model turned the first name into another word, at the sentence's start as the English has it;
+        # and wrote the verb for a woman.
+        ("Viktor Orban met the press.", "Проктор Орбан встретила прессу.", "Виктор Орбан встретил прессу."),
+        # Dropped inside the sentence: put back in the surname's case.
+        ("Talks with Viktor Orban failed.", "Переговоры с Орбаном провалились.", "Переговоры с Виктором Орбаном провалились."),
+        # The word before the surname translates the English title before the name: it stays.
+        ("Prime Minister Viktor Orban spoke.", "Премьер Орбан выступил.", "Премьер Виктор Орбан выступил."),
+    ],
+)
+def test_a_listed_first_name_the_model_lost_before_the_surname_is_put_back(glossary, source, output, expected):
+    assert scripted_translation(glossary, source, "ru", output) == expected

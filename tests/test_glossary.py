@@ -396,6 +396,9 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
         # The speaker of a verb of saying, which the translation put before it.
         ("uk", '"It failed," said Ukraine.', '"Це не вдалося", - сказав #1.', '"Це не вдалося", - сказала Україна.'),
         ("ru", '"It failed," Ukraine said.', '"Это не удалось", - сказал #1.', '"Это не удалось", - сказала Украина.'),
+        # A predicate the model wrote with no verb, the clause's last word; a listed man's name.
+        ("uk", "Lloyd Austin was wrong.", "#1 неправильна.", "Ллойд Остін неправильний."),
+        ("ru", "Annalena Baerbock was ready.", "#1 готов.", "Анналена Бербок готова."),
         # The short participle or adjective after «был», «був» agrees too (the verb may already).
         ("ru", "Ukraine was forced to retreat.", "#1 был вынужден отступить.", "Украина была вынуждена отступить."),
         ("ru", "Russia was ready to talk.", "#1 была готов говорить.", "Россия была готова говорить."),

@@ -347,10 +347,12 @@ def test_every_curated_name_has_a_form_in_each_language_in_its_script():
     by_english = {row["english"]: row for row in rows}
     for row in rows:
         # A city of several words is joined by hyphens («Рио-де-Жанейро»); an organisation may be
-        # an acronym («ООН»); a person's row of several words has a word for each («Марк Рютте»).
+        # an acronym («ООН»); a person's row of several words has a word for each («Марк Рютте»), a
+        # nobiliary particle in lower case («Урсула фон дер Ляйен»).
         ru_word, uk_word = r"[А-ЯЁ][а-яё']+(?:-[А-ЯЁа-яё][а-яё']+)*", r"[А-ЯІЇЄҐ][а-яіїєґ']+(?:-[А-ЯІЇЄҐа-яіїєґ][а-яіїєґ']+)*"
-        assert re.fullmatch(rf"{ru_word}(?: {ru_word})*|[А-ЯЁ]{{2,}}", row["ru"]), row
-        assert re.fullmatch(rf"{uk_word}(?: {uk_word})*|[А-ЯІЇЄҐ]{{2,}}", row["uk"]), row
+        particle = "(?:фон|дер|де|ван|да|ди|ла|ле|аль|бен|ибн|ібн)"
+        assert re.fullmatch(rf"{ru_word}(?: (?:{particle} )*{ru_word})*|[А-ЯЁ]{{2,}}", row["ru"]), row
+        assert re.fullmatch(rf"{uk_word}(?: (?:{particle} )*{uk_word})*|[А-ЯІЇЄҐ]{{2,}}", row["uk"]), row
         assert re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", row["ko"]), row
         assert len(row["ru"].split()) == len(row["uk"].split()) == len(row["english"].split()) or row["type"] == "place", row
         # A dictionary form Russian and Ukrainian inflect: the dictionary reads it as a nominative,
