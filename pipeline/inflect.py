@@ -810,12 +810,25 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
     return form[:1].upper() + form[1:] if sentence_start else form
 
 
+# A code of digits and capitals, read letter by letter ("2FA": 투에프에이, "777X"), and the Korean
+# names of the letters, which decide the particle after it («2FA가», «5G를», «3M은»).
+SPELT_CODE = re.compile(r"[A-Z\d-]*\d[A-Z\d-]*[A-Z]")
+_LETTER_NAMES = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 제트".split(),
+    )
+)
+
+
 def fix_particle(text: str, start: int, form: str) -> str:
-    """Make the Korean particle right after ``form`` agree with its last syllable."""
+    """Make the Korean particle right after ``form`` agree with its last syllable (a code's last
+    letter as Korean names it)."""
     end = start + len(form)
+    spoken = form[:-1] + _LETTER_NAMES[form[-1]] if SPELT_CODE.fullmatch(form) else form
     for particle in _KO_PARTICLES:
         if text.startswith(particle, end):
-            fitted = tossi.postfix(form, particle)[len(form) :]
+            fitted = tossi.postfix(spoken, particle)[len(spoken) :]
             return text[:end] + fitted + text[end + len(particle) :]
     return text
 

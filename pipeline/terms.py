@@ -32,6 +32,7 @@ from pipeline.figures import (
     QUANTITY,
     SPELLED,
     TIME,
+    VERBATIM,
     YEAR,
     YEARS,
     count_value,
@@ -351,8 +352,13 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     if rendered.endswith(".") and target.startswith(".", end):
         end += 1  # «3 ноября 2024 г.» ends the sentence: one full stop, not two
     # A Korean particle after a figure agrees with how it is read («5,000을», «2를», «#45는»,
-    # «2010년에»); not after an emoji, a fraction or Latin letters («10km», «#MeToo»).
-    readable = (rendered[-1:].isdigit() and "/" not in rendered) or in_script(rendered[-1:] or " ", "Hangul")
+    # «2010년에», «2FA가»: a code's letters are spelt); not after an emoji, a fraction or other
+    # Latin letters («10km», «#MeToo»).
+    readable = (
+        (rendered[-1:].isdigit() and "/" not in rendered)
+        or in_script(rendered[-1:] or " ", "Hangul")
+        or (hit.term_id == VERBATIM and inflect.SPELT_CODE.fullmatch(rendered) is not None)
+    )
     count = count_value(hit, source)
     counted = inflect.counted_kind(source, hit) if count is not None else ""
     if hit.term_id == QUANTITY and "/" not in quantity(hit.text):

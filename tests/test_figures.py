@@ -338,6 +338,9 @@ def test_a_lost_number_placeholder_takes_the_alternative_that_keeps_it(glossary)
             "#1 또는 #2로 메일.",
             "https://example.org/a-1/b2?x=3 또는 desk@news.example.com로 메일.",
         ),
+        # A code's letters are spelt: the particle agrees with the last letter's Korean name (에이, 엠).
+        ("Officials say 2FA is required.", "관리들은 #1이 필요하다고 말한다.", "관리들은 2FA가 필요하다고 말한다."),
+        ("3M sued them.", "#1는 그들을 고소했다.", "3M은 그들을 고소했다."),
         # A Korean particle after Latin letters stays as the model wrote it.
         ("They advanced 10km.", "그들은 #1를 진격했다.", "그들은 10km를 진격했다."),
         ("Call @MerPolCC, tag #MeToo and #2.", "#1에 전화하고 #2와 #3을 태그하라.", "@MerPolCC에 전화하고 #MeToo와 #2를 태그하라."),
