@@ -13,6 +13,7 @@ from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
+from pipeline.languages import profile
 from pipeline.lexicon import approved_names, english_once, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
@@ -94,7 +95,7 @@ def translate_segments(
             progress(lang, round(fraction * len(segments)), len(segments))
 
     with _naming_segments(segments, inputs):
-        hypotheses = _without_flaws(translator, inputs, translator.translate(inputs, progress=tick))
+        hypotheses = _without_flaws(translator, inputs, translator.translate(inputs, progress=tick), lang)
     broken: list[tuple[Segment, str]] = []  # (segment, engine input)
     for seg, text, hyp in zip(segments, inputs, hypotheses):
         tr = seg.target(lang)
@@ -158,7 +159,7 @@ def _restore_from_alternatives(
         if not fitting:
             left.append(seg)
             continue
-        hyp, restored = next(((h, r) for h, r in fitting if not _flawed(text, h.text)), fitting[0])
+        hyp, restored = next(((h, r) for h, r in fitting if not _flawed(text, h.text, lang)), fitting[0])
         tr = seg.target(lang)
         tr.text, tr.terms, tr.score = restored.text, restored.results, hyp.score
     return left
@@ -181,27 +182,32 @@ def _capitalised_as(source: str, text: str) -> str:
     return text[: at.start()] + at.group().upper() + text[at.end() :]
 
 
-def _flawed(text: str, output: str) -> bool:
-    """Whether the model's ``output`` for engine input ``text`` loops (a 1–4-gram three times) or
-    has a number the input has not, outside its placeholders: one the model made up («-1-%» beside
-    "10-15%", «17-2 국가» for "A 17-year-old"), which the number checks would report."""
-    return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text))
+def _flawed(text: str, output: str, lang: str) -> bool:
+    """Whether the model's ``output`` for engine input ``text`` loops (a 1–4-gram three times), has
+    a number the input has not, outside its placeholders: one the model made up («-1-%» beside
+    "10-15%", «17-2 국가» for "A 17-year-old"), which the number checks would report; or reads a
+    placeholder as a count of metres the English does not give ("#1 met #2": «#1 метра #2»)."""
+    metres = [m.group(1) for m in profile(lang).metres_after_placeholder.finditer(output)]
+    misread = any(not re.search(rf"#{n}\s+(?:m|metres?|meters?)\b", text) for n in metres)
+    return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text)) or misread
 
 
 def _digits(text: str) -> set[str]:
     return set(re.findall(r"\d+", terms.without_placeholders(text)))
 
 
-def _without_flaws(translator: Engine, texts: list[str], hypotheses: list[Hypothesis]) -> list[Hypothesis]:
+def _without_flaws(translator: Engine, texts: list[str], hypotheses: list[Hypothesis], lang: str) -> list[Hypothesis]:
     """Each translation that is ``_flawed`` replaced by the model's best alternative that is not
     and keeps the input's placeholders, where it has one ("President" alone: «대통령 대통령 대통령»)."""
-    flawed = [i for i, hyp in enumerate(hypotheses) if _flawed(texts[i], hyp.text)]
+    flawed = [i for i, hyp in enumerate(hypotheses) if _flawed(texts[i], hyp.text, lang)]
     if not flawed:
         return hypotheses
     out = list(hypotheses)
     for i, alternatives in zip(flawed, translator.alternatives([texts[i] for i in flawed], REPAIR_ALTERNATIVES)):
         wanted = terms.placeholder_numbers(texts[i])
-        out[i] = next((h for h in alternatives if not _flawed(texts[i], h.text) and terms.placeholder_numbers(h.text) == wanted), out[i])
+        out[i] = next(
+            (h for h in alternatives if not _flawed(texts[i], h.text, lang) and terms.placeholder_numbers(h.text) == wanted), out[i]
+        )
     return out
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline import inflect, terms
+from pipeline import curated, inflect, terms
 from pipeline.checks import repeated_ngram
 from pipeline.errors import FormatError
 from pipeline.figures import find_figures
@@ -332,6 +332,22 @@ def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(gl
     translate_segments(segs, engine, glossary, "ko")
     assert [seg.target("ko").text for seg in segs] == ["대통령은", "총장 총장 총장"]
     assert repeated_ngram("총장 총장 총장")
+
+
+@pytest.mark.parametrize(
+    ("source", "alternatives", "expected"),
+    [
+        # The model read "#1 met" as a length («#1 метрів», metres) and wrote its next best as a meeting.
+        ("Oleksandr Syrskyi met Andriy Yermak.", ["#1 метрів #2.", "#1 зустрів #2."], "Олександр Сирський зустрів Андрія Єрмака."),
+        # Metres the English gives are no misreading.
+        ("The wall is 60 metres high.", ["Стіна має #1 метрів заввишки.", "Стіна висока."], "Стіна має 60 метрів заввишки."),
+    ],
+)
+def test_a_placeholder_read_as_metres_the_english_lacks_takes_the_next_best_translation(glossary, source, alternatives, expected):
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    terms.mark(seg, glossary)
+    translate_segments([seg], ScriptedEngine({terms.protect(source, curated.protected(seg, "uk")): alternatives}), glossary, "uk")
+    assert seg.target("uk").text == expected
 
 
 def test_a_glossary_needs_only_the_languages_it_serves(tmp_path, package_dir, monkeypatch, capsys):
