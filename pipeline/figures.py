@@ -266,9 +266,10 @@ _EVENT_METRES = re.compile(rf"(?<=men's ){_DIGITS}\s?m(?![\w/])")
 _A_MEASURE = re.compile(rf"{_DIGITS}\s?(?P<unit>{_SYMBOLS})")
 # "-5C", "30°C", "86 °F", "5 degrees Celsius": a temperature, written with CLDR's unit («-5 °C»,
 # «86 градусов Фаренгейта», as imperial units are); the Korean model dropped it, the others left
-# «-5C». A bare C or F only below zero or where the sentence speaks of the weather ("Group 5C").
+# «-5C», and dropped the word "minus" («15 °C» for "minus 15 degrees Celsius"). A bare C or F only
+# below zero or where the sentence speaks of the weather ("Group 5C").
 _TEMPERATURE = re.compile(
-    rf"{_NOT_IN_WORD}(?P<minus>[-−])?{_DIGITS}\s?(?:°\s?(?P<unit>[CF])|(?P<bare>[CF])|degrees?\s+(?P<word>Celsius|Fahrenheit|centigrade))(?![\w°])"
+    rf"{_NOT_IN_WORD}(?P<minus>[-−]|\b(?:minus|negative)\s+)?{_DIGITS}\s?(?:°\s?(?P<unit>[CF])|(?P<bare>[CF])|degrees?\s+(?P<word>Celsius|Fahrenheit|centigrade))(?![\w°])"
 )
 _WEATHER = re.compile(r"temperat|degree|heat|cold|warm|freez|frost|weather|\bhot\b|chill|thermometer|\b(?:high|low)s\b", re.IGNORECASE)
 

@@ -86,6 +86,8 @@ NNBSP = "\u202f"
         ("-5C", f"-5{NBSP}°C", f"-5{NBSP}°C", "-5°C"),
         ("30.5°C", f"30,5{NBSP}°C", f"30,5{NBSP}°C", "30.5°C"),
         ("5 degrees Celsius", f"5{NBSP}°C", f"5{NBSP}°C", "5°C"),
+        # Below zero in words (every model dropped the "minus": «15 °C»).
+        ("minus 15 degrees Celsius", f"-15{NBSP}°C", f"-15{NBSP}°C", "-15°C"),
         ("86°F", f"86{NBSP}градусов Фаренгейта", f"86{NBSP}градусів Фаренгейта", "화씨 86도"),
     ],
 )
