@@ -340,6 +340,19 @@ _A_FRACTION = re.compile(rf"(?P<n>a|one|{'|'.join(_UNIT_WORDS)})[- ](?P<d>{'|'.j
 _FRACTION = re.compile(
     rf"(?<![\w-])(?<!first )(?<!second )(?<!last )(?<!latter )(?<!other )(?:{_A_FRACTION.pattern})(?=\s+of\b)", re.IGNORECASE
 )
+# "fell by a third", "grew by nearly half": a fraction of a change, which the models wrote as an
+# ordinal («почти третий», 세 번째).
+_BY_FRACTION = re.compile(rf"(?<![\w-])(?:{_A_FRACTION.pattern})(?![\w-]|\s+(?:of|a|an|the)\b)", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:(?:nearly|almost|about|roughly|around|some|over|more\s+than|less\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+
+
+def _after_by(m: re.Match[str]) -> bool:
+    return _BY.search(m.string, 0, m.start()) is not None
+
+
+def is_change(hit: TermHit, source: str) -> bool:
+    """Whether a fraction hit is the amount of a change ("fell by nearly a third")."""
+    return hit.term_id == QUANTITY and _BY.search(source, 0, hit.start) is not None and "/" in quantity(hit.text)
 
 
 # "one in five", "one out of 10": a ratio, a fraction of what follows, which the Korean model read
@@ -410,7 +423,8 @@ def spelled_numbers(text: str) -> list[Decimal]:
     """The values of the numbers ``text`` spells out, in any case ("Five", "twenty-seven"), the
     parts of its fractions ("two-thirds": 2 and 3, as Korean writes it, «3분의 2») and its
     decades ("sixties": 60, «60대»)."""
-    parts = [Decimal(part) for m in _FRACTION.finditer(text) for part in quantity(m.group()).split("/")]
+    fractions = [*_FRACTION.finditer(text), *filter(_after_by, _BY_FRACTION.finditer(text))]
+    parts = [Decimal(part) for m in fractions for part in quantity(m.group()).split("/")]
     decades = [Decimal(_DECADE_WORDS[m.group().lower()]) for m in _DECADE_WORD.finditer(text)]
     return [spelled_value(m.group()) for m in _SPELLED.finditer(text)] + parts + decades
 
@@ -492,6 +506,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (QUANTITY, [_FRACTION, _MAGNITUDE], 0, None),
+    (QUANTITY, [_BY_FRACTION], 0, _after_by),
     (SPELLED, [_SPELLED], 0, _spelled_count),
 ]
 

@@ -619,7 +619,7 @@ def fit_name(
 # Words that say how near a quantity is ("about a fifth"), and govern nothing: its case is that of
 # the word before them.
 _APPROXIMATELY = re.compile(r"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|just|only|at\s+least)\s+)+$", re.IGNORECASE)
-_OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
+OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
@@ -632,7 +632,7 @@ def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit
         pos="noun",
         variants=(hit.text,),
         targets={lang: forms[0]},
-        forms={(lang, case): form for case, form in zip(_OBLIQUE_CASES, forms[1:])},
+        forms={(lang, case): form for case, form in zip(OBLIQUE_CASES, forms[1:])},
     )
     return fit(term, lang, source=source, hit=TermHit(hit.term_id, start, hit.end, hit.text), before=before, after=after)
 

@@ -37,6 +37,7 @@ from pipeline.figures import (
     YEARS,
     count_value,
     find_figures,
+    is_change,
     is_figure,
     ordinal_noun,
     quantity,
@@ -294,7 +295,17 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             end = counter.end()
         if of := language.of_after_quantity.match(target, end):
             end = of.end()
-        if language.cases:
+        if language.cases and language.by_change and is_change(hit, source):
+            # The accusative after the language's preposition of a change, put where the model wrote
+            # none before it (or before the word for "nearly" it put there: «почти на треть») or
+            # another one («о #1» for "by about a third").
+            forms = language.quantities[quantity(hit.text)]
+            accusative = dict(zip(inflect.OBLIQUE_CASES, forms[1:])).get("accs") or inflect.inflect_phrase(forms[0], lang, {"accs"})
+            wrote = re.search(rf"(?:^|(?<=\s)){language.by_change}\s+(?:[^\W\d_]+\s+)?$", target[:start], re.IGNORECASE)
+            if not wrote and (other := language.preposition_for_change.search(target, 0, start)):
+                start = other.start()
+            rendered = accusative if wrote else f"{language.by_change} {accusative}"
+        elif language.cases:
             forms = language.quantities[quantity(hit.text)]
             rendered = inflect.fit_quantity(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
             subject = inflect.subject_gender(rendered, forms[0], lang, source=source, hit=hit, person=False)

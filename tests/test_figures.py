@@ -959,6 +959,13 @@ def test_a_translation_with_a_number_the_model_made_up_gives_way_to_an_alternati
         # The verb agrees with a fraction past the genitive of what it is part of.
         ("A fifth of the soldiers were wounded.", "ru", "#1 солдат были ранены.", "Пятая часть солдат была ранена."),
         ("A third of Ukrainians lost a relative.", "uk", "#1 українців втратили родича.", "Третина українців втратила родича."),
+        # The amount of a change: the accusative after «на», which the models wrote as an ordinal
+        # («почти третью», «на двома третинами») or left out.
+        ("The army was cut by two-thirds.", "ru", "Армия была сокращена #1.", "Армия была сокращена на две трети."),
+        ("Sales rose by a quarter.", "ru", "Продажи выросли на #1.", "Продажи выросли на четверть."),
+        ("GDP shrank by nearly a third.", "uk", "ВВП скоротився майже #1.", "ВВП скоротився майже на третину."),
+        ("Prices rose by about a fifth.", "ru", "Цены выросли в #1.", "Цены выросли на пятую часть."),
+        ("Sales rose by a quarter.", "ko", "판매는 #1로 증가했다.", "판매는 4분의 1로 증가했다."),
         # A magnitude in words, declined (the models wrote «Человек тысяч», «тисячі», 수천).
         ("Tens of thousands of people fled.", "ru", "#1 людей бежали.", "Десятки тысяч людей бежали."),
         (

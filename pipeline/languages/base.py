@@ -103,6 +103,11 @@ class Language:
     ratios: bool = False
     # The model's word for "of" after a quantity where the language has none there.
     of_after_quantity: re.Pattern[str] = _NEVER
+    # The preposition of a change's amount ("fell by a third": «на треть», the accusative), put
+    # before a fraction after "by" where the model wrote none; none: the model's words («3분의 1로»).
+    by_change: str = ""
+    # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.
+    preposition_for_change: re.Pattern[str] = _NEVER
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
     # locative plural («1990-х годов», «у 1990-х роках»), which fits "in", "of", "since" and "the".
     decade: str = "{}s"

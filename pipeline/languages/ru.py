@@ -61,6 +61,8 @@ RUSSIAN = Language(
         ),
     },
     of_after_quantity=slavic.OF_AFTER_QUANTITY,
+    by_change="на",
+    preposition_for_change=slavic.FOR_CHANGE,
     currency_after_amount=re.compile(
         r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,

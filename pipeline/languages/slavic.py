@@ -27,6 +27,8 @@ METRES_AFTER_PLACEHOLDER = re.compile(r"#(\d+)\s+метр\w*")
 # "of" after a fraction, which the models write as «из», «з» («треть из населения»): the noun
 # follows in the genitive alone («треть населения»), a pronoun keeps it («треть из них»).
 OF_AFTER_QUANTITY = re.compile(r"\s+(?:из|з|із)(?=\s+(?!(?:них|нас|вас|тех|этих|которых|тих|цих|яких)\b)[^\W\d_])", re.IGNORECASE)
+# Prepositions a model writes for "by" or "about" before the amount of a change («о #1», «в #1», «до #1»).
+FOR_CHANGE = re.compile(r"(?:^|(?<=\s))(?:в|во|о|об|по|до|к|у|з|із|за)\s+$", re.IGNORECASE)
 FROM_SPAN = re.compile(r"(?:^|(?<=\s))(?:с|со|от|между|з|із|зі|від|між)\s+$", re.IGNORECASE)
 
 PLURALS = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
