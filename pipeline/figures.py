@@ -152,6 +152,25 @@ _ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|
 _TIME = re.compile(
     rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE})[A-Z])))|\.m|m\b)", re.IGNORECASE
 )
+# "at midnight", "until noon": a time of day in words after a preposition of time, which the models
+# turned into another («정오», noon, for midnight; «в середине»); not "a midnight deadline".
+_NAMED_TIME = re.compile(r"\b(?P<t>midnight|noon|midday)\b(?!-)", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:at|until|till|by|before|after|around|since|past|from|to|about|near)\s+(?:just\s+|shortly\s+)?$", re.IGNORECASE
+)
+
+
+def _at_named_time(m: re.Match[str]) -> bool:
+    return _TIME_PREPOSITION.search(m.string, 0, m.start()) is not None
+
+
+def named_time(hit: TermHit) -> int | None:
+    """0 for a hit that is midnight, 1 for noon (its index in a profile's ``midnight_noon``), else None."""
+    if hit.term_id != TIME or not _NAMED_TIME.fullmatch(hit.text):
+        return None
+    return 0 if hit.text.lower() == "midnight" else 1
+
+
 # "1952-53", "2023–24": a span of years whose end English abbreviates; written in full as the
 # language writes a span of years («1952—1953», «1952년 ~ 1953년»), so no reader takes "53" for a count.
 _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}|1[5-9]\d\d|20\d\d)(?![\w.,]?\d)(?![-–])")
@@ -492,6 +511,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MONTH, [_MONTH_YEAR], 0, None),
     (MONTH, [_MONTH_ALONE], "m", None),
     (TIME, [_TIME], 0, lambda m: _time(m) is not None),
+    (TIME, [_NAMED_TIME], 0, _at_named_time),
     (TIME, [_CLOCK24], 0, None),
     (YEARS, [_YEARS], 0, lambda m: _years(m["y1"], m["y2"]) is not None),
     (DECADE, [_DECADE], 0, None),
@@ -540,6 +560,9 @@ def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
                 kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))
         elif hit.term_id == SPELLED:
             if language.spelled_from and spelled_value(hit.text) >= language.spelled_from:
+                kept.append(hit)
+        elif named_time(hit) is not None:
+            if language.midnight_noon:
                 kept.append(hit)
         elif hit.term_id != AGE or hit.text[0].isdigit() or language.spelled_from:
             kept.append(hit)
@@ -683,6 +706,9 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         if years is None:
             return hit.text
         return format_interval(datetime.date(years[0], 1, 1), datetime.date(years[1], 1, 1), "y", locale=lang)
+    if (named := named_time(hit)) is not None:
+        words = profile(lang).midnight_noon
+        return words[named][0] if words else hit.text
     if hit.term_id == TIME:
         from babel.dates import format_time
 

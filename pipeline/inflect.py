@@ -821,6 +821,20 @@ _LETTER_NAMES = dict(
 )
 
 
+def fit_time_word(forms: tuple[str, ...], lang: str, *, before: str) -> str:
+    """Midnight or noon (a profile's ``midnight_noon`` row: «полночь», then its oblique cases) in
+    the case the translation's preposition before it asks: «до полуночи», «після полудня», «о
+    півночі»; a point of time after «в», «на» is the accusative («в полночь»); none, the
+    nominative. Capitalised where it begins the sentence."""
+    prep = _target_prep(before, lang)
+    cases = _TARGET_PREP.get(lang, {}) | _DATE_PREP.get(lang, {})
+    case = cases.get(prep) or ("accs" if prep in _LOCATIVE_PREPS else "nomn")
+    given = dict(zip(OBLIQUE_CASES, forms[1:]))
+    form = given.get(case) or inflect_phrase(forms[0], lang, {case})
+    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+    return form[:1].upper() + form[1:] if sentence_start else form
+
+
 def fix_particle(text: str, start: int, form: str) -> str:
     """Make the Korean particle right after ``form`` agree with its last syllable (a code's last
     letter as Korean names it)."""

@@ -39,6 +39,7 @@ from pipeline.figures import (
     find_figures,
     is_change,
     is_figure,
+    named_time,
     ordinal_noun,
     quantity,
     render,
@@ -285,6 +286,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         right = language.preposition_before_time[1]
         rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
         start = wrong.start()
+    if (which := named_time(hit)) is not None and language.cases and language.midnight_noon:
+        # Declined for the preposition before it: the language's, where the "at" above put it, else the model's.
+        forms = language.midnight_noon[which]
+        lead = rendered[: len(rendered) - len(forms[0])]
+        if not lead and language.preposition_before_time and _AT.search(source, 0, hit.start):
+            # "at midnight" where the model wrote no preposition («тренерами північ»): the language's.
+            right = language.preposition_before_time[1]
+            if not target[:start].lower().endswith(right):
+                lead = right
+        rendered = lead + inflect.fit_time_word(forms, lang, before=target[:start] + lead)
     if hit.term_id in (DECADE, AGE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
     elif hit.term_id == QUANTITY:
@@ -353,9 +364,11 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     ):
         end = age.end()  # «4억 6000만세의» for "460 million cards": the model takes a count for an age
     if (
-        hit.term_id in (DATE, DAYS)
-        and language.particle_for_on_date
-        and _ON.search(source, 0, hit.start)
+        language.particle_for_on_date
+        and (
+            (hit.term_id in (DATE, DAYS) and _ON.search(source, 0, hit.start))
+            or (named_time(hit) is not None and _AT.search(source, 0, hit.start))  # "at noon": 정오에, not 정오에서
+        )
         and target.startswith(language.particle_for_on_date[0], end)
     ):
         written, meant = language.particle_for_on_date

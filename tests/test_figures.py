@@ -1011,3 +1011,23 @@ def test_what_is_no_fraction():
     hits = find_figures("One in 100 children and one in five adults.", [])
     assert [(h.term_id, h.text) for h in for_language(hits, "ru")] == [(NUMBER, "100")]
     assert [render(h, "ko") for h in for_language(hits, "ko")] == ["100분의 1", "5분의 1"]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # Declined for the preposition before it (the models wrote 정오, noon, for midnight, «в середине»).
+        ("The curfew lasts until midnight.", "ru", "Комендантский час длится до #1.", "Комендантский час длится до полуночи."),
+        ("The attack began after noon.", "uk", "Атака почалася після #1.", "Атака почалася після полудня."),
+        # "at": the language's preposition of a time of day, in place of the model's.
+        ("The truce began at midnight.", "uk", "Перемир'я почалося в #1.", "Перемир'я почалося о півночі."),
+        ("The truce began at midnight.", "ru", "Перемирие началось на #1.", "Перемирие началось в полночь."),
+        ("The truce began at midnight.", "uk", "Перемир'я почалося #1.", "Перемир'я почалося о півночі."),
+        ("The truce began at midnight.", "ko", "휴전은 #1에 시작됐다.", "휴전은 자정에 시작됐다."),
+        ("The meeting ended at noon.", "ko", "회의는 #1에서 끝났다.", "회의는 정오에 끝났다."),
+    ],
+)
+def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+    # Not a modifier: "the midnight deadline" is the model's.
+    assert [(h.term_id, h.text) for h in find_figures("They met the midnight deadline at noon.", [])] == [(TIME, "noon")]

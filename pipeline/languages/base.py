@@ -94,6 +94,10 @@ class Language:
     # the same hour and the part of the day («10 вечера»), where the 24-hour clock is theirs
     # only with minutes. Each part: the hour it begins and its word; none: ``clock``'s way.
     day_periods: tuple[tuple[int, str], ...] = ()
+    # Midnight and noon in the language's words (CLDR has them for few languages): the nominative,
+    # then, where the dictionary gets them wrong («полночи»), the genitive, dative, accusative,
+    # instrumental and locative; none: left to the model.
+    midnight_noon: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     # A quantity in words (``figures.quantity``: a fraction, "2/3"; a ratio, "one in five", is
     # "1/5"; a magnitude, "tens of thousands"): its nominative, then, where the dictionary cannot
     # decline it (a numeral and its noun, «две трети»), its genitive, dative, accusative,
