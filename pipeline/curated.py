@@ -59,7 +59,8 @@ def _rows() -> list[dict[str, str]]:
 
 def _type(name: str) -> str:
     """The type of the list's row for the name (a row of several words), else for its last word:
-    "place" or "person"; "name" for a word the list lacks (a name of the names stage: either)."""
+    "place", "person" or "organisation" (an acronym: «МВФ», written as the language abbreviates it
+    and not declined); "name" for a word the list lacks (a name of the names stage: either)."""
     last = "".join(_WORD.findall(name)[-1:])
     return _types().get(name) or _types().get(last) or "name"
 
@@ -75,7 +76,8 @@ def _types() -> dict[str, str]:
 
 def gender(name: str) -> str:
     """A listed person's gender, "m" or "f", where the list gives it: the whole name's row, else
-    their first name's (Kamala Harris is a woman, whatever Harris alone is), else their surname's; else ""."""
+    their first name's (Kamala Harris is a woman, whatever Harris alone is), else their surname's;
+    an organisation's, "n" too, as its acronym is agreed with; else ""."""
     words = _WORD.findall(name)
     return next((_genders()[w] for w in ([name] + words[:1] + words[-1:]) if _genders().get(w)), "")
 
@@ -83,6 +85,10 @@ def gender(name: str) -> str:
 @cache
 def _genders() -> dict[str, str]:
     return {row["english"]: row["gender"] for row in _rows() if row.get("gender")}
+
+
+def is_organisation(name: str) -> bool:
+    return _type(name) == "organisation"
 
 
 def is_person(name: str) -> bool:
@@ -155,7 +161,7 @@ def _one_city(capitals: str, lang: str) -> str:
     name = capitals.title()
     if whole := _whole_names(lang).get(name.lower()):
         return whole  # a city of several words the list has as one («Нью-Йорк»)
-    if all(word in forms(lang) for word in _WORD.findall(name)):
+    if all(word in forms(lang) and _type(word) == "place" for word in _WORD.findall(name)):
         return base(name, lang)
     return mined(lang).get(name, "")
 
@@ -197,12 +203,28 @@ _NOT_MODIFIED = frozenset("and or but to in on at of for from with by as than ne
 
 
 def _attributive(source: str, hit: TermHit, lang: str) -> bool:
-    """Whether a listed place stands before another word in ``source`` in a language with cases:
-    "the Kharkiv region", "Zaporizhzhia nuclear plant", "Kyiv said". Russian and Ukrainian write
+    """Whether a listed place stands before another word in ``source`` in a language with cases
+    (or an organisation before a noun): "the Kharkiv region", "Zaporizhzhia nuclear plant", "Kyiv said". Russian and Ukrainian write
     the first two with an adjective («Харьковская область», «Запорожская АЭС»), which a
     placeholder cannot become («Харьков регион»): the model writes it, and the names stage mends it."""
     following = re.match(r"\s+([a-z]+)", source[hit.end :])
-    return bool(profile(lang).cases and _type(hit.text) == "place" and following and following.group(1) not in _NOT_MODIFIED)
+    if not profile(lang).cases or not following:
+        return False
+    kind = _type(hit.text)
+    # An organisation before a noun of its people or doings ("NATO leaders", "OSCE mission"): the
+    # genitive after it («лидеры НАТО»), where a placeholder reads as a number («#1 лидеров»).
+    return (kind == "place" and following.group(1) not in _NOT_MODIFIED) or (
+        kind == "organisation" and following.group(1) in _OF_ORGANISATIONS
+    )
+
+
+_OF_ORGANISATIONS = frozenset(
+    "leader leaders chief chiefs head member members mission missions summit meeting meetings official officials "
+    "spokesman spokeswoman spokesperson envoy envoys inspector inspectors monitor monitors observer observers forces "
+    "troops staff experts report data countries states allies ally secretary director headquarters charter resolution "
+    "council programme program loan loans ambassador ambassadors delegation delegates team agents agent investigators "
+    "peacekeepers sanctions membership accession territory airspace".split()
+)
 
 
 def base(name: str, lang: str) -> str:

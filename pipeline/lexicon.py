@@ -174,6 +174,9 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
     uncovered = uncovered_names(seg, curated.protected(seg, lang))
     for name in uncovered:
         if name.text.isupper():
+            if curated.is_organisation(name.text):
+                # Left to the model before a noun ("NATO leaders") and kept in Latin: the language's acronym.
+                tr.text = re.sub(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", curated.forms(lang)[name.text], tr.text)
             continue
         hit = TermHit("name", name.start, name.end, name.text)
         latin = re.search(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])", tr.text)

@@ -251,7 +251,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             start, before = _without_place_preposition(target, start, before, source, hit, lang)
         base = curated.base(hit.text, lang)
         rendered = curated.fitted(base, hit.text, lang, source, hit, before, target[end:])
-        known = _GENDERS.get(curated.gender(hit.text), "") if person else ""
+        # A person's gender, or an organisation's as the language's press agrees with its acronym («МВФ одобрил»).
+        known = _GENDERS.get(curated.gender(hit.text), "") if person or curated.is_organisation(hit.text) else ""
         subject = inflect.subject_gender(rendered, base, lang, source=source, hit=hit, person=person, known=known)
         if language.cases and (glued := _GLUED_ENDING.match(target, end)):
             end = glued.end()  # the inflected form says it («#1ом»)
@@ -399,7 +400,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
 # A magnitude's count as the target's grammar reads it: many (ru/uk "many" category).
 _MAGNITUDE_COUNT = Decimal(10_000)
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
-_GENDERS = {"m": "masc", "f": "femn"}  # a list's gender as the dictionary names it
+_GENDERS = {"m": "masc", "f": "femn", "n": "neut"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGED = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)
 _YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)

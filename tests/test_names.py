@@ -118,13 +118,13 @@ def test_a_name_left_in_latin_letters_is_transliterated_inflected_and_flagged(gl
     from pipeline.translate import translate_segments
     from tests.scripted_engine import ScriptedEngine
 
-    source = "I met Aisha in Omsk yesterday, and NATO said nothing."
-    engine = ScriptedEngine({source: ["Вчера я встретил Aisha в Omsk, и NATO ничего не сказало."]})
+    source = "I met Aisha in Omsk yesterday, and ASEAN said nothing."
+    engine = ScriptedEngine({source: ["Вчера я встретил Aisha в Omsk, и ASEAN ничего не сказало."]})
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
     translate_segments([seg], engine, glossary, "ru")
     tr = seg.target("ru")
-    # Accusative after "встретил", prepositional after "в"; the acronym stays as the model wrote it.
-    assert tr.text == "Вчера я встретил Айшу в Омске, и NATO ничего не сказало."
+    # Accusative after "встретил", prepositional after "в"; an acronym the list lacks stays as the model wrote it.
+    assert tr.text == "Вчера я встретил Айшу в Омске, и ASEAN ничего не сказало."
     codes = {f.code: f.message for f in verify_and_check(seg, "ru", glossary)}
     assert "Aisha → Айшу" in codes["name-unverified"] and "name-lost" not in codes
     korean = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=match_terms(source, glossary))
