@@ -514,8 +514,17 @@ def _case_from_neighbours(source: str, hit: TermHit, governor: str, word_before:
 
 
 def _target_prep(before: str, lang: str) -> str:
-    m = re.search(r"([^\W\d_][\w-]*)\s*$", before)
+    return word_before(before)
+
+
+def word_before(text: str) -> str:
+    """The last word of ``text``, in lower case ("" where none ends it)."""
+    m = re.search(r"([^\W\d_][\w-]*)\s*$", text)
     return m.group(1).lower() if m else ""
+
+
+def is_preposition(word: str, lang: str) -> bool:
+    return bool(word) and any(p.tag.POS == "PREP" for p in morph(lang).parse(word))
 
 
 def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:

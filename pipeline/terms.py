@@ -277,25 +277,20 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         start = preposition.start()
     elif hit.term_id == MONEY and target[start - 1 : start] in _CURRENCY_SIGNS:
         start -= 1  # «$#1»: the rendered amount has its sign where the language puts it
-    elif (
-        hit.term_id == TIME
-        and language.preposition_before_time
-        and _AT.search(source, 0, hit.start)
-        and (wrong := language.preposition_before_time[0].search(target, 0, start))
-    ):
-        # "at 2am" only: "moved to 10pm" is «перенесли на 22:00».
+    elif hit.term_id == TIME and language.preposition_before_time and _AT.search(source, 0, hit.start):
+        # "at 2am" only ("moved to 10pm" is «перенесли на 22:00»): the language's preposition of a
+        # time in place of the model's wrong one, or before it where the model wrote none («в
+        # пятницу 6 утра», «тренерами північ»); another the model wrote stays («около 6 утра»).
         right = language.preposition_before_time[1]
-        rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
-        start = wrong.start()
+        if wrong := language.preposition_before_time[0].search(target, 0, start):
+            rendered = (right[:1].upper() + right[1:] if target[wrong.start()].isupper() else right) + rendered
+            start = wrong.start()
+        elif not inflect.is_preposition(inflect.word_before(target[:start]), lang):
+            rendered = right + rendered
     if (which := named_time(hit)) is not None and language.cases and language.midnight_noon:
         # Declined for the preposition before it: the language's, where the "at" above put it, else the model's.
         forms = language.midnight_noon[which]
         lead = rendered[: len(rendered) - len(forms[0])]
-        if not lead and language.preposition_before_time and _AT.search(source, 0, hit.start):
-            # "at midnight" where the model wrote no preposition («тренерами північ»): the language's.
-            right = language.preposition_before_time[1]
-            if not target[:start].lower().endswith(right):
-                lead = right
         rendered = lead + inflect.fit_time_word(forms, lang, before=target[:start] + lead)
     if hit.term_id in (DECADE, AGE, ORDINAL, YEAR):
         rendered, end = _glued_ending(target, end, rendered)
