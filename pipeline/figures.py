@@ -148,9 +148,10 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 # "6 a.m.", "2.25pm", "10:30 p.m.": a clock time, written the target's way («14:25», «오후 2시 25분»).
 # The final dot of "a.m." stays outside where it also ends the sentence.
 # The full stop of "a.m." before a capital ends the sentence too, unless a time zone follows ("7 a.m. ET").
+_WEEKDAY_NAME = rf"(?:{'|'.join(_WEEKDAYS)})\b"  # "at 8 a.m. Friday", as American news writes it
 _ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|KST|JST)\b"
 _TIME = re.compile(
-    rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE})[A-Z])))|\.m|m\b)", re.IGNORECASE
+    rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE}|{_WEEKDAY_NAME})[A-Z])))|\.m|m\b)", re.IGNORECASE
 )
 # "at midnight", "until noon": a time of day in words after a preposition of time, which the models
 # turned into another («정오», noon, for midnight; «в середине»); not "a midnight deadline".

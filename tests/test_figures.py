@@ -102,6 +102,7 @@ def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
     [
         ("Highs of 30C are expected.", ["30C"]),  # a bare C where the sentence speaks of the weather
         ("Talks begin at 7 a.m. ET on Monday.", ["7 a.m."]),  # a time zone after a time is no new sentence
+        ("It goes on sale at 8 a.m. Friday.", ["8 a.m."]),  # nor a weekday
         ("Talks began at 7 a.m. Officials left.", ["7 a.m"]),
         # A decimal comma before a percentage or what it counts; not a list.
         ("The index fell 0,7% on Friday.", ["0,7"]),
