@@ -193,7 +193,7 @@ def protected(seg: Segment, lang: str) -> list[TermHit]:
     Порошенко», not «Порошенко войны»); that one is the names stage's in ``lang``."""
     return [
         h
-        for h in figures.for_language(seg.protected, lang)
+        for h in figures.for_language(seg.protected, lang, seg.source)
         if h.term_id != NAME or not (_written_as_listed(h.text, lang) or _attributive(seg.source, h, lang))
     ]
 

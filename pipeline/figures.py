@@ -151,7 +151,8 @@ _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 _WEEKDAY_NAME = rf"(?:{'|'.join(_WEEKDAYS)})\b"  # "at 8 a.m. Friday", as American news writes it
 _ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|KST|JST)\b"
 _TIME = re.compile(
-    rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE}|{_WEEKDAY_NAME})[A-Z])))|\.m|m\b)", re.IGNORECASE
+    rf"\b(?P<h>\d{{1,2}})(?:[:.](?P<min>\d{{2}}))?\s?(?P<ampm>[ap])(?:\.m\.(?!\s*(?:$|(?-i:(?!{_ZONE}|{_WEEKDAY_NAME})[A-Z])))|\.m|m\b)",
+    re.IGNORECASE,
 )
 # "at midnight", "until noon": a time of day in words after a preposition of time, which the models
 # turned into another («정오», noon, for midnight; «в середине»); not "a midnight deadline".
@@ -545,7 +546,19 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
+# "Half of", "Almost half of": a half that opens the sentence, whose "Half" the Russian model
+# garbled («Хэлф американцев», «Голф города», «Полум Украины»); inside one it writes «более
+# половины», «около половины» itself, better declined than a placeholder would be.
+_OPENING_HALF = re.compile(
+    r"^\W*(?:(?:almost|nearly|about|roughly|around|only|just|over|more\s+than|less\s+than|fewer\s+than)\s+)?$", re.IGNORECASE
+)
+
+
+def _half_inside(hit: TermHit, text: str) -> bool:
+    return hit.text.lower() == "half" and not _OPENING_HALF.match(text[: hit.start])
+
+
+def for_language(hits: list[TermHit], lang: str, text: str) -> list[TermHit]:
     """``hits`` (a segment's terms and figures) that become placeholders into ``lang``: a number
     or an age spelt out only where the language writes it in digits (its profile's
     ``spelled_from``), a fraction only where the profile has words for it, a ratio only where it
@@ -555,7 +568,11 @@ def for_language(hits: list[TermHit], lang: str) -> list[TermHit]:
     for hit in hits:
         if hit.term_id == QUANTITY:
             ratio = _RATIO.fullmatch(hit.text)
-            if quantity(hit.text) in language.quantities and (language.ratios or not ratio):
+            if (
+                quantity(hit.text) in language.quantities
+                and (language.ratios or not ratio)
+                and (language.half_inside or not _half_inside(hit, text))
+            ):
                 kept.append(hit)
             elif ratio and ratio["d"].isdigit():
                 kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))

@@ -105,6 +105,8 @@ class Language:
     quantities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Whether a ratio ("one in five") is written as the fraction it is; else the model's words.
     ratios: bool = False
+    # Whether "half" inside a sentence is a figure too ("more than half of"), or only one that opens it.
+    half_inside: bool = True
     # The model's word for "of" after a quantity where the language has none there.
     of_after_quantity: re.Pattern[str] = _NEVER
     # The preposition of a change's amount ("fell by a third": «на треть», the accusative), put
