@@ -182,13 +182,18 @@ def _capitalised_as(source: str, text: str) -> str:
     return text[: at.start()] + at.group().upper() + text[at.end() :]
 
 
+# A unit the English writes after a number in words ("60 metres", "5 inches").
+_UNIT_WORD = r"(?:m|metres?|meters?|inch(?:es)?|in|feet|foot|ft|miles?|mi|yards?|yd|km|kilomet(?:re|er)s?)\b"
+
+
 def _flawed(text: str, output: str, lang: str) -> bool:
     """Whether the model's ``output`` for engine input ``text`` loops (a 1–4-gram three times), has
     a number the input has not, outside its placeholders: one the model made up («-1-%» beside
     "10-15%", «17-2 국가» for "A 17-year-old"), which the number checks would report; or reads a
-    placeholder as a count of metres the English does not give ("#1 met #2": «#1 метра #2»)."""
-    metres = [m.group(1) for m in profile(lang).metres_after_placeholder.finditer(output)]
-    misread = any(not re.search(rf"#{n}\s+(?:m|metres?|meters?)\b", text) for n in metres)
+    placeholder as a count of a unit the English does not give ("#1 met #2": «#1 метра #2»; "#1
+    jets": «#1 дюймов»)."""
+    counted = [m.group(1) for m in profile(lang).unit_after_placeholder.finditer(output)]
+    misread = any(not re.search(rf"#{n}\s+{_UNIT_WORD}", text) for n in counted)
     return bool(repeated_ngram(output)) or bool(_digits(output) - _digits(text)) or misread
 
 

@@ -53,9 +53,10 @@ class Language:
     # A preposition a model puts before a clock time for the English "at" that the language does
     # not use there («на 02:00»), and the one it does («в »); none: left as the model wrote it.
     preposition_before_time: tuple[re.Pattern[str], str] | None = None
-    # A unit the model writes after a placeholder it took for a number ("#1 met #2": «#1 метра #2»),
-    # its number in group 1: a translation with one the English does not give is flawed.
-    metres_after_placeholder: re.Pattern[str] = _NEVER
+    # A unit the model writes after a placeholder it took for a number ("#1 met #2": «#1 метра #2»;
+    # "F-16 jets": «F-16 дюймов»), its number in group 1: a translation with one the English does
+    # not give is flawed.
+    unit_after_placeholder: re.Pattern[str] = _NEVER
     # The day of the month this language's news writes for a weekday the English names ("said on
     # Monday": Korean news «8일(현지시간)»), the day in group 1: a model trained on that news invents
     # the day, so one the source does not have is written as the weekday (or dropped, where the

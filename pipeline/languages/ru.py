@@ -23,7 +23,7 @@ RUSSIAN = Language(
     counter_after_term=_YEAR_WORD,
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|во|у)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
-    metres_after_placeholder=slavic.METRES_AFTER_PLACEHOLDER,
+    unit_after_placeholder=slavic.UNIT_AFTER_PLACEHOLDER,
     preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE), "в "),
     # CLDR's, but for the evening's last hours, which CLDR calls night («10 ночи») and Russian «10 вечера».

@@ -21,8 +21,8 @@ def counted(*, few: tuple[set[str], set[str]]) -> dict[str, tuple[frozenset[str]
 
 # «на», the word both models write for the English "on" before a date («на 3 марта»).
 ON_DATE = re.compile(r"(?:^|(?<=\s))на\s+$", re.IGNORECASE)
-# Metres after a placeholder the model took for a number («#1 метра», «#1 метрів»).
-METRES_AFTER_PLACEHOLDER = re.compile(r"#(\d+)\s+метр\w*")
+# A unit after a placeholder the model took for a number («#1 метра», «#1 метрів», «#1 дюймов»).
+UNIT_AFTER_PLACEHOLDER = re.compile(r"#(\d+)\s+(?:метр|дюйм|фут|миль|миля|миле|милі|ярд|километр|кілометр)\w*")
 # "from", "between" in either language, before a span of days.
 # "of" after a fraction, which the models write as «из», «з» («треть из населения»): the noun
 # follows in the genitive alone («треть населения»), a pronoun keeps it («треть из них»).

@@ -34,7 +34,7 @@ UKRAINIAN = Language(
     counter_after_term=_YEAR_WORD,
     preposition_before_date=re.compile(r"(?:^|(?<=\s))(?:в|у|о)\s+$", re.IGNORECASE),
     preposition_for_on_date=slavic.ON_DATE,
-    metres_after_placeholder=slavic.METRES_AFTER_PLACEHOLDER,
+    unit_after_placeholder=slavic.UNIT_AFTER_PLACEHOLDER,
     preposition_before_span=slavic.FROM_SPAN,
     preposition_before_time=(re.compile(r"(?:^|(?<=\s))(?:на|в|у)\s+$", re.IGNORECASE), "о "),
     # CLDR's day periods.
