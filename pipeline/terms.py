@@ -154,9 +154,41 @@ class _Replacement:
     alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십명 사망»)
 
 
+# A change to or by an amount ("fell to 4.1 percent", "rose by 3%"), the English preposition in group 1.
+_CHANGE = re.compile(
+    r"\b(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|drop|drops|dropped|decline[sd]?|increase[sd]?|"
+    r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
+    r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))\s+(to|by)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|(?P<more>over|more than|less than))\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
+    """``target`` with the preposition before an amount a change goes to or by as the English has it:
+    the models swapped them («упал на 4,1 процента» for "fell to 4.1 percent", a different fact) or
+    left it out («упали почти 20%»)."""
+    if not (prepositions := profile(lang).change_prepositions):
+        return target
+    for n, hit in enumerate(hits, 1):
+        change = _CHANGE.search(source, 0, hit.start) if hit.term_id in (NUMBER, MONEY, MEASURE) else None
+        placeholder = re.search(rf"(?<![\w#])#{n}(?!\d)", target)
+        if change and placeholder:
+            to, by = prepositions
+            right, wrong = (to, by) if change.group(1).lower() == "to" else (by, to)
+            head, tail = target[: placeholder.start()], target[placeholder.start() :]
+            if swapped := re.search(rf"(?<![\w-]){wrong}\s+$", head, re.IGNORECASE):
+                target = f"{head[: swapped.start()]}{right} {tail}"
+            elif head.endswith(" ") and not change["more"] and not inflect.is_preposition(inflect.word_before(head), lang):
+                # Not after "over", "more than": the model's «более» takes none after it («выросли более 9 000»).
+                target = f"{head}{right} {tail}"
+    return target
+
+
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
+    target = _change_prepositions(target, source, hits, lang)
     found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:

@@ -1039,3 +1039,18 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
     assert _translated(glossary, source, lang, output) == expected
     # Not a modifier: "the midnight deadline" is the model's.
     assert [(h.term_id, h.text) for h in find_figures("They met the midnight deadline at noon.", [])] == [(TIME, "noon")]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # "to" and "by" an amount are different facts: the models swapped the prepositions.
+        ("The rate fell to 4.1 percent.", "ru", "Ставка упала на #1 процента.", "Ставка упала до 4,1 процента."),
+        ("Prices rose by 3 percent.", "uk", "Ціни зросли до #1 відсотків.", "Ціни зросли на 3 відсотки."),
+        # Or left it out; after "over" the model's comparative takes none.
+        ("Exports dropped by nearly 20 percent.", "ru", "Экспорт упал почти #1 процентов.", "Экспорт упал почти на 20 процентов."),
+        ("The number rose to over 9,000.", "ru", "Число выросло более #1.", f"Число выросло более 9{NBSP}000."),
+    ],
+)
+def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected

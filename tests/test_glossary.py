@@ -345,7 +345,9 @@ def test_looping_translation_is_replaced_by_an_alternative_that_does_not_loop(gl
         ("The wall is 60 metres high.", ["Стіна має #1 метрів заввишки.", "Стіна висока."], "Стіна має 60 метрів заввишки."),
     ],
 )
-def test_a_placeholder_read_as_a_count_of_a_unit_the_english_lacks_takes_the_next_best_translation(glossary, source, alternatives, expected):
+def test_a_placeholder_read_as_a_count_of_a_unit_the_english_lacks_takes_the_next_best_translation(
+    glossary, source, alternatives, expected
+):
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     terms.mark(seg, glossary)
     translate_segments([seg], ScriptedEngine({terms.protect(source, curated.protected(seg, "uk")): alternatives}), glossary, "uk")

@@ -113,6 +113,9 @@ class Language:
     # The preposition of a change's amount ("fell by a third": «на треть», the accusative), put
     # before a fraction after "by" where the model wrote none; none: the model's words («3분의 1로»).
     by_change: str = ""
+    # The prepositions of a change to an amount and by one ("fell to 4%": «до», "rose by 3%": «на»),
+    # which the models swapped; none: left as the model wrote them.
+    change_prepositions: tuple[str, str] | None = None
     # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.
     preposition_for_change: re.Pattern[str] = _NEVER
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or
