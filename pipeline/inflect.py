@@ -513,6 +513,11 @@ def _case_from_neighbours(source: str, hit: TermHit, governor: str, word_before:
     return None
 
 
+def begins_sentence(before: str) -> bool:
+    """Whether a word after the translation's text ``before`` begins a sentence (or a quotation)."""
+    return not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+
+
 def _target_prep(before: str, lang: str) -> str:
     return word_before(before)
 
@@ -530,7 +535,7 @@ def is_preposition(word: str, lang: str) -> bool:
 def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
     """The glossary's target term for ``lang`` in the form this position needs."""
     base = term.targets[lang]
-    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+    sentence_start = begins_sentence(before)
     if not _inflects(lang) or term.indeclinable:
         return base
     case, governor = _source_governor(term, source, hit)
@@ -815,7 +820,7 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
     else:
         case = "loct" if english == ["in"] else "nomn"
     form = inflect_phrase(month, lang, {case})
-    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+    sentence_start = begins_sentence(before)
     return form[:1].upper() + form[1:] if sentence_start else form
 
 
@@ -840,7 +845,7 @@ def fit_time_word(forms: tuple[str, ...], lang: str, *, before: str) -> str:
     case = cases.get(prep) or ("accs" if prep in _LOCATIVE_PREPS else "nomn")
     given = dict(zip(OBLIQUE_CASES, forms[1:]))
     form = given.get(case) or inflect_phrase(forms[0], lang, {case})
-    sentence_start = not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
+    sentence_start = begins_sentence(before)
     return form[:1].upper() + form[1:] if sentence_start else form
 
 
