@@ -345,7 +345,7 @@ def agree_with_count(value: Decimal, before: str, after: str, lang: str) -> str:
     category = Locale.parse(lang).plural_form(value)
     rule = profile(lang).counted.get(category)
     m = _COUNTED.match(after)
-    governor = _target_prep(before, lang)
+    governor = word_before(before)
     case = "gent" if governor in _COUNT_GENITIVE.get(lang, ()) else _TARGET_PREP.get(lang, {}).get(governor, "accs")
     if rule is None or m is None or case != "accs" and case != "gent":
         return after
@@ -518,10 +518,6 @@ def begins_sentence(before: str) -> bool:
     return not before.strip() or before.rstrip().endswith((".", "!", "?", "«", "“", '"', ":"))
 
 
-def _target_prep(before: str, lang: str) -> str:
-    return word_before(before)
-
-
 def word_before(text: str) -> str:
     """The last word of ``text``, in lower case ("" where none ends it)."""
     m = re.search(r"([^\W\d_][\w-]*)\s*$", text)
@@ -539,7 +535,7 @@ def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after:
     if not _inflects(lang) or term.indeclinable:
         return base
     case, governor = _source_governor(term, source, hit)
-    prep = _target_prep(before, lang)
+    prep = word_before(before)
     target_case = _TARGET_PREP.get(lang, {}).get(prep)
     if target_case is None and prep in _LOCATIVE_PREPS:
         target_case = case if case in ("loct", "accs") else "loct"
@@ -800,7 +796,7 @@ def fit_month(month: str, lang: str, *, source: str, hit: TermHit, before: str) 
     """The month of a month-and-year figure («июль», from CLDR) in the case its place asks: the
     case of the preposition the model wrote before it («с» → «с июля», «к» → «к июлю», «в» →
     «в июле»), the genitive after a noun («в начале марта»), else what the English implies."""
-    prep = _target_prep(before, lang)
+    prep = word_before(before)
     english = re.findall(r"[a-z]+", source[: hit.start].lower())[-1:]
     cases = _TARGET_PREP.get(lang, {}) | _DATE_PREP.get(lang, {})
     if prep in cases:
@@ -840,7 +836,7 @@ def fit_time_word(forms: tuple[str, ...], lang: str, *, before: str) -> str:
     the case the translation's preposition before it asks: «до полуночи», «після полудня», «о
     півночі»; a point of time after «в», «на» is the accusative («в полночь»); none, the
     nominative. Capitalised where it begins the sentence."""
-    prep = _target_prep(before, lang)
+    prep = word_before(before)
     cases = _TARGET_PREP.get(lang, {}) | _DATE_PREP.get(lang, {})
     case = cases.get(prep) or ("accs" if prep in _LOCATIVE_PREPS else "nomn")
     given = dict(zip(OBLIQUE_CASES, forms[1:]))
