@@ -168,12 +168,17 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     """``target`` with the preposition before an amount a change goes to or by as the English has it:
     the models swapped them («упал на 4,1 процента» for "fell to 4.1 percent", a different fact) or
     left it out («упали почти 20%»)."""
-    if not (prepositions := profile(lang).change_prepositions):
-        return target
+    language = profile(lang)
     for n, hit in enumerate(hits, 1):
         change = _CHANGE.search(source, 0, hit.start) if hit.term_id in (NUMBER, MONEY, MEASURE) else None
         placeholder = re.search(rf"(?<![\w#])#{n}(?!\d)", target)
-        if change and placeholder:
+        if change and placeholder and language.change_to_particle and change.group(1).lower() == "to":
+            # After the model's percent sign, if any; fitted to the amount as any particle after a figure is («1,234로»).
+            after = re.match(r"(%|퍼센트)?+(?:에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
+            if after:
+                end = placeholder.end() + len(after.group(1) or "")
+                target = f"{target[:end]}{language.change_to_particle}{target[placeholder.end() + after.end() :]}"
+        if change and placeholder and (prepositions := language.change_prepositions):
             to, by = prepositions
             right, wrong = (to, by) if change.group(1).lower() == "to" else (by, to)
             head, tail = target[: placeholder.start()], target[placeholder.start() :]

@@ -1050,6 +1050,10 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
         # Or left it out; after "over" the model's comparative takes none.
         ("Exports dropped by nearly 20 percent.", "ru", "Экспорт упал почти #1 процентов.", "Экспорт упал почти на 20 процентов."),
         ("The number rose to over 9,000.", "ru", "Число выросло более #1.", f"Число выросло более 9{NBSP}000."),
+        # Korean marks "to" with 로 after the amount (the model wrote «4.1% 하락», fell by, and «53에»).
+        ("The rate fell to 4.1 percent.", "ko", "실업률은 #1% 하락했다.", "실업률은 4.1%로 하락했다."),
+        ("The toll rose to 53 on Monday.", "ko", "사망자는 #1에 올랐다.", "사망자는 53으로 올랐다."),
+        ("The toll rose to 53 on Monday.", "ko", "사망자는 #1로 올랐다.", "사망자는 53으로 올랐다."),
     ],
 )
 def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lang, output, expected):

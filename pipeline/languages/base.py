@@ -116,6 +116,9 @@ class Language:
     # The prepositions of a change to an amount and by one ("fell to 4%": «до», "rose by 3%": «на»),
     # which the models swapped; none: left as the model wrote them.
     change_prepositions: tuple[str, str] | None = None
+    # The particle after an amount a change goes to (Korean «4.1%로 하락»; the model wrote «4.1%
+    # 하락», fell by, and «3.5%에»), put in place of none or of a place's or a case's particle.
+    change_to_particle: str = ""
     # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.
     preposition_for_change: re.Pattern[str] = _NEVER
     # A decade ("1990s"; CLDR has none): in Russian and Ukrainian news mostly the genitive or

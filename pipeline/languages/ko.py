@@ -26,6 +26,7 @@ KOREAN = Language(
     # A year or a counter glued to a date («#1년에», «#2명의»), before a particle or a break.
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
     particle_for_on_date=("에서", "에"),
+    change_to_particle="로",
     midnight_noon=(("자정",), ("정오",)),
     local_date=re.compile(r"(\d{1,2})일\s?\(현지\s?시간\)"),
     age_after_count=re.compile(r"세" + _BEFORE_PARTICLE),
