@@ -198,10 +198,12 @@ def with_counter(figure: str, after: str, counter: str, lang: str, *, alone: boo
     one with any counter of ``lang`` after it («4 명», «120 개의»); a noun of the profile's
     ``count_nouns`` glued to it, the model's word for what it counts, goes after the counter as the
     language writes it («50,000군을» for "50,000 troops": «50,000명의 병력을»). A count ``alone``
-    counts no noun after it and takes no 의 («수십명 사망» for "Dozens killed"). ``after``: the text
-    after ``figure``; returned with the count, as it becomes."""
+    counts no noun after it and takes no 의 («수십 명 사망» for "Dozens killed"). A count in words
+    stands apart from its counter, as Korean spelling writes it («수천 명»; digits join it, «5,000명»).
+    ``after``: the text after ``figure``; returned with the count, as it becomes."""
     language = profile(lang)
     particles = language.particles
+    counter = (" " if re.search(r"[가-힣]$", figure) else "") + counter
     glued = re.match(r"[가-힣]+", after)
     for noun, written in language.count_nouns.items():
         if glued and glued.group().startswith(noun) and glued.group()[len(noun) :] in ("", *particles):

@@ -151,7 +151,7 @@ class _Replacement:
     subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
     said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
     partitive: bool = False  # a part of what the words after it name («треть украинцев»): its verb comes after them
-    alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십명 사망»)
+    alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십 명 사망»)
 
 
 # A change to or by an amount ("fell to 4.1 percent", "rose by 3%"), the English preposition in group 1.

@@ -989,9 +989,9 @@ def test_a_translation_with_a_number_the_model_made_up_gives_way_to_an_alternati
             "Это началось после того как #1 протестовали.",
             "Это началось после того как тысячи протестовали.",
         ),
-        ("Dozens killed in crash", "ko", "사고로 #1 사망", "사고로 수십명 사망"),
+        ("Dozens killed in crash", "ko", "사고로 #1 사망", "사고로 수십 명 사망"),
         # Korean writes the counter of what it counts (명 for people).
-        ("Thousands of soldiers crossed.", "ko", "#1의 군인들이 건넜다.", "수천명의 군인들이 건넜다."),
+        ("Thousands of soldiers crossed.", "ko", "#1의 군인들이 건넜다.", "수천 명의 군인들이 건넜다."),
         # A ratio is a fraction of what follows in Korean (the model wrote 5명의 병사가, five soldiers).
         ("One in five soldiers was wounded.", "ko", "병사의 #1이 부상당했다.", "병사의 5분의 1이 부상당했다."),
         ("It passed with two-thirds of the votes.", "ru", "Он прошёл с #1 голосов.", "Он прошёл с двумя третями голосов."),
