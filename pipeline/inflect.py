@@ -898,6 +898,41 @@ _ORDINAL_SOURCE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b(?=(?:\s+(?:and|or)\s+\d+
 _ORDINAL_TARGET = re.compile(r"(?<![\w.,])(\d+)-([а-яёіїєґ]{1,3})(?=\s+([а-яёіїєґ'’-]+))")
 
 
+_AGE_SOURCE = re.compile(r"\b(\d+)[-\s]years?[-\s]old\b", re.IGNORECASE)
+
+
+def agree_ages(text: str, source: str, lang: str) -> str:
+    """``text`` with each age of the source ("45-year-old") that the model wrote as the language's
+    adjective of years agreeing with the noun after it («80-летний женщина» → «80-летняя
+    женщина», «45-річний матір» → «45-річну матір»); one that fits some reading of the noun is
+    left as it is."""
+    word = profile(lang).years_old
+    ages = set(_AGE_SOURCE.findall(source))
+    if not word or not ages:
+        return text
+    adjective = morph(lang).parse(word)[0]
+
+    def agreed(m: re.Match[str]) -> str:
+        # A word the dictionary only guesses (an indeclinable «матер») is no noun to agree with.
+        nouns = (
+            [p for p in morph(lang).parse(m.group(4)) if p.tag.POS == "NOUN" and p.tag.case not in (None, "voct") and "Fixd" not in p.tag]
+            if m.group(1) in ages
+            else []
+        )
+        forms = []
+        for noun in nouns:
+            grammemes = {noun.tag.case, "plur"} if noun.tag.number == "plur" else {noun.tag.case, noun.tag.gender or "masc"}
+            if noun.tag.case == "accs" and noun.tag.animacy:
+                grammemes.add(noun.tag.animacy)
+            if (form := adjective.inflect(grammemes)) is not None:
+                forms.append(form.word)
+        if not forms or m.group(2).lower() in forms:
+            return m.group()
+        return f"{m.group(1)}-{forms[0]}{m.group(3)}{m.group(4)}"
+
+    return re.sub(rf"(?<![\w-])(\d+)-({re.escape(word[:-2])}[^\W\d_]*)(\s+)([^\W\d_]+)", agreed, text)
+
+
 def agree_ordinals(text: str, source: str, lang: str) -> str:
     """``text`` with each ordinal of the source that the model wrote in digits («21-го веке»
     for "21st century") ending as the word after it asks («21-м веке»), by the language's

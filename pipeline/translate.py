@@ -132,7 +132,10 @@ def translate_segments(
     for seg in segments:
         tr = seg.target(lang)
         tr.text = _capitalised_as(
-            seg.source, figures.without_invented_dates(inflect.agree_ordinals(tr.text, seg.source, lang), seg.source, lang)
+            seg.source,
+            figures.without_invented_dates(
+                inflect.agree_ages(inflect.agree_ordinals(tr.text, seg.source, lang), seg.source, lang), seg.source, lang
+            ),
         )
         if seg.terms:
             verified = terms.verify(tr.text, seg.terms, glossary, lang)

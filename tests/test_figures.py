@@ -1058,3 +1058,18 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
 )
 def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lang, output, expected):
     assert _translated(glossary, source, lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # The adjective of an age agrees with the noun the model wrote after it.
+        ("The 80-year-old woman died.", "ru", "#1-летний женщина умерла.", "80-летняя женщина умерла."),
+        ("Police detained a 15-year-old boy.", "ru", "Полиция задержала #1-летняя мальчика.", "Полиция задержала 15-летнего мальчика."),
+        ("The 19-year-old soldiers were captured.", "uk", "#1-річний солдати були захоплені.", "19-річні солдати були захоплені."),
+        # An ending that fits some reading of the noun stays; a word the dictionary only guesses is no noun.
+        ("A 23-year-old man was arrested.", "uk", "#1-річний чоловік був заарештований.", "23-річний чоловік був заарештований."),
+    ],
+)
+def test_the_adjective_of_an_age_agrees_with_the_noun_after_it(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected

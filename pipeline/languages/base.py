@@ -95,6 +95,9 @@ class Language:
     # the same hour and the part of the day («10 вечера»), where the 24-hour clock is theirs
     # only with minutes. Each part: the hour it begins and its word; none: ``clock``'s way.
     day_periods: tuple[tuple[int, str], ...] = ()
+    # The adjective of an age ("45-year-old": «45-летний»), in its dictionary form: agreed with the
+    # noun after it («45-летняя мать»); none: left as the model wrote it.
+    years_old: str = ""
     # Midnight and noon in the language's words (CLDR has them for few languages): the nominative,
     # then, where the dictionary gets them wrong («полночи»), the genitive, dative, accusative,
     # instrumental and locative; none: left to the model.

@@ -77,6 +77,7 @@ RUSSIAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     # «1-й», «2-го», «3-му», «4-м»; «5-я», «6-й», «7-ю»; «8-е»; «9-х», «10-ми»: one letter or two, never «-ый».
+    years_old="летний",
     ordinal_endings={
         **{"masc nomn": "й", "masc gent": "го", "masc datv": "му", "masc ablt": "м", "masc loct": "м"},
         **{"neut nomn": "е", "neut gent": "го", "neut datv": "му", "neut ablt": "м", "neut loct": "м"},

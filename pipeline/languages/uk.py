@@ -86,6 +86,7 @@ UKRAINIAN = Language(
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"nomn", "plur"}, {"nomn", "plur"})),
     # Український правопис (2019): «1-й», «2-го», «3-му», «4-м», «5-му» (місцевий); «6-а», «7-ї», «8-у», «9-ю»; «10-е»; «11-і», «12-х», «13-ми».
+    years_old="річний",
     ordinal_endings={
         **{"masc nomn": "й", "masc gent": "го", "masc datv": "му", "masc ablt": "м", "masc loct": "му"},
         **{"neut nomn": "е", "neut gent": "го", "neut datv": "му", "neut ablt": "м", "neut loct": "му"},
