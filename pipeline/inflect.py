@@ -904,33 +904,40 @@ _AGE_SOURCE = re.compile(r"\b(\d+)[-\s]years?[-\s]old\b", re.IGNORECASE)
 def agree_ages(text: str, source: str, lang: str) -> str:
     """``text`` with each age of the source ("45-year-old") that the model wrote as the language's
     adjective of years agreeing with the noun after it («80-летний женщина» → «80-летняя
-    женщина», «45-річний матір» → «45-річну матір»); one that fits some reading of the noun is
-    left as it is."""
+    женщина», «45-річний матір» → «45-річну матір»), and a past-tense verb right after a noun in
+    the nominative agreeing with it («80-летняя женщина погиб» → «погибла»): the model saw a
+    placeholder there, not a woman. An ending that fits some reading of the noun is left as it is."""
     word = profile(lang).years_old
     ages = set(_AGE_SOURCE.findall(source))
     if not word or not ages:
         return text
     adjective = morph(lang).parse(word)[0]
-
-    def agreed(m: re.Match[str]) -> str:
+    pattern = re.compile(rf"(?<![\w-])(\d+)-({re.escape(word[:-2])}[^\W\d_]*)(\s+)([^\W\d_]+)")
+    at = 0
+    while m := pattern.search(text, at):
+        at = m.end()
         # A word the dictionary only guesses (an indeclinable «матер») is no noun to agree with.
-        nouns = (
-            [p for p in morph(lang).parse(m.group(4)) if p.tag.POS == "NOUN" and p.tag.case not in (None, "voct") and "Fixd" not in p.tag]
-            if m.group(1) in ages
-            else []
-        )
+        nouns = [
+            p for p in morph(lang).parse(m.group(4)) if p.tag.POS == "NOUN" and p.tag.case not in (None, "voct") and "Fixd" not in p.tag
+        ]
+        if m.group(1) not in ages or not nouns:
+            continue
         forms = []
         for noun in nouns:
             grammemes = {noun.tag.case, "plur"} if noun.tag.number == "plur" else {noun.tag.case, noun.tag.gender or "masc"}
             if noun.tag.case == "accs" and noun.tag.animacy:
                 grammemes.add(noun.tag.animacy)
             if (form := adjective.inflect(grammemes)) is not None:
-                forms.append(form.word)
-        if not forms or m.group(2).lower() in forms:
-            return m.group()
-        return f"{m.group(1)}-{forms[0]}{m.group(3)}{m.group(4)}"
-
-    return re.sub(rf"(?<![\w-])(\d+)-({re.escape(word[:-2])}[^\W\d_]*)(\s+)([^\W\d_]+)", agreed, text)
+                forms.append((form.word, noun))
+        fitting = next(((form, noun) for form, noun in forms if form == m.group(2).lower()), forms[0] if forms else None)
+        if fitting is None:
+            continue
+        form, noun = fitting
+        subject = ("plur" if noun.tag.number == "plur" else str(noun.tag.gender or "")) if noun.tag.case == "nomn" else ""
+        after = agree_past_verb(text[: m.start()], text[m.end() :], subject, lang)
+        text = f"{text[: m.start()]}{m.group(1)}-{form}{m.group(3)}{m.group(4)}{after}"
+        at = m.start() + len(m.group(1)) + 1 + len(form) + len(m.group(3)) + len(m.group(4))
+    return text
 
 
 def agree_ordinals(text: str, source: str, lang: str) -> str:

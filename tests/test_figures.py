@@ -1063,8 +1063,10 @@ def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lan
 @pytest.mark.parametrize(
     ("source", "lang", "output", "expected"),
     [
-        # The adjective of an age agrees with the noun the model wrote after it.
-        ("The 80-year-old woman died.", "ru", "#1-летний женщина умерла.", "80-летняя женщина умерла."),
+        # The adjective of an age agrees with the noun the model wrote after it, and a past verb
+        # right after that noun in the nominative with the noun.
+        ("The 80-year-old woman died.", "ru", "#1-летний женщина умер.", "80-летняя женщина умерла."),
+        ("The 80-year-old woman died.", "uk", "#1-річна жінка помер у лікарні.", "80-річна жінка померла у лікарні."),
         ("Police detained a 15-year-old boy.", "ru", "Полиция задержала #1-летняя мальчика.", "Полиция задержала 15-летнего мальчика."),
         ("The 19-year-old soldiers were captured.", "uk", "#1-річний солдати були захоплені.", "19-річні солдати були захоплені."),
         # An ending that fits some reading of the noun stays; a word the dictionary only guesses is no noun.
