@@ -223,15 +223,23 @@ def write_names(seg: Segment, lang: str, approved: Mapping[str, str] | None = No
             first, last = (known.get(word, spellings(word, lang)[0]) for word in (words[0], words[-1]))
             if curated.is_person(words[0]) and words[0] in known:
                 hit = TermHit("name", name.start, name.start + len(words[0]), words[0])
-                tr.text = _first_name_kept(tr.text, first, last, seg.source, hit, lang, taken)
+                # The forms of the sentence's other capitalised words: a place before the surname is none of its first name.
+                others = {
+                    form[:KEY_LETTERS].lower()
+                    for w in re.findall(r"[A-Z][\w'’-]+", seg.source)
+                    if w not in words and (form := known.get(w) or curated.forms(lang).get(w, ""))
+                }
+                tr.text = _first_name_kept(tr.text, first, last, seg.source, hit, lang, taken, others)
             tr.text = _surname_agreeing(tr.text, first, last, lang)
             tr.text = _verb_agreeing(tr.text, first, last, seg.source, TermHit("name", name.start, name.end, name.text), lang)
 
 
-def _first_name_kept(text: str, first: str, last: str, source: str, hit: TermHit, lang: str, taken: set[str]) -> str:
+def _first_name_kept(text: str, first: str, last: str, source: str, hit: TermHit, lang: str, taken: set[str], others: set[str]) -> str:
     """``text`` with a listed first name (``hit``, written ``first``) that the model lost or turned
     into another word before the surname it kept put back, in the case its place asks («Проктор
-    Орбан» for "Viktor Orban" → «Виктор Орбан»; «встретил Орбана» → «встретил Виктора Орбана»)."""
+    Орбан» for "Viktor Orban" → «Виктор Орбан»; «встретил Орбана» → «встретил Виктора Орбана»).
+    ``others``: the first letters of the forms of the source's other names, which a word before
+    the surname may be («В Будапеште Орбан»: Budapest, not the model's Viktor)."""
     if re.search(rf"(?<![\w-]){re.escape(first[:KEY_LETTERS])}", text, re.IGNORECASE):
         return text
     surname = re.search(rf"(?<![\w-]){re.escape(last[:KEY_LETTERS])}[^\W\d_]*", text)
@@ -242,7 +250,7 @@ def _first_name_kept(text: str, first: str, last: str, source: str, hit: TermHit
     # and no name or term of the sentence: inside the sentence, or at its start where the English
     # name begins the sentence too ("President Vladimir Putin": «Президент Путин» keeps its title).
     other = re.search(r"([^\W\d_]+)\s+$", text[:start])
-    if other and other.group(1)[0].isupper() and other.group(1) not in taken:
+    if other and other.group(1)[0].isupper() and other.group(1) not in taken and other.group(1)[:KEY_LETTERS].lower() not in others:
         opening = not text[: other.start(1)].strip(" \"'«“„(—–-")
         if not opening or not source[: hit.start].strip(" \"'“‘«(—–-"):
             start = other.start(1)

@@ -196,8 +196,10 @@ def test_a_whole_name_row_gives_the_forms_of_the_whole_name(glossary, lang, outp
         ("Viktor Orban met the press.", "Проктор Орбан встретила прессу.", "Виктор Орбан встретил прессу."),
         # Dropped inside the sentence: put back in the surname's case.
         ("Talks with Viktor Orban failed.", "Переговоры с Орбаном провалились.", "Переговоры с Виктором Орбаном провалились."),
-        # The word before the surname translates the English title before the name: it stays.
+        # The word before the surname translates the English title before the name: it stays; so
+        # does another name of the sentence.
         ("Prime Minister Viktor Orban spoke.", "Премьер Орбан выступил.", "Премьер Виктор Орбан выступил."),
+        ("Speaking in Budapest, Viktor Orban spoke.", "Выступая в Будапеште Орбан выступил.", "Выступая в Будапеште Виктор Орбан выступил."),
     ],
 )
 def test_a_listed_first_name_the_model_lost_before_the_surname_is_put_back(glossary, source, output, expected):
