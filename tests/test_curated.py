@@ -199,7 +199,11 @@ def test_a_whole_name_row_gives_the_forms_of_the_whole_name(glossary, lang, outp
         # The word before the surname translates the English title before the name: it stays; so
         # does another name of the sentence.
         ("Prime Minister Viktor Orban spoke.", "Премьер Орбан выступил.", "Премьер Виктор Орбан выступил."),
-        ("Speaking in Budapest, Viktor Orban spoke.", "Выступая в Будапеште Орбан выступил.", "Выступая в Будапеште Виктор Орбан выступил."),
+        (
+            "Speaking in Budapest, Viktor Orban spoke.",
+            "Выступая в Будапеште Орбан выступил.",
+            "Выступая в Будапеште Виктор Орбан выступил.",
+        ),
     ],
 )
 def test_a_listed_first_name_the_model_lost_before_the_surname_is_put_back(glossary, source, output, expected):
