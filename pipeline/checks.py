@@ -271,11 +271,10 @@ def _length(source: str, target: str, lang: str) -> Iterable[Finding]:
         yield Finding("length-ratio", Severity.WARNING, f"{kind}: {ratio:.2f}× the source length (expected {low}–{high})")
 
 
-# Money the model invents («8 000 долларов» where the source has none, ``figures.MONEY_SOURCE``).
-# Korean currency words are also common syllables (지원, 엔진), so there only an amount counts.
-
-
 def _money(source: str, target: str, lang: str) -> Iterable[Finding]:
+    """Money the model invents («8 000 долларов» where the source has none, ``figures.MONEY_SOURCE``).
+    Korean currency words are also common syllables (지원, 엔진), so there only an amount counts
+    (the profile's ``money``)."""
     money = profile(lang).money
     found = money.search(target) if money else None
     if found and not MONEY_SOURCE.search(source):

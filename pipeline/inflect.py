@@ -649,6 +649,12 @@ def fit_quantity(forms: tuple[str, ...], lang: str, *, source: str, hit: TermHit
     return fit(term, lang, source=source, hit=TermHit(hit.term_id, start, hit.end, hit.text), before=before, after=after)
 
 
+def form_in_case(forms: tuple[str, ...], case: str, lang: str) -> str:
+    """A profile's row of a phrase's forms (the nominative, then the ``OBLIQUE_CASES`` the dictionary
+    cannot make) in ``case``: the form the row lists, else the dictionary's."""
+    return dict(zip(OBLIQUE_CASES, forms[1:])).get(case) or inflect_phrase(forms[0], lang, {case})
+
+
 VOWEL_LETTERS = frozenset("аеёиоуыэюяіїєъ")
 
 
@@ -841,8 +847,7 @@ def fit_time_word(forms: tuple[str, ...], lang: str, *, before: str) -> str:
     prep = word_before(before)
     cases = _TARGET_PREP.get(lang, {}) | _DATE_PREP.get(lang, {})
     case = cases.get(prep) or ("accs" if prep in _LOCATIVE_PREPS else "nomn")
-    given = dict(zip(OBLIQUE_CASES, forms[1:]))
-    form = given.get(case) or inflect_phrase(forms[0], lang, {case})
+    form = form_in_case(forms, case, lang)
     sentence_start = begins_sentence(before)
     return form[:1].upper() + form[1:] if sentence_start else form
 

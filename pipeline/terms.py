@@ -171,14 +171,15 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     language = profile(lang)
     for n, hit in enumerate(hits, 1):
         change = _CHANGE.search(source, 0, hit.start) if hit.term_id in (NUMBER, MONEY, MEASURE) else None
-        placeholder = re.search(rf"(?<![\w#])#{n}(?!\d)", target)
-        if change and placeholder and language.change_to_particle and change.group(1).lower() == "to":
+        if change is None or (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+            continue
+        if language.change_to_particle and change.group(1).lower() == "to":
             # After the model's percent sign, if any; fitted to the amount as any particle after a figure is («1,234로»).
             after = re.match(r"(%|퍼센트)?+(?:에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
             if after:
                 end = placeholder.end() + len(after.group(1) or "")
                 target = f"{target[:end]}{language.change_to_particle}{target[placeholder.end() + after.end() :]}"
-        if change and placeholder and (prepositions := language.change_prepositions):
+        if prepositions := language.change_prepositions:
             to, by = prepositions
             right, wrong = (to, by) if change.group(1).lower() == "to" else (by, to)
             head, tail = target[: placeholder.start()], target[placeholder.start() :]
@@ -339,16 +340,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
             end = counter.end()
         if of := language.of_after_quantity.match(target, end):
             end = of.end()
-        if language.cases and language.by_change and is_change(hit, source):
+        if language.cases and language.change_prepositions and is_change(hit, source):
             # The accusative after the language's preposition of a change, put where the model wrote
             # none before it (or before the word for "nearly" it put there: «почти на треть») or
             # another one («о #1» for "by about a third").
-            forms = language.quantities[quantity(hit.text)]
-            accusative = dict(zip(inflect.OBLIQUE_CASES, forms[1:])).get("accs") or inflect.inflect_phrase(forms[0], lang, {"accs"})
-            wrote = re.search(rf"(?:^|(?<=\s)){language.by_change}\s+(?:[^\W\d_]+\s+)?$", target[:start], re.IGNORECASE)
+            by = language.change_prepositions[1]
+            accusative = inflect.form_in_case(language.quantities[quantity(hit.text)], "accs", lang)
+            wrote = re.search(rf"(?:^|(?<=\s)){by}\s+(?:[^\W\d_]+\s+)?$", target[:start], re.IGNORECASE)
             if not wrote and (other := language.preposition_for_change.search(target, 0, start)):
                 start = other.start()
-            rendered = accusative if wrote else f"{language.by_change} {accusative}"
+            rendered = accusative if wrote else f"{by} {accusative}"
         elif language.cases:
             forms = language.quantities[quantity(hit.text)]
             rendered = inflect.fit_quantity(forms, lang, source=source, hit=hit, before=target[:start], after=target[end:])
@@ -416,16 +417,17 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         or in_script(rendered[-1:] or " ", "Hangul")
         or (hit.term_id == VERBATIM and inflect.SPELT_CODE.fullmatch(rendered) is not None)
     )
-    count = count_value(hit, source)
-    counted = inflect.counted_kind(source, hit) if count is not None else ""
+    count, counted, alone = count_value(hit, source), "", False
     if hit.term_id == QUANTITY and "/" not in quantity(hit.text):
         # A magnitude counts what follows its "of": «десятки тысяч людей», «수만 명의»; one alone
         # before its verb counts people, as news uses it ("Dozens killed": «수십 명 사망»).
         count = _MAGNITUDE_COUNT
         of = re.match(r"\s+of\b", source[hit.end :])
         counted = inflect.counted_kind(source, TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)) if of else "people"
+        alone = of is None
+    elif count is not None:
+        counted = inflect.counted_kind(source, hit)
     partitive = hit.term_id == QUANTITY
-    alone = partitive and count is not None and not re.match(r"\s+of\b", source[hit.end :])
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive, alone=alone)
 
 

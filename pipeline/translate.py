@@ -4,7 +4,6 @@ terms protected and restored, and the drafts people left in the review files."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -13,7 +12,7 @@ from pipeline.checks import repeated_ngram
 from pipeline.engine import Engine, Hypothesis
 from pipeline.errors import EngineError
 from pipeline.glossary import Glossary
-from pipeline.languages import profile
+from pipeline.languages import in_script, profile
 from pipeline.lexicon import approved_names, english_once, names_to_place, place_names, write_names
 from pipeline.memory import Memory, nfc
 from pipeline.merge import HumanWork, apply_drafts
@@ -174,13 +173,7 @@ def _capitalised_as(source: str, text: str) -> str:
     operator launched"); a word in Latin letters is left as written ("iPhone")."""
     first = re.search(r"[^\W_]", source)
     at = re.search(r"[^\W_]", text)
-    if (
-        first is None
-        or at is None
-        or not first.group().isupper()
-        or not at.group().islower()
-        or unicodedata.name(at.group(), "").startswith("LATIN")
-    ):
+    if first is None or at is None or not first.group().isupper() or not at.group().islower() or in_script(at.group(), "Latin"):
         return text
     return text[: at.start()] + at.group().upper() + text[at.end() :]
 

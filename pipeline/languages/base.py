@@ -113,11 +113,10 @@ class Language:
     half_inside: bool = True
     # The model's word for "of" after a quantity where the language has none there.
     of_after_quantity: re.Pattern[str] = _NEVER
-    # The preposition of a change's amount ("fell by a third": «на треть», the accusative), put
-    # before a fraction after "by" where the model wrote none; none: the model's words («3분의 1로»).
-    by_change: str = ""
     # The prepositions of a change to an amount and by one ("fell to 4%": «до», "rose by 3%": «на»),
-    # which the models swapped; none: left as the model wrote them.
+    # which the models swapped; none: left as the model wrote them. The second, with a fraction in
+    # the accusative, is put before a fraction after "by" where the model wrote none («на треть»);
+    # none: the model's words («3분의 1로»).
     change_prepositions: tuple[str, str] | None = None
     # The particle after an amount a change goes to (Korean «4.1%로 하락»; the model wrote «4.1%
     # 하락», fell by, and «3.5%에»), put in place of none or of a place's or a case's particle.

@@ -66,7 +66,6 @@ RUSSIAN = Language(
         ),
     },
     of_after_quantity=slavic.OF_AFTER_QUANTITY,
-    by_change="на",
     change_prepositions=("до", "на"),
     half_inside=False,
     preposition_for_change=slavic.FOR_CHANGE,

@@ -76,7 +76,6 @@ UKRAINIAN = Language(
         ),
     },
     of_after_quantity=slavic.OF_AFTER_QUANTITY,
-    by_change="на",
     change_prepositions=("до", "на"),
     preposition_for_change=slavic.FOR_CHANGE,
     currency_after_amount=re.compile(
