@@ -364,7 +364,11 @@ _FRACTION = re.compile(
 # "fell by a third", "grew by nearly half": a fraction of a change, which the models wrote as an
 # ordinal («почти третий», 세 번째).
 _BY_FRACTION = re.compile(rf"(?<![\w-])(?:{_A_FRACTION.pattern})(?![\w-]|\s+(?:of|a|an|the)\b)", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+(?:(?:nearly|almost|about|roughly|around|some|over|more\s+than|less\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+# Words that say how near an amount is ("about a fifth", "at least 20"): what comes before them
+# governs it.
+APPROXIMATELY = r"(?:about|around|nearly|almost|roughly|approximately|some|just|only|at\s+least)"
+
+_BY = re.compile(rf"\bby\s+(?:(?:{APPROXIMATELY}|over|more\s+than|less\s+than|up\s+to)\s+)?$", re.IGNORECASE)
 
 
 def _after_by(m: re.Match[str]) -> bool:
@@ -549,9 +553,7 @@ def find_figures(text: str, taken: list[TermHit]) -> list[TermHit]:
 # "Half of", "Almost half of": a half that opens the sentence, whose "Half" the Russian model
 # garbled («Хэлф американцев», «Голф города», «Полум Украины»); inside one it writes «более
 # половины», «около половины» itself, better declined than a placeholder would be.
-_OPENING_HALF = re.compile(
-    r"^\W*(?:(?:almost|nearly|about|roughly|around|only|just|over|more\s+than|less\s+than|fewer\s+than)\s+)?$", re.IGNORECASE
-)
+_OPENING_HALF = re.compile(rf"^\W*(?:(?:{APPROXIMATELY}|over|more\s+than|less\s+than|fewer\s+than)\s+)?$", re.IGNORECASE)
 
 
 def _half_inside(hit: TermHit, text: str) -> bool:

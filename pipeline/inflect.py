@@ -18,7 +18,7 @@ from pathlib import Path
 
 import tossi
 
-from pipeline.figures import headline
+from pipeline.figures import APPROXIMATELY, headline
 from pipeline.glossary import Term
 from pipeline.languages import profile
 from pipeline.model import TermHit
@@ -628,9 +628,8 @@ def fit_name(
     return form[:1].upper() + form[1:]
 
 
-# Words that say how near a quantity is ("about a fifth"), and govern nothing: its case is that of
-# the word before them.
-_APPROXIMATELY = re.compile(r"(?:\b(?:about|around|nearly|almost|roughly|approximately|some|just|only|at\s+least)\s+)+$", re.IGNORECASE)
+# Words that say how near a quantity is govern nothing: its case is that of the word before them.
+_APPROXIMATELY = re.compile(rf"(?:\b{APPROXIMATELY}\s+)+$", re.IGNORECASE)
 OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 

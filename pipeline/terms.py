@@ -20,6 +20,7 @@ from pipeline import curated, inflect, romanised
 from pipeline.engine import Alignment
 from pipeline.figures import (
     AGE,
+    APPROXIMATELY,
     DATE,
     DAYS,
     DECADE,
@@ -159,7 +160,7 @@ _CHANGE = re.compile(
     r"\b(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|drop|drops|dropped|decline[sd]?|increase[sd]?|"
     r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
     r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))\s+(to|by)\s+"
-    r"(?:(?:about|around|nearly|almost|roughly|some|just|(?P<more>over|more than|less than))\s+)?$",
+    rf"(?:(?:{APPROXIMATELY}|(?P<more>over|more than|less than))\s+)?$",
     re.IGNORECASE,
 )
 
@@ -191,10 +192,19 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     return target
 
 
+def _list_commas(target: str, source: str, hits: list[TermHit]) -> str:
+    """``target`` with the comma between two terms or figures of a list that the model left out
+    («50, 100 500 и 1 000» for "50, 100, 500 and 1,000"): two numbers side by side read as one."""
+    for n in range(1, len(hits)):
+        if re.fullmatch(r",\s*", source[hits[n - 1].end : hits[n].start]):
+            target = re.sub(rf"(?<![\w#])(#{n})\s+(?=#{n + 1}(?!\d))", r"\1, ", target)
+    return target
+
+
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
-    target = _change_prepositions(target, source, hits, lang)
+    target = _list_commas(_change_prepositions(target, source, hits, lang), source, hits)
     found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:

@@ -967,6 +967,7 @@ def test_a_translation_with_a_number_the_model_made_up_gives_way_to_an_alternati
         ("The army was cut by two-thirds.", "ru", "Армия была сокращена #1.", "Армия была сокращена на две трети."),
         ("Sales rose by a quarter.", "ru", "Продажи выросли на #1.", "Продажи выросли на четверть."),
         ("GDP shrank by nearly a third.", "uk", "ВВП скоротився майже #1.", "ВВП скоротився майже на третину."),
+        ("Sales fell by at least a third.", "uk", "Продажі впали щонайменше #1.", "Продажі впали щонайменше на третину."),
         ("Prices rose by about a fifth.", "ru", "Цены выросли в #1.", "Цены выросли на пятую часть."),
         ("Sales rose by a quarter.", "ko", "판매는 #1로 증가했다.", "판매는 4분의 1로 증가했다."),
         # A magnitude in words, declined (the models wrote «Человек тысяч», «тисячі», 수천).
@@ -1050,6 +1051,14 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
         # Or left it out; after "over" the model's comparative takes none.
         ("Exports dropped by nearly 20 percent.", "ru", "Экспорт упал почти #1 процентов.", "Экспорт упал почти на 20 процентов."),
         ("The number rose to over 9,000.", "ru", "Число выросло более #1.", f"Число выросло более 9{NBSP}000."),
+        # Words of how near an amount is take nothing from it ("only", "at least").
+        ("The rate fell to only 4.1 percent.", "ru", "Ставка упала лишь на #1 процента.", "Ставка упала лишь до 4,1 процента."),
+        (
+            "Exports dropped by at least 20 percent.",
+            "ru",
+            "Экспорт упал как минимум #1 процентов.",
+            "Экспорт упал как минимум на 20 процентов.",
+        ),
         # Korean marks "to" with 로 after the amount (the model wrote «4.1% 하락», fell by, and «53에»).
         ("The rate fell to 4.1 percent.", "ko", "실업률은 #1% 하락했다.", "실업률은 4.1%로 하락했다."),
         ("The toll rose to 53 on Monday.", "ko", "사망자는 #1에 올랐다.", "사망자는 53으로 올랐다."),
@@ -1057,6 +1066,25 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
     ],
 )
 def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # Two numbers side by side read as one («100 500»): the list's comma goes back between them.
+        (
+            "Notes for 50, 100, 500 and 1,000 lire were issued.",
+            "ru",
+            "Были выпущены купюры #1, #2 #3 и #4 лир.",
+            f"Были выпущены купюры 50, 100, 500 и 1{NBSP}000 лир.",
+        ),
+        ("The scores were 3, 5 and 7.", "ko", "점수는 #1 #2 및 #3이었다.", "점수는 3, 5 및 7이었다."),
+        # Not where the English has none between them ("in 2012 1,000 people").
+        ("In 2012 1,000 people came.", "ru", "В #1 году #2 человек пришли.", f"В 2012 году 1{NBSP}000 человек пришли."),
+    ],
+)
+def test_a_list_s_comma_the_model_left_out_goes_back(glossary, source, lang, output, expected):
     assert _translated(glossary, source, lang, output) == expected
 
 
