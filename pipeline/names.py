@@ -205,6 +205,12 @@ _READ_AS = ((re.compile(r"^mc"), "mak"), (re.compile(r"ez$"), "es"))
 # one consonant (Jake «Джейк», Blaze «Блейз», Mike «Майк», Kyle «Кайл»; r aside: Clare is no
 # «Клейр»; Wallace, Cesare have two); a final "ce" is «с» (Wallace «Уоллас»), "ew" «ю» (Andrew «Андрю»).
 _ENGLISH = (
+    # South Slavic names, frequent in the news, lose their marks in English (Đoković, Vučić,
+    # Karadžić: Djokovic, Vucic, Karadzic); both languages write «Джокович», «Вучич», «Караджич».
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"dz(?=ic$)"), "j"),
+    (re.compile(r"c(?=ic$)"), "ch"),
+    (re.compile(r"(?<=[vkjh])ic$"), "ych"),
     (re.compile(r"ohn"), "on"),
     (re.compile(r"(?<=.)stein$"), "shtein"),
     (re.compile(r"^e(?![aeiy])"), "ɛ"),
