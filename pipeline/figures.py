@@ -183,6 +183,10 @@ _YEAR = re.compile(
 )
 # "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
 _CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w:]|[.,]\d)")
+# "at 1430 GMT": news agencies write a clock time with a time zone as four digits, which a reader
+# of the translation would take for a year or a count («в 1430 GMT»).
+_HHMM = r"(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)"
+_ZONED_CLOCK = re.compile(rf"(?<![\w:.,]){_HHMM}(?=\s?(?:GMT|UTC)\b)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s?(?P<ampm>[ap])", re.IGNORECASE)
 # Fraction digits a compact amount may keep: all of the source's ("1.234567 million" is not «1,235 млн»).
 _ALL_DIGITS = 9
@@ -518,7 +522,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MONTH, [_MONTH_ALONE], "m", None),
     (TIME, [_TIME], 0, lambda m: _time(m) is not None),
     (TIME, [_NAMED_TIME], 0, _at_named_time),
-    (TIME, [_CLOCK24], 0, None),
+    (TIME, [_CLOCK24, _ZONED_CLOCK], 0, None),
     (YEARS, [_YEARS], 0, lambda m: _years(m["y1"], m["y2"]) is not None),
     (DECADE, [_DECADE], 0, None),
     (AGE, [_AGE, _AGE_NEXT], "d", None),
@@ -621,7 +625,7 @@ def _years(first: str, last: str) -> tuple[int, int] | None:
 def as_translated(text: str) -> str:
     """``text`` with its figures in the form a translation writes them: abbreviated spans of
     years in full ("1952-53" → "1952-1953"), clock times on the 24-hour clock ("2.25pm" →
-    "14:25") and abbreviated scales spelt out ("£1.5m" → "£1.5 million"), so that a check
+    "14:25", "1430 GMT" → "14:30 GMT") and abbreviated scales spelt out ("£1.5m" → "£1.5 million"), so that a check
     compares like with like."""
 
     metres = {m.start() for pattern in (_METRES, _EVENT_METRES) for m in pattern.finditer(text)}
@@ -643,6 +647,7 @@ def as_translated(text: str) -> str:
         return f"{time.hour}:{time.minute:02d}" if time else m.group()
 
     text = _NUMBER.sub(scale, _MONEY_SIGN.sub(scale, text))
+    text = _ZONED_CLOCK.sub(lambda m: f"{int(m['h'])}:{m['min']}", text)
     return _TIME.sub(clock, _YEARS.sub(years, text))
 
 
@@ -736,7 +741,7 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         m = _CLOCK.match(hit.text)
         time = _time(m) if m else None
         twelve_hour = time is not None
-        if time is None and (m := _CLOCK24.fullmatch(hit.text)):
+        if time is None and (m := _CLOCK24.fullmatch(hit.text) or re.fullmatch(_HHMM, hit.text)):
             time = datetime.time(int(m["h"]), int(m["min"]))
         if time is None:
             return hit.text
@@ -745,7 +750,10 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
             word = next(word for start, word in reversed(periods) if time.hour >= start)
             return f"{time.hour % 12 or 12}\u00a0{word}"
         clock = profile(lang).clock
-        return format_time(time, clock[bool(time.minute)] if clock else "short", locale=lang)
+        pattern = clock[bool(time.minute)] if clock else "short"
+        if clock and not twelve_hour and time.hour == 0:
+            pattern = pattern.replace("h", "K")  # "00:30" is «오전 0시 30분» (as the English's "12:30 a.m." is «오전 12시 30분»)
+        return format_time(time, pattern, locale=lang)
     if hit.term_id == MONEY:
         return _render_money(hit.text, lang)
     if hit.term_id == DECADE:

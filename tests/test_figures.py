@@ -15,6 +15,7 @@ from pipeline.figures import (
     SPELLED,
     TIME,
     VERBATIM,
+    as_translated,
     find_figures,
     for_language,
     render,
@@ -48,6 +49,8 @@ NNBSP = "\u202f"
         ("10:30 p.m", "22:30", "22:30", "오후 10시 30분"),
         ("06:00", "06:00", "06:00", "오전 6시"),
         ("21:45", "21:45", "21:45", "오후 9시 45분"),
+        # Past midnight on the 24-hour clock: «0시», as the English has it (its "12:30 a.m." keeps 12).
+        ("00:30", "00:30", "00:30", "오전 0시 30분"),
         ("2024", "2024", "2024", "2024"),
         ("$5 million", f"5{NBSP}млн{NBSP}$", f"5{NBSP}млн{NBSP}доларів США", "US$500만"),
         ("£20,000", f"20{NBSP}000{NBSP}£", f"20{NBSP}000{NBSP}англійських фунтів", "£20,000"),
@@ -95,6 +98,23 @@ def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
     [hit] = find_figures(f"It was {source} in all.", [])
     assert hit.text == source
     assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [ru, uk, ko]
+
+
+@pytest.mark.parametrize(
+    ("text", "ru", "ko", "checked"),
+    [
+        ("Markets closed at 1430 GMT on Friday.", "14:30", "오후 2시 30분", "Markets closed at 14:30 GMT on Friday."),
+        ("The blaze was put out at 0000 GMT.", "00:00", "오전 0시", "The blaze was put out at 0:00 GMT."),
+    ],
+)
+def test_an_agency_s_four_digit_time_with_its_zone_is_a_clock_time(text, ru, ko, checked):
+    [hit] = find_figures(text, [])
+    assert [render(hit, "ru"), render(hit, "ko")] == [ru, ko]
+    assert as_translated(text) == checked  # what the number check compares the translation with
+
+
+def test_four_digits_without_a_zone_are_a_number():
+    assert [(h.term_id, h.text) for h in find_figures("The 2100 troops left at 1430.", [])] == [(NUMBER, "2100"), (NUMBER, "1430")]
 
 
 @pytest.mark.parametrize(
