@@ -693,17 +693,20 @@ _JOINED_BEFORE = re.compile(r"(?:(?<!\w)(?:и|і|й|та|или|або|такж�
 _BETWEEN_SUBJECT_AND_VERB = frozenset({"ADVB", "PRCL"})
 
 
-def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitive: bool = False) -> str:
+def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitive: bool = False, apposition: bool = False) -> str:
     """``after``, the translation's words after a subject of ``gender`` (``subject_gender``), with
     the past-tense verb right after it in that gender or number: the model saw a placeholder, not
     a feminine noun, and wrote the masculine or the plural («Росія запустив», «Росія запустили» →
     «Росія запустила»). ``before``: the words before the subject; after «и», «та» or a comma the
     subject may be one of several, and a plural verb stays («Россия и Китай заявили»). A
     ``partitive`` subject (a fraction) is followed by what it is part of, in the genitive, before
-    its verb («треть украинцев потеряла»)."""
+    its verb («треть украинцев потеряла»); a subject with an ``apposition`` (``apposition``) by
+    that, whose noun's gender is not the subject's («Камала Харрис, вице-президент, сообщила»)."""
     if partitive and gender:
         skipped = _genitive_words(after, lang)
         return after[:skipped] + agree_past_verb(before, after[skipped:], gender, lang)
+    if apposition and gender and (at := _verb_after_apposition(after, lang)):
+        return after[:at] + agree_past_verb(before, after[at:], gender, lang)
     m = re.match(r"(\s+)([^\W\d_]+)(?:(\s+)([^\W\d_]+))?", after)
     if not gender or not m:
         return after
@@ -725,6 +728,30 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitiv
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# An English noun phrase between a subject and its verb ("Kamala Harris, the vice president, said"):
+# no clause of its own, the verb after it in lower case.
+_APPOSITION = re.compile(r",\s+(?P<np>[^,;:.!?()\"“”]{2,80}?),\s+[a-z]+\b")
+_CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when|while|or|but|if|because|is|was|were|has|had|have|said|says)\b", re.I)
+# Where the translation's own clause begins: the apposition is over without the verb.
+_TARGET_CLAUSE = re.compile(r"[.;:!?«»\"“”]|\b(?:что|который|которая|которые|которого|чей|чья|що|який|яка|які|якого|чий|чия)\b", re.I)
+
+
+def apposition(source: str, hit: TermHit) -> bool:
+    """Whether the English puts a noun phrase between the subject at ``hit`` and its verb."""
+    m = _APPOSITION.match(source, hit.end)
+    return m is not None and len(m["np"].split()) <= 9 and not _CLAUSE_WORD.search(m["np"])
+
+
+def _verb_after_apposition(after: str, lang: str) -> int | None:
+    """Where the space before the first verb of ``after`` begins, within a few words and before
+    the translation's next clause; None where there is none."""
+    for m in list(re.finditer(r"(?<=[\s,—–-])([^\W\d_]+)", after))[:10]:
+        if _TARGET_CLAUSE.search(after, 0, m.start()):
+            return None
+        if morph(lang).parse(m.group(1))[0].tag.POS == "VERB":  # the likeliest reading: «дел» is «дело», not «деть»
+            space = re.search(r"\s+$", after[: m.start()])
+            return space.start() if space else None
+    return None
 
 
 def _genitive_words(after: str, lang: str) -> int:

@@ -301,7 +301,8 @@ def _verb_agreeing(text: str, first: str, last: str, source: str, hit: TermHit, 
         return text
     gender = inflect.subject_gender(m.group(), m.group(), lang, source=source, hit=hit, person=True, known=str(genders.pop()))
     before = inflect.agree_verb_before(text[: m.start()], gender, lang) if inflect.said_by(source, hit) else text[: m.start()]
-    return before + m.group() + inflect.agree_past_verb(text[: m.start()], text[m.end() :], gender, lang)
+    after = inflect.agree_past_verb(text[: m.start()], text[m.end() :], gender, lang, apposition=inflect.apposition(source, hit))
+    return before + m.group() + after
 
 
 def _write_names_by_sound(seg: Segment, lang: str, approved: Mapping[str, str] | None = None) -> None:

@@ -152,6 +152,7 @@ class _Replacement:
     subject: str = ""  # the gender a past-tense verb after it agrees with (``inflect.subject_gender``)
     said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
     partitive: bool = False  # a part of what the words after it name («треть украинцев»): its verb comes after them
+    apposition: bool = False  # a noun phrase stands between it and its verb (``inflect.apposition``)
     alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십 명 사망»)
 
 
@@ -239,6 +240,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             subject = inflect.subject_gender(form, term.targets[lang], lang, source=source, hit=hit, person=term.type == "person")
             replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))
         replacements[-1].said_by = inflect.said_by(source, hit)
+        replacements[-1].apposition = inflect.apposition(source, hit)
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -246,6 +248,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     for r in sorted(replacements, key=lambda r: r.start, reverse=True):
         # "5,000 North Korean soldiers": the counted words run on through the term right after the count.
         upto = beyond if r.count is not None and next_term and not text[r.end : following].strip() else following
+        if r.apposition:
+            upto = len(text)  # its verb comes after the apposition, which may hold another replacement («министр Германии»)
         after = text[r.end : upto]
         if counter_word := language.counters.get(r.counted):
             r.text, after = inflect.with_counter(r.text, after, counter_word, lang, alone=r.alone)
@@ -253,7 +257,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             after = inflect.agree_with_count(r.count, text[: r.start], after, lang)
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
-        after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang, partitive=r.partitive)
+        after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang, partitive=r.partitive, apposition=r.apposition)
         head = inflect.agree_verb_before(text[: r.start], r.subject, lang) if r.said_by else text[: r.start]
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to

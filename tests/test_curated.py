@@ -129,6 +129,18 @@ def test_a_preposition_that_takes_the_dative_gives_a_name_its_case(glossary, lan
         ("The envoy met Olena Zelenska.", "Посланник встретился с #1.", "Посланник встретился с Еленой Зеленской."),
         # And the verb after her agrees with her.
         ("Kaja Kallas said it failed.", "#1 сказал, что это не удалось.", "Кая Каллас сказала, что это не удалось."),
+        # Past a noun phrase the English puts between her and her verb.
+        (
+            "Kamala Harris, the vice president, said it failed.",
+            "#1 вице-президент сказал, что это не удалось.",
+            "Камала Харрис вице-президент сказала, что это не удалось.",
+        ),
+        # Not past a clause of its own ("whose aide left"): a verb there may be another subject's.
+        (
+            "Kaja Kallas, whose aide left, said it failed.",
+            "#1, чей помощник ушёл, сказал, что это не удалось.",
+            "Кая Каллас, чей помощник ушёл, сказал, что это не удалось.",
+        ),
         # «в» a model puts before a person the English sends something "to": a person is no place.
         ("The letter was sent to Kyrylo Budanov.", "Письмо отправили в #1.", "Письмо отправили Кириллу Буданову."),
         # "To" after a role the person has: the genitive («советник Орбана»).

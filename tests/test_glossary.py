@@ -413,6 +413,13 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
         # A listed woman's name; a listed man's keeps the masculine.
         ("ru", "Kim Yo Jong said it failed.", "#1 сказал, что это не удалось.", "Ким Ё Чжон сказала, что это не удалось."),
         ("ru", "Kim Jong Un said it failed.", "#1 сказал, что это не удалось.", "Ким Чен Ын сказал, что это не удалось."),
+        # Past a noun phrase between her and her verb, with a term of its own.
+        (
+            "ru",
+            "Kim Yo Jong, North Korea's spokeswoman, said it failed.",
+            "#1, пресс-секретарь #2, сказал, что это не удалось.",
+            "Ким Ё Чжон, пресс-секретарь Северной Кореи, сказала, что это не удалось.",
+        ),
         # The speaker of a verb of saying, which the translation put before it.
         ("uk", '"It failed," said Ukraine.', '"Це не вдалося", - сказав #1.', '"Це не вдалося", - сказала Україна.'),
         ("ru", '"It failed," Ukraine said.', '"Это не удалось", - сказал #1.', '"Это не удалось", - сказала Украина.'),

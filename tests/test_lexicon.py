@@ -109,6 +109,12 @@ def test_a_surname_takes_the_case_the_model_gave_the_first_name(glossary, source
         ("Anna Netrebko said it was over.", "ru", "Анна Нетребко сказал, что всё кончено.", "Анна Нетребко сказала, что всё кончено."),
         ('"It is over," said Anna Netrebko.', "ru", "«Всё кончено», - сказал Анна Нетребко.", "«Всё кончено», - сказала Анна Нетребко."),
         ("Olena Marchenko said it was over.", "uk", "Олена Марченко сказав, що все скінчено.", "Олена Марченко сказала, що все скінчено."),
+        (
+            "Olena Marchenko, a nurse from Lviv, said it was over.",
+            "uk",
+            "Олена Марченко, медсестра зі Львова, сказав, що все скінчено.",
+            "Олена Марченко, медсестра зі Львова, сказала, що все скінчено.",
+        ),
         # Not a subject in the English; a first name the dictionary does not know.
         ("They met Anna Netrebko.", "ru", "Они встретили Анну Нетребко.", "Они встретили Анну Нетребко."),
         (
