@@ -289,6 +289,8 @@ _METRES = re.compile(
 )
 _EVENT_METRES = re.compile(rf"(?<=men's ){_DIGITS}\s?m(?![\w/])")
 _A_MEASURE = re.compile(rf"{_DIGITS}\s?(?P<unit>{_SYMBOLS})")
+# "0.25 percentage points": a change of a percentage, which a model wrote as a percentage («0.25%»).
+_PERCENTAGE_POINTS = re.compile(rf"{_NOT_IN_WORD}{_DIGITS}\s?percentage[\s-]points?\b", re.IGNORECASE)
 # "-5C", "30°C", "86 °F", "5 degrees Celsius": a temperature, written with CLDR's unit («-5 °C»,
 # «86 градусов Фаренгейта», as imperial units are); the Korean model dropped it, the others left
 # «-5C», and dropped the word "minus" («15 °C» for "minus 15 degrees Celsius"). A bare C or F only
@@ -377,6 +379,11 @@ _BY = re.compile(rf"\bby\s+(?:(?:{APPROXIMATELY}|over|more\s+than|less\s+than|up
 
 def _after_by(m: re.Match[str]) -> bool:
     return _BY.search(m.string, 0, m.start()) is not None
+
+
+def in_points(hit: TermHit) -> bool:
+    """Whether a hit is an amount in percentage points."""
+    return hit.term_id == MEASURE and _PERCENTAGE_POINTS.fullmatch(hit.text) is not None
 
 
 def is_change(hit: TermHit, source: str) -> bool:
@@ -530,7 +537,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (ORDINAL, [_ORDINAL], 0, None),
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
-    (MEASURE, [_MEASURE, _METRES, _EVENT_METRES], 0, None),
+    (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
     (VERBATIM, [_DIGITS_CODE], 0, None),
     (YEAR, [_YEAR], "y", None),
     (QUANTITY, [_RATIO], 0, None),
@@ -763,6 +770,9 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     if hit.term_id == MEASURE:
         if temperature := _TEMPERATURE.fullmatch(hit.text):
             return _render_temperature(temperature, lang)
+        if points := _PERCENTAGE_POINTS.fullmatch(hit.text):
+            number = hit.text[: points.end("frac" if points["frac"] else "int")]
+            return profile(lang).percentage_points.format(_render_number(number, lang))
         m = _A_MEASURE.fullmatch(hit.text)
         if m is None:
             return hit.text

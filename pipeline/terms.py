@@ -38,6 +38,7 @@ from pipeline.figures import (
     YEARS,
     count_value,
     find_figures,
+    in_points,
     is_change,
     is_figure,
     named_time,
@@ -156,14 +157,29 @@ class _Replacement:
     alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십 명 사망»)
 
 
-# A change to or by an amount ("fell to 4.1 percent", "rose by 3%"), the English preposition in group 1.
+# A change to or by an amount ("fell to 4.1 percent", "rose by 3%", "raised rates by 0.25 percentage
+# points"; not "cut up to 18,000 jobs", as many as), the English preposition in group 1.
 _CHANGE = re.compile(
     r"\b(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|drop|drops|dropped|decline[sd]?|increase[sd]?|"
     r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
-    r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))\s+(to|by)\s+"
+    r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))(?:(?:\s+(?!up\b)[^\s,.;:]+){0,3}?\s+(to|by))?\s+"
     rf"(?:(?:{APPROXIMATELY}|(?P<more>over|more than|less than))\s+)?$",
     re.IGNORECASE,
 )
+# A percentage right after such a verb is what it changes by ("fell 3 percentage points", "rose 5%"),
+# not a share of what follows ("cut 5% of jobs").
+_PERCENTAGE_AFTER = re.compile(r"\s?(?:%|per\s?cent|percentage)(?!\s+of\b)", re.IGNORECASE)
+
+
+def _change(source: str, hit: TermHit) -> tuple[str, bool]:
+    """("to" or "by", whether "over" or "more than" comes before it) where ``hit`` is the amount a
+    change goes to or by (``_CHANGE``); else ("", False)."""
+    if hit.term_id not in (NUMBER, MONEY, MEASURE) or not (change := _CHANGE.search(source, 0, hit.start)):
+        return "", False
+    if change.group(1):
+        return change.group(1).lower(), bool(change["more"])
+    by = in_points(hit) or _PERCENTAGE_AFTER.match(source, hit.end) is not None
+    return ("by" if by else ""), bool(change["more"])
 
 
 def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
@@ -172,22 +188,27 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     left it out («упали почти 20%»)."""
     language = profile(lang)
     for n, hit in enumerate(hits, 1):
-        change = _CHANGE.search(source, 0, hit.start) if hit.term_id in (NUMBER, MONEY, MEASURE) else None
-        if change is None or (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+        change, more = _change(source, hit)
+        if not change or (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
             continue
-        if language.change_to_particle and change.group(1).lower() == "to":
+        if language.change_to_particle and change == "to":
             # After the model's percent sign, if any; fitted to the amount as any particle after a figure is («1,234로»).
             after = re.match(r"(%|퍼센트)?+(?:에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
             if after:
                 end = placeholder.end() + len(after.group(1) or "")
                 target = f"{target[:end]}{language.change_to_particle}{target[placeholder.end() + after.end() :]}"
+        elif language.change_to_particle:
+            # By an amount: without the particle of "to" the model wrote («0.3포인트로 떨어졌다», fell to).
+            to_particle = re.compile(rf"((?:%|퍼센트)?(?:\s?포인트)?)으?{language.change_to_particle}(?![가-힣])")
+            if by_amount := to_particle.match(target, placeholder.end()):
+                target = f"{target[: by_amount.start()]}{by_amount.group(1)}{target[by_amount.end() :]}"
         if prepositions := language.change_prepositions:
             to, by = prepositions
-            right, wrong = (to, by) if change.group(1).lower() == "to" else (by, to)
+            right, wrong = (to, by) if change == "to" else (by, to)
             head, tail = target[: placeholder.start()], target[placeholder.start() :]
             if swapped := re.search(rf"(?<![\w-]){wrong}\s+$", head, re.IGNORECASE):
                 target = f"{head[: swapped.start()]}{right} {tail}"
-            elif head.endswith(" ") and not change["more"] and not inflect.is_preposition(inflect.word_before(head), lang):
+            elif head.endswith(" ") and not more and not inflect.is_preposition(inflect.word_before(head), lang):
                 # Not after "over", "more than": the model's «более» takes none after it («выросли более 9 000»).
                 target = f"{head}{right} {tail}"
     return target
@@ -403,6 +424,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         end = currency.end()
     elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
         end += len(word.group())
+    if in_points(hit) and (points := language.points_after_amount.match(target, end)):
+        end = points.end()
     if (
         hit.term_id in (NUMBER, SPELLED)
         and (age := language.age_after_count.match(target, end))
@@ -476,10 +499,12 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     found = _placeholders(text)
     edits: list[tuple[int, int, str, int]] = []  # (start, end, replacement, order)
     for n, matches in found.items():
-        # A repeated placeholder is kept where it first appears; an unknown one is dropped.
+        # A repeated placeholder is kept where it first appears; an unknown one is dropped, with
+        # a percent sign the model glued to it and its particle («#1%로»; a particle or counter
+        # alone stays for the lost placeholder put there, ``_left_over``).
         for m in matches[1:] if 1 <= n <= len(hits) else matches:
-            end = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
-            edits.append((m.start(), end, "", 0))
+            glued = _GLUED_TO_COPY.match(text, m.end())
+            edits.append((m.start(), glued.end() if glued else m.end(), "", 0))
     lost = [n for n in range(1, len(hits) + 1) if n not in found]
     for n in lost:
         at = _attended(aligned, n)
@@ -503,6 +528,9 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
             result.status = "repaired"
             restored.text = _unstutter(restored.text, result, restored.results, glossary, lang)
     return restored
+
+
+_GLUED_TO_COPY = re.compile(r"(?:%[^\W\d_]*)?\s?")
 
 
 def _left_over(text: str, at: int, lang: str) -> bool:

@@ -22,7 +22,7 @@ from pipeline.figures import (
 )
 from pipeline.model import Segment
 from pipeline.translate import translate_segments
-from tests.scripted_engine import ScriptedEngine
+from tests.scripted_engine import ScriptedEngine, word_alignment
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -92,6 +92,8 @@ NNBSP = "\u202f"
         # Below zero in words (every model dropped the "minus": «15 °C»).
         ("minus 15 degrees Celsius", f"-15{NBSP}°C", f"-15{NBSP}°C", "-15°C"),
         ("86°F", f"86{NBSP}градусов Фаренгейта", f"86{NBSP}градусів Фаренгейта", "화씨 86도"),
+        # A change of a percentage, abbreviated as the economic press does (the Korean model wrote «0.25%»).
+        ("0.25 percentage points", f"0,25{NBSP}п.{NBSP}п.", f"0,25{NBSP}в.{NBSP}п.", "0.25%포인트"),
     ],
 )
 def test_each_language_writes_figures_its_own_way(source, ru, uk, ko):
@@ -1083,10 +1085,48 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
         ("The rate fell to 4.1 percent.", "ko", "실업률은 #1% 하락했다.", "실업률은 4.1%로 하락했다."),
         ("The toll rose to 53 on Monday.", "ko", "사망자는 #1에 올랐다.", "사망자는 53으로 올랐다."),
         ("The toll rose to 53 on Monday.", "ko", "사망자는 #1로 올랐다.", "사망자는 53으로 올랐다."),
+        # By an amount: Korean writes no particle of "to" after it (the model did: «0.3포인트로», fell to).
+        ("Unemployment dropped by 0.3 points.", "ko", "실업률은 #1포인트로 떨어졌다.", "실업률은 0.3포인트 떨어졌다."),
+        # Words between the verb and its preposition; percentage points, the model's words for them dropped.
+        (
+            "The bank raised rates by 0.25 percentage points.",
+            "ko",
+            "은행은 금리를 #1% 포인트로 인상했다.",
+            "은행은 금리를 0.25%포인트 인상했다.",
+        ),
+        (
+            "The bank raised rates by 0.25 percentage points.",
+            "ru",
+            "Банк повысил ставки #1 процентных пункта.",
+            f"Банк повысил ставки на 0,25{NBSP}п.{NBSP}п.",
+        ),
+        # A percentage right after the verb is what it changes by; not a share of what follows.
+        ("Support fell 3 percentage points.", "uk", "Підтримка впала #1.", f"Підтримка впала на 3{NBSP}в.{NBSP}п."),
+        ("Prices rose 5% last year.", "ru", "Цены выросли #1% в прошлом году.", "Цены выросли на 5% в прошлом году."),
+        ("The firm cut 5% of its jobs.", "ru", "Фирма сократила #1% рабочих мест.", "Фирма сократила 5% рабочих мест."),
+        (
+            "Microsoft will cut up to 18,000 jobs.",
+            "ko",
+            "마이크로소프트는 #1 일자리를 줄일 것이다.",
+            "마이크로소프트는 18,000 일자리를 줄일 것이다.",
+        ),
+        ("Prices went up to 5 percent.", "ru", "Цены поднялись #1 процентов.", "Цены поднялись до 5 процентов."),
     ],
 )
 def test_a_change_to_or_by_an_amount_keeps_its_preposition(glossary, source, lang, output, expected):
     assert _translated(glossary, source, lang, output) == expected
+
+
+def test_a_placeholder_the_model_wrote_twice_goes_with_its_percent_sign(glossary):
+    # No alternative kept #2: the best translation, #1's copy dropped with its «%로», #2 put where it was attended to.
+    source = "Inflation rose to 3.2 percent from 2.9 percent."
+    protected = "Inflation rose to #1 percent from #2 percent."
+    best = "인플레이션은 #1%에서 #1%로 상승했다."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
+    seg.figures = find_figures(source, [])
+    engine = ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, {1: 6})})
+    translate_segments([seg], engine, glossary, "ko")
+    assert seg.target("ko").text == "인플레이션은 2.9 3.2%로 상승했다."  # rose "to": 로
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,9 @@ class Language:
     # A currency word a model may append to an amount's placeholder («#1 долларов»): dropped, the
     # rendered amount names its currency.
     currency_after_amount: re.Pattern[str] = _NEVER
+    # The model's own words for a percentage or its points after an amount in percentage points
+    # («#1% 포인트», «#1 процентных пункта»): dropped, the rendering says them.
+    points_after_amount: re.Pattern[str] = _NEVER
     # Money words of a translation, for the `money-added` check (none: the check does not run).
     money: re.Pattern[str] | None = None
     # Latin → this script, longest spelling first: names the model left in Latin letters, and
@@ -129,6 +132,10 @@ class Language:
     # An age in decades ("in her 70s"; CLDR has none): Korean «70대»; Russian and Ukrainian as the
     # models write it themselves («в возрасте 70-х»).
     age: str = "{}s"
+    # An amount in percentage points ("0.25 percentage points"; CLDR has no unit), the number as
+    # the language writes it in the braces: as its economic press abbreviates it («0,25 п. п.»,
+    # «0.25%포인트»; the Korean model wrote a percentage, «0.25%», another fact).
+    percentage_points: str = "{} percentage points"
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
     # The least number spelt out in English ("fifteen years") that the language's news writes in

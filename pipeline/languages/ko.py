@@ -36,6 +36,7 @@ KOREAN = Language(
     currency_after_amount=re.compile(
         r"\s*(?:미국\s*)?(?:달러|유로|파운드|루블|위안화?|엔화|원)|\s*[$€£¥₩₽₴]|(?:명|개|일)" + _BEFORE_PARTICLE, re.IGNORECASE
     ),
+    points_after_amount=re.compile(r"\s?(?:%|퍼센트)(?:\s?(?:포인트|p))?|\s?포인트"),
     money=re.compile(r"[$€£¥₩₽₴]|\d[\d,.\s]*\s?(?:만|억|천)?\s?(?:달러|유로|루블|흐리우냐|파운드|위안|엔|원)"),
     # CLDR's full Korean time pattern ("a h시 m분 s초 zzzz") without seconds and zone.
     clock=("a h시", "a h시 m분"),
@@ -55,6 +56,7 @@ KOREAN = Language(
     },
     ratios=True,
     decade="{}년대",
+    percentage_points="{}%포인트",
     age="{}대",
     ordinal="{}번째",
     ordinal_nouns={

@@ -28,6 +28,7 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     decade="{}-х",
+    percentage_points="{}\u00a0в.\u00a0п.",
     age="{}-х",
     ordinal="{}-й",
     year_after_date=_YEAR_WORD,
@@ -82,6 +83,7 @@ UKRAINIAN = Language(
         r"\s*(?:(?:американських\s+)?долар\w*(?:\s+США)?|євро|(?:британських\s+|англійських\s+)?фунт\w*(?:\s+стерлінгів)?|рубл\w*|гривн\w*|гривень|юан\w*|єн\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,
     ),
+    points_after_amount=re.compile(r"\s*(?:%|відсот\w*|в\.\s?п\.)(?:\s+пункт\w*)?|\s+пункт\w*", re.IGNORECASE),
     money=re.compile(r"[$€£¥₩₽₴]|\b(?:долар|євро\b|рубл|грив(?:н|ень)|фунт(?:ів|а)? стерлінгів|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"nomn", "plur"}, {"nomn", "plur"})),
     # Український правопис (2019): «1-й», «2-го», «3-му», «4-м», «5-му» (місцевий); «6-а», «7-ї», «8-у», «9-ю»; «10-е»; «11-і», «12-х», «13-ми».
