@@ -498,16 +498,15 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
     text = aligned.target
     found = _placeholders(text)
     edits: list[tuple[int, int, str, int]] = []  # (start, end, replacement, order)
+    lost = {n: _attended(aligned, n) for n in range(1, len(hits) + 1) if n not in found}
     for n, matches in found.items():
         # A repeated placeholder is kept where it first appears; an unknown one is dropped, with
-        # a percent sign the model glued to it and its particle («#1%로»; a particle or counter
-        # alone stays for the lost placeholder put there, ``_left_over``).
+        # what the model glued to it («#1%로», «#2명의»), unless a lost placeholder goes there,
+        # whose particle or counter that is (``_left_over``); a percent sign goes either way.
         for m in matches[1:] if 1 <= n <= len(hits) else matches:
-            glued = _GLUED_TO_COPY.match(text, m.end())
+            glued = (_GLUED_TO_COPY if m.start() in lost.values() else _GLUED_WORD).match(text, m.end())
             edits.append((m.start(), glued.end() if glued else m.end(), "", 0))
-    lost = [n for n in range(1, len(hits) + 1) if n not in found]
-    for n in lost:
-        at = _attended(aligned, n)
+    for n, at in lost.items():
         hit = hits[n - 1]
         # Korean: the particle the English asks for (the model writes one after a placeholder it
         # keeps), unless the word there is what a dropped placeholder left: a particle or counter alone.
@@ -531,6 +530,7 @@ def place(aligned: Alignment, source: str, hits: list[TermHit], glossary: Glossa
 
 
 _GLUED_TO_COPY = re.compile(r"(?:%[^\W\d_]*)?\s?")
+_GLUED_WORD = re.compile(r"(?:%|[^\W\d_])*\s?")
 
 
 def _left_over(text: str, at: int, lang: str) -> bool:

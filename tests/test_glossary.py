@@ -294,6 +294,17 @@ def test_a_lost_term_the_model_folded_into_another_is_reported_not_stuttered(glo
     assert [r.status for r in elsewhere.target("ko").terms] == ["applied", "repaired"]
 
 
+def test_a_placeholder_written_twice_goes_with_the_counter_glued_to_its_copy(glossary):
+    # The sample's "numerous casualties as North Korean troops enter the Kursk front": nothing lost,
+    # so the copy's «명의» is no lost term's; it read «들어온 명의 군인», a count without its number.
+    source = "Experts fear casualties as North Korean troops enter the Kursk front."
+    protected = "Experts fear casualties as #1 troops enter the #2 front."
+    best = "#1 군대가 #2 앞에 들어온 #2명의 군인을 우려한다."
+    seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1, terms=terms.match_terms(source, glossary))
+    translate_segments([seg], ScriptedEngine({protected: [best]}, {protected: word_alignment(protected, best, {})}), glossary, "ko")
+    assert seg.target("ko").text == "북한 군대가 쿠르스크 앞에 들어온 군인을 우려한다."
+
+
 @pytest.mark.parametrize(
     ("source", "protected", "best", "links", "expected"),
     [
