@@ -176,6 +176,8 @@ def counted_kind(source: str, hit: TermHit) -> str:
     title_case = headline(source)
     if not title_case and re.search(r"[\w,;:] [A-Z][a-z]+ $", source[: hit.start]):
         return ""  # after a capitalised word inside the sentence: a model's number ("Mate 9")
+    if casualties(source, hit):
+        return "people"
     for word in re.findall(r"[A-Za-z]+", source[hit.end :])[:4]:
         lower = word.lower()
         if _COUNTED_NOUNS.get(lower) == "people" or (lower in _COUNTED_NOUNS and (word.islower() or title_case)):
@@ -185,6 +187,15 @@ def counted_kind(source: str, hit: TermHit) -> str:
         if (word.endswith("s") and not word.isupper()) or lower in _NOT_A_HEAD:
             return ""
     return ""
+
+
+_CASUALTIES = re.compile(r"\s+(?:killed|wounded|injured|dead|hurt)\b", re.IGNORECASE)
+
+
+def casualties(source: str, hit: TermHit) -> bool:
+    """Whether the count at ``hit`` is of people the news leaves unnamed before what befell them
+    ("12 killed and 30 wounded", "3 dead"): Korean counts them with no 의 («12명 사망»)."""
+    return _CASUALTIES.match(source, hit.end) is not None
 
 
 # Words after a number that show it counts something else, or nothing ("40 percent of voters").

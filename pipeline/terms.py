@@ -463,7 +463,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         counted = inflect.counted_kind(source, TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)) if of else "people"
         alone = of is None
     elif count is not None:
-        counted = inflect.counted_kind(source, hit)
+        counted, alone = inflect.counted_kind(source, hit), inflect.casualties(source, hit)
     partitive = hit.term_id == QUANTITY
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive, alone=alone)
 

@@ -789,6 +789,13 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
         ("Some 5,000 North Korean soldiers arrived.", "#1 병사가 도착했다.", "5,000명의 병사가 도착했다."),
         ("They sent 8 soldiers.", "그들은 #1 파견했다.", "그들은 8명 파견했다."),
         ("Police arrested five protesters.", "경찰은 #1를 체포했다.", "경찰은 5명을 체포했다."),
+        # People the news leaves unnamed before what befell them, with no 의 before it («12명 사망»).
+        ("12 killed, 30 wounded in attack", "공격으로 #1 사망, #2 부상", "공격으로 12명 사망, 30명 부상"),
+        (
+            "At least 12 people were killed and 30 wounded.",
+            "최소 #1명이 사망하고 #2이 부상당했다.",
+            "최소 12명이 사망하고 30명이 부상당했다.",
+        ),
         # A counter the model glued on stays; its word for troops glued on goes after the counter.
         ("Some 50,000 troops were sent.", "#1명을 보냈다.", "50,000명을 보냈다."),
         ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000명의 병력을 보냈다."),
