@@ -50,7 +50,8 @@ from pipeline.model import TermHit
 #   arrives (에), not where it happens (에서); ko_people: with animate_nouns, nouns whose count
 #   Korean writes with the counter 명 (troops among them, inanimate in Russian); counted_nouns:
 #   English plural nouns by the kind of thing they count, which a language's counter follows
-#   (Korean vehicles 대, munitions 발, vessels 척, places 곳, cases 건, buildings 채, animals 마리;
+#   (Korean vehicles 대, munitions 발, vessels 척, places 곳, cases 건, buildings 채, animals 마리,
+#   items 개: jobs, companies and the like;
 #   plurals only: "a four wheel drive car", "a 60,000 square-foot home" count no car, no home);
 # - date_prepositions: a preposition whose case before a month differs from its usual one
 #   («с июля»: «с» is "with", instrumental, elsewhere; «на июль», accusative).

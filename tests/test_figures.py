@@ -801,11 +801,12 @@ def test_a_day_of_the_month_the_model_wrote_for_a_weekday_is_the_weekday(glossar
         ("Some 50,000 troops were sent.", "#1군을 보냈다.", "50,000명의 병력을 보냈다."),
         ("Some 50,000 troops were sent.", "#1군이 갔다.", "50,000명의 병력이 갔다."),
         # Things take the counter of their kind: vehicles 대, munitions 발, vessels 척, places 곳,
-        # cases 건, buildings 채, animals 마리; another counter the model wrote apart stays.
+        # cases 건, buildings 채, animals 마리, items 개; another counter the model wrote apart stays.
         ("It bought 4 tanks carrying soldiers.", "그것은 #1 탱크를 샀다.", "그것은 4대의 탱크를 샀다."),
         ("Russia launched 120 missiles overnight.", "러시아는 #1 미사일을 발사했다.", "러시아는 120발의 미사일을 발사했다."),
         ("More than 50,000 fishing boats returned.", "#1 어선이 돌아왔다.", "50,000척의 어선이 돌아왔다."),
         ("Strikes hit 12 villages.", "공격은 #1 마을을 강타했다.", "공격은 12곳의 마을을 강타했다."),
+        ("Microsoft will cut 18,000 jobs.", "마이크로소프트는 #1 일자리를 줄인다.", "마이크로소프트는 18,000개의 일자리를 줄인다."),
         ("The storm destroyed 300 houses.", "폭풍이 #1 개의 집을 파괴했다.", "폭풍이 300 개의 집을 파괴했다."),
         # A model's number in a name, a compound before a singular noun: no count of the noun.
         ("The Mate 9 phones lack it.", "메이트 #1 전화는 그것이 없다.", "메이트 9 전화는 그것이 없다."),
@@ -1115,7 +1116,7 @@ def test_midnight_and_noon_are_written_in_the_language_s_words(glossary, source,
             "Microsoft will cut up to 18,000 jobs.",
             "ko",
             "마이크로소프트는 #1 일자리를 줄일 것이다.",
-            "마이크로소프트는 18,000 일자리를 줄일 것이다.",
+            "마이크로소프트는 18,000개의 일자리를 줄일 것이다.",
         ),
         ("Prices went up to 5 percent.", "ru", "Цены поднялись #1 процентов.", "Цены поднялись до 5 процентов."),
     ],

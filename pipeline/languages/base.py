@@ -147,8 +147,8 @@ class Language:
     # prisoners", «120발의 미사일» for "120 missiles"; a placeholder reads to the model as a name).
     # Empty: no counters.
     counters: Mapping[str, str] = field(default_factory=dict)
-    # The counter of any other thing (Korean 개): never added, but a count the model wrote with it
-    # («300 개의 집») needs no other.
+    # The counter of any other thing (Korean 개): added only for the "items" ``counters`` lists,
+    # but a count the model wrote with it («300 개의 집») needs no other.
     generic_counter: str = ""
     # A noun the model glues to a count as its word for what it counts → the noun the language's
     # news writes after the counter instead (Korean «50,000군» for "50,000 troops": «50,000명의 병력»).

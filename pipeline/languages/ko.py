@@ -76,6 +76,7 @@ KOREAN = Language(
         "cases": "건",
         "buildings": "채",
         "animals": "마리",
+        "items": "개",
     },
     generic_counter="개",
     count_nouns={"군": "병력"},
