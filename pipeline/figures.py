@@ -40,6 +40,7 @@ MEASURE = FIGURE + "measure"
 DAYS = FIGURE + "days"
 SPELLED = FIGURE + "spelled"
 QUANTITY = FIGURE + "quantity"
+TALLY = FIGURE + "tally"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -55,6 +56,12 @@ _PAGE = re.compile(r"\bpp?\.\d+(?:[-–]\d+)?(?!\w|[.,]\d)")
 # A score or a ratio ("2:0", "1:1 (1:0)", "4:2:4"), written so in every language; the Korean model
 # ran "2:0 from the 25 metre line" together into «2:25».
 _SCORE = re.compile(r"(?<![\w:.,])\d{1,2}:\d(?::\d{1,2})*(?![\w:]|[.,]\d)")
+# A vote's tally ("by a vote of 219 to 213", "voted 52-48"): the models wrote «219 до 213», from
+# 219 to 213; the languages write «219 против 213», 219 대 213.
+_TALLY = re.compile(
+    r"\b(?:vote|votes|voted|tally|margin)\s+(?:of\s+)?(?P<t>(?P<yes>\d{1,3}(?:,\d{3})*)\s*(?:to|-|–)\s*(?P<no>\d{1,3}(?:,\d{3})*))(?![\w.,]?\d)(?!\s*(?:%|percent|per\s+cent|years|months|weeks|days|hours)\b)",
+    re.IGNORECASE,
+)
 # A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
 # ("12/25/2024", whose order English writers differ on): no convention
 # of the target rewrites them, and the models garbled them («'127.0.1'», «1 3/2»).
@@ -523,6 +530,7 @@ def is_figure(hit: TermHit) -> bool:
 _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[str]], bool] | None]] = [
     (VERBATIM, [_ADDRESS, _VERBATIM, _NUMBER_SIGN, _AS_WRITTEN, _SCORE, _PAGE], 0, None),
     (VERBATIM, [_CODE], 0, _is_code),
+    (TALLY, [_TALLY], "t", None),
     (DAYS, [_DAYS, _MONTHS_SPAN], 0, lambda m: _days(m) is not None),
     (DATE, [_DATE], 0, lambda m: _date(*((m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])), m["y"]) is not None),
     (MONTH, [_MONTH_YEAR], 0, None),
@@ -777,6 +785,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         if m is None:
             return hit.text
         return _with_unit(_value(m), _UNITS[m["unit"]], lang, long=m["unit"] in _IMPERIAL)
+    if hit.term_id == TALLY and (m := re.fullmatch(r"(\S+)\s*(?:to|-|–)\s*(\S+)", hit.text)):
+        return profile(lang).tally.format(_render_number(m[1], lang), _render_number(m[2], lang))
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:

@@ -32,6 +32,7 @@ from pipeline.figures import (
     ORDINAL,
     QUANTITY,
     SPELLED,
+    TALLY,
     TIME,
     VERBATIM,
     YEAR,
@@ -397,7 +398,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     # "년": the rendered figure says what the source says, so that word goes (after a name too,
     # which the model took for a number: «Ким Чен Ын года», «в Киеве году», «박지성명했다»). A span of years
     # keeps it («1952—1953 годы») unless its rendering ends with it (ko).
-    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH)) and (year := language.year_after_date.match(target, end)):
+    if (name or hit.term_id in (DATE, DAYS, TIME, DECADE, AGE, MONTH, TALLY)) and (year := language.year_after_date.match(target, end)):
         end = year.end()
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)

@@ -13,6 +13,7 @@ from pipeline.figures import (
     NUMBER,
     QUANTITY,
     SPELLED,
+    TALLY,
     TIME,
     VERBATIM,
     as_translated,
@@ -441,6 +442,31 @@ def test_a_score_is_kept_as_written(glossary):
         _translated(glossary, source, "ko", "나니는 #1으로 #2미터 라인에서 리드를 올렸다.")
         == "나니는 2:0으로 25미터 라인에서 리드를 올렸다."
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # A vote's tally: the models wrote «219 до 213», from 219 to 213, and a year word after it.
+        (
+            "The bill passed by a vote of 219 to 213.",
+            "ru",
+            "Законопроект прошёл голосом #1.",
+            "Законопроект прошёл голосом 219 против 213.",
+        ),
+        (
+            "The Senate voted 52-48 on Tuesday.",
+            "uk",
+            "Сенат проголосував #1 року у вівторок.",
+            "Сенат проголосував 52 проти 48 у вівторок.",
+        ),
+        ("The House voted 425 to 2.", "ko", "하원은 #1로 투표했다.", "하원은 425 대 2로 투표했다."),
+    ],
+)
+def test_a_vote_s_tally_is_written_as_the_language_writes_one(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
+    # Not a share after "vote".
+    assert TALLY not in [h.term_id for h in find_figures("He expects a vote of 60 to 70 percent.", [])]
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):

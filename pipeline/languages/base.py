@@ -136,6 +136,8 @@ class Language:
     # the language writes it in the braces: as its economic press abbreviates it («0,25 п. п.»,
     # «0.25%포인트»; the Korean model wrote a percentage, «0.25%», another fact).
     percentage_points: str = "{} percentage points"
+    # A vote's tally ("219 to 213"), the numbers as the language writes them in the braces.
+    tally: str = "{} to {}"
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
     # The least number spelt out in English ("fifteen years") that the language's news writes in

@@ -56,6 +56,7 @@ KOREAN = Language(
     },
     ratios=True,
     decade="{}년대",
+    tally="{} 대 {}",
     percentage_points="{}%포인트",
     age="{}대",
     ordinal="{}번째",

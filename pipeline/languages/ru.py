@@ -92,6 +92,7 @@ RUSSIAN = Language(
     transliteration=slavic.TRANSCRIPTION,
     spanish=slavic.SPANISH,
     decade="{}-х",
+    tally="{} против {}",
     percentage_points="{}\u00a0п.\u00a0п.",
     age="{}-х",
     ordinal="{}-й",

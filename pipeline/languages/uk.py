@@ -28,6 +28,7 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     decade="{}-х",
+    tally="{} проти {}",
     percentage_points="{}\u00a0в.\u00a0п.",
     age="{}-х",
     ordinal="{}-й",
