@@ -754,6 +754,45 @@ def apposition(source: str, hit: TermHit) -> bool:
     return m is not None and len(m["np"].split()) <= 9 and not _CLAUSE_WORD.search(m["np"])
 
 
+# "Russia said it had captured": the "it" of a reported clause is the speaker; not "it was" before
+# anything but a verb ("said it was a provocation": the events).
+_REPORTS_ITSELF = re.compile(
+    r"\s+(?:said|says|announced|claimed|reported|stated|added)\s+(?:(?:on|late|early)\s+\w+\s+)?(?:that\s+)?it\s+(?!(?:was|is|'s|’s)\s+(?![a-z]+ing\b))",
+    re.IGNORECASE,
+)
+# The reported clause of the translation: its conjunction, a pronoun the model wrote, its first word.
+_REPORTED = re.compile(
+    r",?\s*\b(?:что|що)\s+(?:(?P<pronoun>он|оно|она|они|это|він|воно|вона|вони|це)\s+)?(?P<verb>[^\W\d_]+)", re.IGNORECASE
+)
+_PRONOUNS = {
+    "ru": {"masc": "он", "femn": "она", "neut": "оно", "plur": "они"},
+    "uk": {"masc": "він", "femn": "вона", "neut": "воно", "plur": "вони"},
+}
+
+
+def reports_itself(source: str, hit: TermHit) -> bool:
+    """Whether the subject at ``hit`` says something of itself ("Ukraine said it shot down")."""
+    return _REPORTS_ITSELF.match(source, hit.end) is not None
+
+
+def agree_reported(after: str, gender: str, lang: str) -> str:
+    """``after``, the words after a subject of ``gender`` that says something of itself
+    (``reports_itself``), with the reported clause's pronoun and past-tense verb in its gender:
+    the model wrote «Украина сказала, что он сбил», «Україна сказала, що це відповіло»."""
+    m = _REPORTED.search(after)
+    if not gender or lang not in _PRONOUNS or m is None:
+        return after
+    verb = _agreed_verb(m["verb"], gender, lang, keep_plural=False)
+    if verb is None and not (m["pronoun"] and m["pronoun"].lower() not in ("это", "це")):
+        return after  # no past verb: «это» may be "this" («что это провокация»)
+    after = after[: m.start("verb")] + (verb or m["verb"]) + after[m.end("verb") :]
+    if m["pronoun"]:
+        pronoun = _PRONOUNS[lang][gender]
+        pronoun = pronoun[:1].upper() + pronoun[1:] if m["pronoun"][:1].isupper() else pronoun
+        after = after[: m.start("pronoun")] + pronoun + after[m.end("pronoun") :]
+    return after
+
+
 def _verb_after_apposition(after: str, lang: str) -> int | None:
     """Where the space before the first verb of ``after`` begins, within a few words and before
     the translation's next clause; None where there is none."""

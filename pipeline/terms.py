@@ -155,6 +155,7 @@ class _Replacement:
     said_by: bool = False  # the speaker of a verb of saying, which the translation may put before it (``inflect.said_by``)
     partitive: bool = False  # a part of what the words after it name («треть украинцев»): its verb comes after them
     apposition: bool = False  # a noun phrase stands between it and its verb (``inflect.apposition``)
+    reports_itself: bool = False  # it says something of itself, "it" after its verb of saying (``inflect.reports_itself``)
     alone: bool = False  # a count of no word after it ("Dozens killed"): a Korean counter takes no 의 («수십 명 사망»)
 
 
@@ -263,6 +264,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             replacements.append(_Replacement(start, end, form, True, term=results[n], subject=subject))
         replacements[-1].said_by = inflect.said_by(source, hit)
         replacements[-1].apposition = inflect.apposition(source, hit)
+        replacements[-1].reports_itself = inflect.reports_itself(source, hit)
     text = target
     following = len(text)  # where the next replacement (already made) begins: the model's words end there
     beyond = len(text)  # where the model's words after that replacement end
@@ -280,6 +282,8 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
             if upto == beyond and next_term:
                 next_term.form = " ".join(after.split()[: len(next_term.form.split())])
         after = inflect.agree_past_verb(text[: r.start], after, r.subject, lang, partitive=r.partitive, apposition=r.apposition)
+        if r.reports_itself:
+            after = inflect.agree_reported(after, r.subject, lang)
         head = inflect.agree_verb_before(text[: r.start], r.subject, lang) if r.said_by else text[: r.start]
         if r.start and text[r.start - 1].isalpha():
             r.text = " " + r.text  # apart from the word the model glued the placeholder to

@@ -421,6 +421,16 @@ def test_a_place_preposition_before_a_person_the_english_sends_something_to_goes
             "#1 загинули, і #2 здобув землю.",
             "Тисячі загинули, і Україна здобула землю.",
         ),
+        # What it says of itself ("said it"): the reported clause's pronoun and verb too; not "it was"
+        # before anything but a verb, which may be another thing ("said it was a provocation").
+        (
+            "ru",
+            "Russia said it had captured a village.",
+            "#1 сказал, что он захватил деревню.",
+            "Россия сказала, что она захватила деревню.",
+        ),
+        ("uk", "Ukraine said it shot down 45 drones.", "#1 сказала, що застрелив #2 дронів.", "Україна сказала, що застрелила 45 дронів."),
+        ("ru", "Russia said it was a provocation.", "#1 сказала, что это была провокация.", "Россия сказала, что это была провокация."),
         # A listed woman's name; a listed man's keeps the masculine.
         ("ru", "Kim Yo Jong said it failed.", "#1 сказал, что это не удалось.", "Ким Ё Чжон сказала, что это не удалось."),
         ("ru", "Kim Jong Un said it failed.", "#1 сказал, что это не удалось.", "Ким Чен Ын сказал, что это не удалось."),
