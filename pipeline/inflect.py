@@ -712,8 +712,9 @@ def agree_past_verb(before: str, after: str, gender: str, lang: str, *, partitiv
     «Росія запустила»). ``before``: the words before the subject; after «и», «та» or a comma the
     subject may be one of several, and a plural verb stays («Россия и Китай заявили»). A
     ``partitive`` subject (a fraction) is followed by what it is part of, in the genitive, before
-    its verb («треть украинцев потеряла»); a subject with an ``apposition`` (``apposition``) by
-    that, whose noun's gender is not the subject's («Камала Харрис, вице-президент, сообщила»)."""
+    its verb («треть украинцев потеряла»); one the English gives an ``apposition`` (``apposition``:
+    "Kamala Harris, the vice president, said") by that phrase, whose noun's gender is not the
+    subject's («Камала Харрис, вице-президент, сообщила»)."""
     if partitive and gender:
         skipped = _genitive_words(after, lang)
         return after[:skipped] + agree_past_verb(before, after[skipped:], gender, lang)
@@ -764,10 +765,6 @@ _REPORTS_ITSELF = re.compile(
 _REPORTED = re.compile(
     r",?\s*\b(?:что|що)\s+(?:(?P<pronoun>он|оно|она|они|это|він|воно|вона|вони|це)\s+)?(?P<verb>[^\W\d_]+)", re.IGNORECASE
 )
-_PRONOUNS = {
-    "ru": {"masc": "он", "femn": "она", "neut": "оно", "plur": "они"},
-    "uk": {"masc": "він", "femn": "вона", "neut": "воно", "plur": "вони"},
-}
 
 
 def reports_itself(source: str, hit: TermHit) -> bool:
@@ -780,14 +777,15 @@ def agree_reported(after: str, gender: str, lang: str) -> str:
     (``reports_itself``), with the reported clause's pronoun and past-tense verb in its gender:
     the model wrote «Украина сказала, что он сбил», «Україна сказала, що це відповіло»."""
     m = _REPORTED.search(after)
-    if not gender or lang not in _PRONOUNS or m is None:
+    pronouns = profile(lang).pronouns
+    if not gender or not pronouns or m is None:
         return after
     verb = _agreed_verb(m["verb"], gender, lang, keep_plural=False)
     if verb is None and not (m["pronoun"] and m["pronoun"].lower() not in ("это", "це")):
         return after  # no past verb: «это» may be "this" («что это провокация»)
     after = after[: m.start("verb")] + (verb or m["verb"]) + after[m.end("verb") :]
     if m["pronoun"]:
-        pronoun = _PRONOUNS[lang][gender]
+        pronoun = pronouns[gender]
         pronoun = pronoun[:1].upper() + pronoun[1:] if m["pronoun"][:1].isupper() else pronoun
         after = after[: m.start("pronoun")] + pronoun + after[m.end("pronoun") :]
     return after

@@ -136,6 +136,10 @@ class Language:
     # the language writes it in the braces: as its economic press abbreviates it («0,25 п. п.»,
     # «0.25%포인트»; the Korean model wrote a percentage, «0.25%», another fact).
     percentage_points: str = "{} percentage points"
+    # The personal pronoun of the third person by the gender or number it stands for ("masc",
+    # "femn", "neut", "plur"): the "it" of a subject that says something of itself («Россия
+    # сказала, что она…»); none: left as the model wrote it.
+    pronouns: Mapping[str, str] = field(default_factory=dict)
     # A vote's tally ("219 to 213"), the numbers as the language writes them in the braces.
     tally: str = "{} to {}"
     # A year after "in", "since", "by"… ("in 2010").

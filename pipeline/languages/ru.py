@@ -92,6 +92,7 @@ RUSSIAN = Language(
     transliteration=slavic.TRANSCRIPTION,
     spanish=slavic.SPANISH,
     decade="{}-х",
+    pronouns={"masc": "он", "femn": "она", "neut": "оно", "plur": "они"},
     tally="{} против {}",
     percentage_points="{}\u00a0п.\u00a0п.",
     age="{}-х",

@@ -28,6 +28,7 @@ UKRAINIAN = Language(
     cases=True,
     foreign_scripts=("Hangul", "CJK"),
     decade="{}-х",
+    pronouns={"masc": "він", "femn": "вона", "neut": "воно", "plur": "вони"},
     tally="{} проти {}",
     percentage_points="{}\u00a0в.\u00a0п.",
     age="{}-х",
