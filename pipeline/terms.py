@@ -59,8 +59,9 @@ PLACEHOLDER = "#{}"
 MAX_TERMS = 20
 # A model may glue one to the word before it («ГГГА#1»): still the placeholder, not a literal "#1".
 _FOUND = re.compile(r"(?<![\d#])#\s?(\d+)")
-# A ru/uk model may glue a case ending onto the placeholder ("#1ом"); the inflected form replaces it.
-_GLUED_ENDING = re.compile(r"[а-яёіїєґ]{1,3}(?![\w])", re.IGNORECASE)
+# A ru/uk model may glue a case ending onto the placeholder ("#1ом"), or a numeral's after a hyphen,
+# taking it for a number ("#2-го"); the inflected form replaces it.
+_GLUED_ENDING = re.compile(r"(?:[а-яёіїєґ]{1,3}|-(?:го|ого|му|ому|м|й|я|е|х|их|ых|ий|ой|ом))(?![\w-])", re.IGNORECASE)
 
 
 _MATCHERS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}

@@ -497,10 +497,20 @@ def test_an_adjective_agrees_with_a_noun_that_can_only_be_plural(glossary, lang,
     assert scripted_translation(glossary, "The Ukrainian military said so.", lang, output) == expected
 
 
+def test_a_numeral_s_ending_the_model_hyphenated_to_a_term_goes(glossary):
+    # ru 11.0 took "the Kursk region" for a number in the sample: «в Курской области-го».
+    output = "Войска собираются в #1-го из #2."
+    expected = "Войска собираются в Курской области из России."
+    assert scripted_translation(glossary, "Troops gather in the Kursk region of Russia.", "ru", output) == expected
+
+
 def test_a_currency_the_model_wrote_after_a_term_goes_where_the_source_has_no_money(glossary):
     # ru 10.0 took "North Korean" for an amount: «северокорейские рублей».
     source = "Experts say North Korean units will join the operation."
     output = "Эксперты говорят, что #1 рублей присоединятся к операции."
+    assert scripted_translation(glossary, source, "ru", output) == "Эксперты говорят, что северокорейские присоединятся к операции."
+    # ru 11.0 abbreviated it: «что Курск северокорейские руб.» in the sample.
+    output = "Эксперты говорят, что #1 руб. присоединятся к операции."
     assert scripted_translation(glossary, source, "ru", output) == "Эксперты говорят, что северокорейские присоединятся к операции."
     # With money in the source, the currency stays.
     assert "долларов" in scripted_translation(glossary, "North Korean dollars are worthless.", "ru", "#1 долларов ничего не стоят.")

@@ -70,11 +70,11 @@ RUSSIAN = Language(
     half_inside=False,
     preposition_for_change=slavic.FOR_CHANGE,
     currency_after_amount=re.compile(
-        r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",
+        r"\s*(?:(?:американских\s+)?доллар\w*(?:\s+США)?|евро|(?:британских\s+)?фунт\w*(?:\s+стерлингов)?|рубл\w*|руб\.|гривн\w*|гривен|юан\w*|[ий]ен\w*|[$€£¥₩₽₴])(?!\w)",
         re.IGNORECASE,
     ),
     points_after_amount=re.compile(r"\s*(?:%|процент\w*|п\.\s?п\.)(?:\s+пункт\w*)?|\s+пункт\w*", re.IGNORECASE),
-    money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
+    money=re.compile(r"[$€£¥₩₽₴]|\b(?:доллар|евро\b|рубл|руб\.|грив(?:н|ен)|фунт(?:ов|а)? стерлингов|юан|цент)", re.IGNORECASE),
     counted=slavic.counted(few=({"gent", "sing"}, {"gent", "plur"})),
     # «1-й», «2-го», «3-му», «4-м»; «5-я», «6-й», «7-ю»; «8-е»; «9-х», «10-ми»: one letter or two, never «-ый».
     years_old="летний",
