@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.engine import ModelPackage, installed_packages
@@ -56,7 +57,8 @@ def _extract(archive: Path, into: Path) -> Path:
             if len(tops) != 1 or any(n.startswith("/") or ".." in Path(n).parts for n in names):
                 raise EngineError(f"{archive}: not an Argos package (expected one package folder)")
             zf.extractall(into)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        # A damaged deflate stream fails in zlib before the CRC is compared.
         raise EngineError(f"{archive}: corrupt archive ({exc})") from exc
     return into / tops.pop()
 
