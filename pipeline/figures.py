@@ -58,8 +58,9 @@ _PAGE = re.compile(r"\bpp?\.\d+(?:[-–]\d+)?(?!\w|[.,]\d)")
 _SCORE = re.compile(r"(?<![\w:.,])\d{1,2}:\d(?::\d{1,2})*(?![\w:]|[.,]\d)")
 # A vote's tally ("by a vote of 219 to 213", "voted 52-48"): the models wrote «219 до 213», from
 # 219 to 213; the languages write «219 против 213», 219 대 213.
+_TALLY_SPAN = r"(?P<yes>\d{1,3}(?:,\d{3})*)\s*(?:to|-|–)\s*(?P<no>\d{1,3}(?:,\d{3})*)"
 _TALLY = re.compile(
-    r"\b(?:vote|votes|voted|tally|margin)\s+(?:of\s+)?(?P<t>(?P<yes>\d{1,3}(?:,\d{3})*)\s*(?:to|-|–)\s*(?P<no>\d{1,3}(?:,\d{3})*))(?![\w.,]?\d)(?!\s*(?:%|percent|per\s+cent|years|months|weeks|days|hours)\b)",
+    rf"\b(?:vote|votes|voted|tally|margin)\s+(?:of\s+)?(?P<t>{_TALLY_SPAN})(?![\w.,]?\d)(?!\s*(?:%|percent|per\s+cent|years|months|weeks|days|hours)\b)",
     re.IGNORECASE,
 )
 # A version or an address ("3.4.0", "127.0.0.1"), a fraction ("1/2", "3 1/2") or a date in figures
@@ -785,8 +786,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         if m is None:
             return hit.text
         return _with_unit(_value(m), _UNITS[m["unit"]], lang, long=m["unit"] in _IMPERIAL)
-    if hit.term_id == TALLY and (m := re.fullmatch(r"(\S+)\s*(?:to|-|–)\s*(\S+)", hit.text)):
-        return profile(lang).tally.format(_render_number(m[1], lang), _render_number(m[2], lang))
+    if hit.term_id == TALLY and (m := re.fullmatch(_TALLY_SPAN, hit.text, re.IGNORECASE)):
+        return profile(lang).tally.format(_render_number(m["yes"], lang), _render_number(m["no"], lang))
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:
