@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import curated, inflect, romanised, terms
-from pipeline.figures import MONEY_SOURCE, MONTHS, as_translated, spelled_numbers
+from pipeline.figures import MONEY_SOURCE, MONTHS, as_translated, shared_scales, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
 from pipeline.lexicon import lost_names
@@ -170,9 +170,11 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
     minutes = {float(m) for _, m in clock}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
-    missing = {v for v in wanted if v not in found and twelve_hour.get(v) not in found}
+    # A range's first number may carry the scale of its last («500만~1000만» for "5 to 10 million").
+    scaled = {float(low): float(value) for low, value in shared_scales(source).items()}
+    missing = {v for v in wanted if v not in found and twelve_hour.get(v) not in found and scaled.get(v) not in found}
     words = set(re.findall(r"[a-z]+", source.lower()))
-    allowed = wanted | set(twelve_hour.values()) | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
+    allowed = wanted | set(twelve_hour.values()) | set(scaled.values()) | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}
     allowed |= {float(NUMBER_WORDS[w]) for w in words & NUMBER_WORDS.keys()} | {float(v) for v in spelled_numbers(source)}
     if _A_UNIT.search(source):
         allowed.add(1.0)

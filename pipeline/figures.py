@@ -41,6 +41,7 @@ DAYS = FIGURE + "days"
 SPELLED = FIGURE + "spelled"
 QUANTITY = FIGURE + "quantity"
 TALLY = FIGURE + "tally"
+RANGE = FIGURE + "range"
 _VERBATIM = re.compile(
     "(?:[\u202a-\u202e\u2066-\u2068][^\u202c\u2069]*[\u202c\u2069])"  # an embedded or isolated run
     "|(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])"  # a flag or an emoji
@@ -263,6 +264,68 @@ _AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A number figure's own text, read without the context ``_NUMBER`` asked of it ("3m" before "people").
 # A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
 _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
+# "500 to 600 people", "between 2,000 and 3,000 soldiers", "10 to 15 percent", "5 to 10 million": a
+# range, one figure written as the language writes one («500–600», «500~600»); apart, the models
+# dropped its end («#1 образовательных учреждений») or swapped the two («15로 10%»). Not "from 5 to
+# 10", "from version 5 to 10": a change as often, whose words the models keep; nor "to 5 to 10",
+# nor years ("between 2015 and 2020"), nor a larger first number (a score, "won 3 to 1").
+_A_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+_RANGE = re.compile(
+    rf"(?:\b(?P<between>between)\s+)?{_NOT_IN_WORD}(?<![$€£¥₩₽₴])(?<!\d[ \u00a0\u202f])(?P<low>{_A_FIGURE})\s+(?(between)(?:and|to)|to)\s+"
+    rf"(?P<high>{_A_FIGURE})(?:\s+(?P<scale>{_SCALE_NAMES}))?(?![\w])(?![.,:]\d|[ \u00a0\u202f]\d)",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(r"\b(?:from\s+(?:[^\W\d]+\s+)?|to\s+)$", re.IGNORECASE)  # "from Django 0.96 to 1.0"
+# A verb of a change of an amount ("rose", "fell", "went up"), whose amount ``terms`` gives the
+# preposition of "to" or "by".
+CHANGE_VERB = (
+    r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|drop|drops|dropped|decline[sd]?|increase[sd]?|"
+    r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
+    r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))"
+)
+_CHANGE_BEFORE = re.compile(rf"\b(?:(?P<verb>{CHANGE_VERB}|gained|lost|added|shed)|by|up|down)\s+$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent)", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
+    """The two amounts of a range ``_RANGE`` matched, each with the scale word it shares ("5 to 10
+    million": "5 million", "10 million"; "500,000 to 1.5 million": "500,000", "1.5 million"); None
+    where the match is no range."""
+    before = m.string[: m.start()]
+    if not m["between"]:
+        if _RANGE_BEFORE.search(before):
+            return None
+        if change := _CHANGE_BEFORE.search(before):
+            # After a change, a range of percentages, or after a verb one of what it counts ("cut
+            # 25,000 to 30,000 jobs"); "fell 189.02 to 7,683.13 on Friday" goes by one amount to another.
+            counted = _WORD_AFTER.match(m.string, m.end())
+            what = counted.group(1).lower() if counted else "points"
+            if not _PERCENT_AFTER.match(m.string, m.end()) and not (change["verb"] and what not in _NOT_COUNTED | {"points"}):
+                return None
+    if all(_YEAR_DIGITS.fullmatch(m[end]) for end in ("low", "high")):
+        return None
+    low, high = (Decimal(re.sub(r"[^\d.]", "", m[end])) for end in ("low", "high"))
+    scale = f" {m['scale']}" if m["scale"] else ""
+    if low < high:
+        return m["low"] + scale, m["high"] + scale
+    if scale and low < high * _SCALES[_scale_name(m)]:
+        return m["low"], m["high"] + scale
+    return None
+
+
+def shared_scales(text: str) -> dict[Decimal, Decimal]:
+    """The first number of each range in ``text`` that shares the scale word of its last ("5 to 10
+    million": 5 → 5000000), which a translation may write with the scale («500만~1000만») or without («5–10 млн»)."""
+    scales = {}
+    for m in _RANGE.finditer(text):
+        if m["scale"] and (ends := _range_ends(m)) and ends[0] != m["low"]:
+            low = Decimal(re.sub(r"[^\d.]", "", m["low"]))
+            scales[low] = low * _SCALES[_scale_name(m)]
+    return scales
+
+
+_YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
 # "a fall of 0,7%", "14,5 days": a decimal comma, as news translated from European languages
 # writes it; one or two digits after it, then a percentage or what it counts ("1,2 and 3" is a list;
 # before a scale word, ``_DIGITS`` reads it).
@@ -508,6 +571,8 @@ def count_value(hit: TermHit, source: str) -> Decimal | None:
     other figure, a year ("in 2011 Hesse"), a label ("Article 5 of") or a number before a
     function word ("16 out of")."""
     written = {NUMBER: hit.text, SPELLED: spelled_digits(hit.text)}.get(hit.term_id)
+    if hit.term_id == RANGE and (m := _RANGE.fullmatch(hit.text)) and (ends := _range_ends(m)):
+        written = ends[1]  # the last number governs the noun («2–4 солдата», «5–10 солдат»)
     m = _A_NUMBER.fullmatch(written) if written else None
     if m is None:
         return None
@@ -549,6 +614,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
     (VERBATIM, [_DIGITS_CODE], 0, None),
     (YEAR, [_YEAR], "y", None),
+    (RANGE, [_RANGE], 0, lambda m: _range_ends(m) is not None),
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (QUANTITY, [_FRACTION, _MAGNITUDE], 0, None),
@@ -788,6 +854,14 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         return _with_unit(_value(m), _UNITS[m["unit"]], lang, long=m["unit"] in _IMPERIAL)
     if hit.term_id == TALLY and (m := re.fullmatch(_TALLY_SPAN, hit.text, re.IGNORECASE)):
         return profile(lang).tally.format(_render_number(m["yes"], lang), _render_number(m["no"], lang))
+    if hit.term_id == RANGE and (m := _RANGE.fullmatch(hit.text)) and (ends := _range_ends(m)):
+        low, high = (_render_number(end, lang) for end in ends)
+        # A scale both share is written once, after the last, where the first's digits are the
+        # English's («5–10 млн»); not where the scale is counted otherwise («500만~1000만», 5 to 10 million).
+        shared = re.sub(r"^.*\d", "", high)
+        if shared.strip() and low.endswith(shared) and low[: -len(shared)] == _render_number(m["low"], lang):
+            low = low[: -len(shared)]
+        return profile(lang).number_range.format(low, high)
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:

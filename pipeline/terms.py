@@ -21,6 +21,7 @@ from pipeline.engine import Alignment
 from pipeline.figures import (
     AGE,
     APPROXIMATELY,
+    CHANGE_VERB,
     DATE,
     DAYS,
     DECADE,
@@ -31,6 +32,7 @@ from pipeline.figures import (
     NUMBER,
     ORDINAL,
     QUANTITY,
+    RANGE,
     SPELLED,
     TALLY,
     TIME,
@@ -163,9 +165,7 @@ class _Replacement:
 # A change to or by an amount ("fell to 4.1 percent", "rose by 3%", "raised rates by 0.25 percentage
 # points"; not "cut up to 18,000 jobs", as many as), the English preposition in group 1.
 _CHANGE = re.compile(
-    r"\b(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|drop|drops|dropped|decline[sd]?|increase[sd]?|"
-    r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
-    r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))(?:(?:\s+(?!up\b)[^\s,.;:]+){0,3}?\s+(to|by))?\s+"
+    rf"\b{CHANGE_VERB}(?:(?:\s+(?!up\b)[^\s,.;:]+){{0,3}}?\s+(to|by))?\s+"
     rf"(?:(?:{APPROXIMATELY}|(?P<more>over|more than|less than))\s+)?$",
     re.IGNORECASE,
 )
@@ -177,7 +177,7 @@ _PERCENTAGE_AFTER = re.compile(r"\s?(?:%|per\s?cent|percentage)(?!\s+of\b)", re.
 def _change(source: str, hit: TermHit) -> tuple[str, bool]:
     """("to" or "by", whether "over" or "more than" comes before it) where ``hit`` is the amount a
     change goes to or by (``_CHANGE``); else ("", False)."""
-    if hit.term_id not in (NUMBER, MONEY, MEASURE) or not (change := _CHANGE.search(source, 0, hit.start)):
+    if hit.term_id not in (NUMBER, RANGE, MONEY, MEASURE) or not (change := _CHANGE.search(source, 0, hit.start)):
         return "", False
     if change.group(1):
         return change.group(1).lower(), bool(change["more"])
@@ -408,7 +408,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     elif hit.term_id == YEAR and rendered != hit.text and (year := language.year_after_date.match(target, end)):
         end = year.end()  # a year the language writes with its own year word («2005년», not «2005년세»)
     elif (
-        hit.term_id in (NUMBER, MEASURE)
+        hit.term_id in (NUMBER, RANGE, MEASURE)
         and language.cases
         and not _YEARLIKE.fullmatch(hit.text)
         and not _YEARS_AFTER.match(source, hit.end)
@@ -433,7 +433,7 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     if in_points(hit) and (points := language.points_after_amount.match(target, end)):
         end = points.end()
     if (
-        hit.term_id in (NUMBER, SPELLED)
+        hit.term_id in (NUMBER, RANGE, SPELLED)
         and (age := language.age_after_count.match(target, end))
         and not _YEARS_AFTER.match(source, hit.end)
         and not _AGED.search(source, 0, hit.start)

@@ -12,6 +12,7 @@ from pipeline.figures import (
     MONTH,
     NUMBER,
     QUANTITY,
+    RANGE,
     SPELLED,
     TALLY,
     TIME,
@@ -311,6 +312,10 @@ def test_what_is_not_a_span_of_years():
         ("Her level was .179, twice the limit.", "Её уровень был 0,179, вдвое выше.", []),
         ("Her level was .179, twice the limit.", "Её уровень был 179, вдвое выше.", ["number-missing", "number-added"]),
         ("Her level was .179, twice the limit.", "그녀의 수치는 0.179로 두 배였다.", []),
+        # A range's first number with the scale of its last, or without it.
+        ("It hit 5 to 10 million people.", f"Это затронуло 5–10{NBSP}млн человек.", []),
+        ("It hit 5 to 10 million people.", "500만~1000만 명에게 영향을 미쳤다.", []),
+        ("It hit 5 to 10 million people.", f"Это затронуло 10{NBSP}млн человек.", ["number-missing"]),
     ],
 )
 def test_the_number_check_wants_spans_of_years_in_full_and_times_on_the_24_hour_clock(source, target, findings):
@@ -467,6 +472,59 @@ def test_a_vote_s_tally_is_written_as_the_language_writes_one(glossary, source, 
     assert _translated(glossary, source, lang, output) == expected
     # Not a share after "vote".
     assert TALLY not in [h.term_id for h in find_figures("He expects a vote of 60 to 70 percent.", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Officials said 500 to 600 people were evacuated.", [(RANGE, "500 to 600")]),
+        ("Between 2,000 and 3,000 soldiers were deployed.", [(RANGE, "Between 2,000 and 3,000")]),
+        ("It faces between 3 to 7 years in prison.", [(RANGE, "between 3 to 7")]),
+        ("It will affect 5 to 10 million people.", [(RANGE, "5 to 10 million")]),
+        ("Some 500,000 to 1.5 million people fled.", [(RANGE, "500,000 to 1.5 million")]),
+        ("Prices rose 10 to 15 percent.", [(RANGE, "10 to 15")]),
+        ("HP expects to cut 25,000 to 30,000 jobs.", [(RANGE, "25,000 to 30,000")]),
+        # A change from one amount to another, not a range: the models keep its words.
+        ("The Dow fell 189.02 to 7,683.13, a low.", [(NUMBER, "189.02"), (NUMBER, "7,683.13")]),
+        ("Jobless claims rose by 10,000 to 1.82 million.", [(NUMBER, "10,000"), (NUMBER, "1.82 million")]),
+        ("The index rose 3 to 980.59 on Friday.", [(NUMBER, "3"), (NUMBER, "980.59")]),
+        ("Sales grew from 59 000 to 46 000 units.", [(NUMBER, "59 000"), (NUMBER, "46 000")]),
+        ("Porting apps from Django 0.96 to 1.0 is easy.", [(NUMBER, "0.96"), (NUMBER, "1.0")]),
+        # Years, and a score whose first number is the larger.
+        ("Sales fell between 2007 and 2011.", [(NUMBER, "2007"), (NUMBER, "2011")]),
+        ("They won 3 to 1 at home.", [(NUMBER, "3"), (NUMBER, "1")]),
+    ],
+)
+def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
+    assert [(h.term_id, h.text) for h in find_figures(text, [])] == figures
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "output", "expected"),
+    [
+        # The Russian model dropped a range's end («#1 образовательных учреждений»), then it was
+        # put back beside the other («600 500»); the Korean one swapped them («15로 10%»).
+        (
+            "Officials said 500 to 600 people were evacuated.",
+            "ru",
+            "Чиновники сказали, что #1 человек были эвакуированы.",
+            "Чиновники сказали, что 500–600 человек были эвакуированы.",
+        ),
+        # The last number governs the noun.
+        ("The army sent 2 to 4 soldiers.", "ru", "Армия отправила #1 солдат.", "Армия отправила 2–4 солдата."),
+        # A change by a range of percentages takes the preposition of "by".
+        ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
+        ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
+        (
+            "They plan to cut 5 to 10 million jobs.",
+            "ko",
+            "그들은 #1개의 일자리를 줄일 계획이다.",
+            "그들은 500만~1000만개의 일자리를 줄일 계획이다.",
+        ),
+    ],
+)
+def test_a_range_is_written_as_the_language_writes_one(glossary, source, lang, output, expected):
+    assert _translated(glossary, source, lang, output) == expected
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):

@@ -142,6 +142,9 @@ class Language:
     pronouns: Mapping[str, str] = field(default_factory=dict)
     # A vote's tally ("219 to 213"), the numbers as the language writes them in the braces.
     tally: str = "{} to {}"
+    # A range of numbers ("500 to 600"), the two as the language writes them in the braces: CLDR's
+    # range pattern (its miscPatterns, which Babel does not load): «500–600», Korean «500~600».
+    number_range: str = "{}–{}"
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
     # The least number spelt out in English ("fifteen years") that the language's news writes in

@@ -57,6 +57,7 @@ KOREAN = Language(
     ratios=True,
     decade="{}년대",
     tally="{} 대 {}",
+    number_range="{}~{}",
     percentage_points="{}%포인트",
     age="{}대",
     ordinal="{}번째",
