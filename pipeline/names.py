@@ -83,7 +83,7 @@ def find_names(text: str) -> list[Name]:
     for i, m in enumerate(words):
         word = m.group()
         capital = word[:1].isupper()
-        joined = bool(current) and not text[current[-1].end() : m.start()].strip(" -")
+        joined = bool(current) and not text[current[-1].end() : m.start()].strip(" -") and not _owned(current[-1].group(), word)
         if capital and joined:
             current.append(m)
         elif capital:
@@ -108,6 +108,15 @@ def find_names(text: str) -> list[Name]:
         if name:
             names.append(name)
     return names
+
+
+def _owned(word: str, following: str) -> bool:
+    """Whether ``word`` is a name in the possessive ("Starmer's", "Russia's") and ``following``
+    what it owns, which begins a name of its own ("Keir Starmer's Labour Party", "Russia's Defence
+    Ministry"); a common word in the possessive belongs to the name ("People's Liberation Army",
+    "Women's World Cup"), as does a feast's "Day" or "Eve" ("Valentine's Day")."""
+    possessive = re.search(r"['’]s$", word) is not None and _clean(word).lower() not in common_words()
+    return possessive and _clean(following) not in ("Day", "Eve")
 
 
 def _title_case(text: str, words: list[re.Match[str]]) -> bool:

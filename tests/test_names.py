@@ -37,6 +37,22 @@ def test_in_a_title_case_heading_only_words_english_never_writes_lower_case_are_
     assert [n.text for n in find_names("The Institute for the Study of War said so.")] == ["Institute for the Study of War"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A name in the possessive ends before what it owns: "Keir Starmer's Labour Party" was one
+        # name, which no list has, so Starmer went unprotected («Лейбористської партії Кір»).
+        ("Keir Starmer's Labour Party won.", ["Keir Starmer", "Labour Party"]),
+        ("Ukraine's President Volodymyr Zelensky spoke.", ["Ukraine", "Volodymyr Zelensky"]),
+        # A common word in the possessive, and a feast's day, belong to the name.
+        ("The People's Liberation Army drilled.", ["People's Liberation Army"]),
+        ("Today is Valentine's Day.", ["Valentine's Day"]),
+    ],
+)
+def test_a_name_in_the_possessive_is_a_name_of_its_own(text, names):
+    assert [n.text for n in find_names(text)] == names
+
+
 def test_unknown_name_noted_and_lost_name_is_an_error(glossary):
     source = "Sergei Lavrov arrived in Kursk on Monday."
     kept = codes(source, "Сергей Лавров прибыл в Курск в понедельник.", "ru", glossary)
