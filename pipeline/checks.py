@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import curated, inflect, romanised, terms
-from pipeline.figures import MONEY_SOURCE, MONTHS, as_translated, shared_scales, spelled_numbers
+from pipeline.figures import MONEY_SOURCE, MONTHS, as_translated, range_readings, spelled_numbers
 from pipeline.glossary import Glossary
 from pipeline.languages import LANGUAGES, Language, in_script, profile
 from pipeline.lexicon import lost_names
@@ -170,8 +170,9 @@ def number_findings(source: str, target: str) -> Iterable[Finding]:
     # A clock time is one number, its hour; a language that writes minutes as a word («4시 17분») shows them apart.
     minutes = {float(m) for _, m in clock}
     # Clock times are wanted on the 24-hour clock; "2 дня" for 2 p.m. is as good as «14:00».
-    # A range's first number may carry the scale of its last («500만~1000만» for "5 to 10 million").
-    scaled = {float(low): float(value) for low, value in shared_scales(source).items()}
+    # A range's first amount may carry the scale it shares with its last or not («500만~1000만» for "5
+    # to 10 million", «2–3 млрд $» for "$2 billion to $3 billion").
+    scaled = {float(low): float(value) for low, value in range_readings(source).items()}
     missing = {v for v in wanted if v not in found and twelve_hour.get(v) not in found and scaled.get(v) not in found}
     words = set(re.findall(r"[a-z]+", source.lower()))
     allowed = wanted | set(twelve_hour.values()) | set(scaled.values()) | minutes | {float(MONTHS[w]) for w in words & MONTHS.keys()}

@@ -283,27 +283,38 @@ CHANGE_VERB = (
     r"decrease[sd]?|climb(?:s|ed)?|jump(?:s|ed)?|slip(?:s|ped)?|slid|grew|grow|grows|shrank|shrunk|cut|raised|lowered|"
     r"reduced|boosted|surged|plunged|soared|tumbled|(?:edged|went|go|goes) (?:up|down))"
 )
-_CHANGE_BEFORE = re.compile(rf"\b(?:(?P<verb>{CHANGE_VERB}|gained|lost|added|shed)|by|up|down)\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:(?P<verb>{CHANGE_VERB}|gained|lost|added|shed|advanced|eased|rallied|slumped)|by|up|down)\s+$", re.IGNORECASE
+)
+_NOT_COUNTED_AFTER_CHANGE = frozenset("points cents yesterday today tomorrow last next earlier later overnight".split())
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent)", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _in_range_context(m: re.Match[str], *, counts: bool) -> bool:
+    """Whether a range ``_RANGE`` or ``_MONEY_RANGE`` matched stands where English writes a range:
+    after "between", or not after "from" or "to"; after a change, a range of percentages, or after
+    a verb one of what it ``counts`` ("cut 25,000 to 30,000 jobs"): "fell 189.02 to 7,683.13 on
+    Friday", "climbed $1.37 to $19.25 yesterday" go by one amount to another."""
+    if m["between"] or m.groupdict().get("dash"):
+        return True  # "£3m-£4m": a change goes "to"
+    before = m.string[: m.start()]
+    if _RANGE_BEFORE.search(before):
+        return False
+    if change := _CHANGE_BEFORE.search(before):
+        counted = _WORD_AFTER.match(m.string, m.end())
+        what = counted.group(1).lower() if counted else ""
+        return _PERCENT_AFTER.match(m.string, m.end()) is not None or (
+            counts and change["verb"] is not None and bool(what) and what not in _NOT_COUNTED | _NOT_COUNTED_AFTER_CHANGE
+        )
+    return True
 
 
 def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
     """The two amounts of a range ``_RANGE`` matched, each with the scale word it shares ("5 to 10
     million": "5 million", "10 million"; "500,000 to 1.5 million": "500,000", "1.5 million"); None
     where the match is no range."""
-    before = m.string[: m.start()]
-    if not m["between"]:
-        if _RANGE_BEFORE.search(before):
-            return None
-        if change := _CHANGE_BEFORE.search(before):
-            # After a change, a range of percentages, or after a verb one of what it counts ("cut
-            # 25,000 to 30,000 jobs"); "fell 189.02 to 7,683.13 on Friday" goes by one amount to another.
-            counted = _WORD_AFTER.match(m.string, m.end())
-            what = counted.group(1).lower() if counted else "points"
-            if not _PERCENT_AFTER.match(m.string, m.end()) and not (change["verb"] and what not in _NOT_COUNTED | {"points"}):
-                return None
-    if all(_YEAR_DIGITS.fullmatch(m[end]) for end in ("low", "high")):
+    if not _in_range_context(m, counts=True) or all(_YEAR_DIGITS.fullmatch(m[end]) for end in ("low", "high")):
         return None
     low, high = (Decimal(re.sub(r"[^\d.]", "", m[end])) for end in ("low", "high"))
     scale = f" {m['scale']}" if m["scale"] else ""
@@ -314,15 +325,64 @@ def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
     return None
 
 
-def shared_scales(text: str) -> dict[Decimal, Decimal]:
-    """The first number of each range in ``text`` that shares the scale word of its last ("5 to 10
-    million": 5 → 5000000), which a translation may write with the scale («500만~1000만») or without («5–10 млн»)."""
-    scales = {}
+# "$5 to $10 million", "between $2 billion and $3 billion", "£3m-£4m": a range of amounts of one
+# currency, the first taking the scale of the last where it has none and is the smaller without it
+# ("$5 to $10 million" is from five million; the models wrote «5 $ до 10 млн $» and swapped them,
+# «US$200만 US$100만에»).
+_AN_AMOUNT_OF_MONEY = re.sub(r"\(\?P<\w+>", "(?:", _MONEY_SIGN.pattern)  # its groups unnamed, to be used twice
+_MONEY_RANGE = re.compile(
+    rf"(?:\b(?P<between>between)\s+)?(?P<low>{_AN_AMOUNT_OF_MONEY})\s*(?(between)(?:and|to)\s+|(?:to\s+|(?P<dash>[-–])))(?P<high>{_AN_AMOUNT_OF_MONEY})",
+    re.IGNORECASE,
+)
+
+
+def _money_range_ends(m: re.Match[str]) -> tuple[str, str] | None:
+    """The two amounts of a range ``_MONEY_RANGE`` matched, the first with the scale of the last
+    where it shares it ("$5 to $10 million": "$5 million", "$10 million"); None where the match is
+    no range (two currencies, a larger first amount, a change)."""
+    low, high = _MONEY_SIGN.fullmatch(m["low"]), _MONEY_SIGN.fullmatch(m["high"])
+    if (
+        low is None
+        or high is None
+        or _CURRENCIES[low["cur"].lower()] != _CURRENCIES[high["cur"].lower()]
+        or not _in_range_context(m, counts=False)
+    ):
+        return None
+    scale = _ABBREVIATED_MONEY.get(_scale_name(high), _scale_name(high))
+    if not low["scale"] and scale and _value(low) < _value(high) / _SCALES[scale]:
+        return f"{m['low']} {scale}", m["high"]
+    return (m["low"], m["high"]) if _value(low) < _value(high) else None
+
+
+def _joined(low: str, high: str, low_alone: str, lang: str) -> str:
+    """Two amounts as ``lang`` writes them, as its range: what both begin with before their digits
+    («US$») written once, and what both end with after them («\u00a0млн\u00a0$») too where the
+    first's digits are then ``low_alone``, the English's («5–10 млн $»); not where the ending
+    counts them otherwise («500만~1000만» for 5 to 10 million)."""
+    head, tail = re.sub(r"\d.*", "", high, flags=re.DOTALL), re.sub(r"^.*\d", "", high, flags=re.DOTALL)
+    if head and low.startswith(head):
+        high = high[len(head) :]
+    if tail.strip() and low.endswith(tail) and low[: -len(tail)].removeprefix(head) == low_alone:
+        low = low[: -len(tail)]
+    return profile(lang).number_range.format(low, high)
+
+
+def range_readings(text: str) -> dict[Decimal, Decimal]:
+    """The first amount of each range in ``text`` that shares its scale with the last, as the
+    English writes it → as a translation may write it instead, with the scale («500만~1000만» for
+    "5 to 10 million": 5 → 5000000) or without it («2–3 млрд $» for "$2 billion to $3 billion":
+    2000000000 → 2)."""
+    readings = {}
     for m in _RANGE.finditer(text):
         if m["scale"] and (ends := _range_ends(m)) and ends[0] != m["low"]:
             low = Decimal(re.sub(r"[^\d.]", "", m["low"]))
-            scales[low] = low * _SCALES[_scale_name(m)]
-    return scales
+            readings[low] = low * _SCALES[_scale_name(m)]
+    for m in _MONEY_RANGE.finditer(text):
+        if (ends := _money_range_ends(m)) and (first := _MONEY_SIGN.fullmatch(ends[0])) and first["scale"]:
+            bare = Decimal(re.sub(r"\D", "", first["int"]) + (f".{first['frac']}" if first["frac"] else ""))
+            written = _MONEY_SIGN.fullmatch(m["low"])
+            readings |= {_value(first): bare} if written and written["scale"] else {bare: _value(first)}
+    return readings
 
 
 _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -609,6 +669,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (AGE, [_AGE, _AGE_NEXT], "d", None),
     (DECADE, [_DECADE_SHORT], "d", None),
     (ORDINAL, [_ORDINAL], 0, None),
+    (MONEY, [_MONEY_RANGE], 0, lambda m: _money_range_ends(m) is not None),
     (MONEY, [_MONEY_SIGN, _MONEY_WORD], 0, None),
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
@@ -856,12 +917,7 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
         return profile(lang).tally.format(_render_number(m["yes"], lang), _render_number(m["no"], lang))
     if hit.term_id == RANGE and (m := _RANGE.fullmatch(hit.text)) and (ends := _range_ends(m)):
         low, high = (_render_number(end, lang) for end in ends)
-        # A scale both share is written once, after the last, where the first's digits are the
-        # English's («5–10 млн»); not where the scale is counted otherwise («500만~1000만», 5 to 10 million).
-        shared = re.sub(r"^.*\d", "", high)
-        if shared.strip() and low.endswith(shared) and low[: -len(shared)] == _render_number(m["low"], lang):
-            low = low[: -len(shared)]
-        return profile(lang).number_range.format(low, high)
+        return _joined(low, high, _render_number(m["low"], lang), lang)
     if hit.term_id == YEAR:
         return profile(lang).year.format(hit.text)
     if hit.term_id == SPELLED:
@@ -878,6 +934,12 @@ def _render_money(text: str, lang: str) -> str:
     from babel import Locale
     from babel.numbers import format_compact_currency, format_currency, get_currency_name, get_currency_symbol
 
+    if (span := _MONEY_RANGE.fullmatch(text)) and (ends := _money_range_ends(span)):
+        low, high = (_render_money(end, lang) for end in ends)
+        first = _MONEY_SIGN.fullmatch(span["low"])
+        assert first is not None  # read so by _money_range_ends
+        digits = first.string[first.start("int") : first.end("frac" if first["frac"] else "int")]
+        return _joined(low, high, _render_number(digits, lang), lang)
     m = _MONEY_SIGN.fullmatch(text) or _MONEY_WORD.fullmatch(text)
     if m is None:
         return text

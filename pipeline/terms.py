@@ -426,14 +426,16 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
     elif hit.term_id == ORDINAL and not _YEARS_AFTER.match(source, hit.end):
         # A counter the model glued to "#1" as to any number («17번째명», «5-й году»).
         end = year.end() if (year := language.year_after_date.match(target, end)) else end
-    elif hit.term_id == MONEY and (currency := language.currency_after_amount.match(target, end)):
-        end = currency.end()
+    elif hit.term_id == MONEY and (
+        after := language.currency_after_amount.match(target, end) or (language.cases and language.year_after_date.match(target, end))
+    ):
+        end = after.end()  # the model's own currency word, or a year word («в 2–3 млрд $ году»)
     elif hit.term_id == YEARS and (word := re.search(r"[^\W\d]+$", rendered)) and target.startswith(word.group(), end):
         end += len(word.group())
     if in_points(hit) and (points := language.points_after_amount.match(target, end)):
         end = points.end()
     if (
-        hit.term_id in (NUMBER, RANGE, SPELLED)
+        hit.term_id in (NUMBER, RANGE, SPELLED, MONEY)
         and (age := language.age_after_count.match(target, end))
         and not _YEARS_AFTER.match(source, hit.end)
         and not _AGED.search(source, 0, hit.start)

@@ -9,6 +9,7 @@ from pipeline.figures import (
     DATE,
     DECADE,
     MEASURE,
+    MONEY,
     MONTH,
     NUMBER,
     QUANTITY,
@@ -493,6 +494,13 @@ def test_a_vote_s_tally_is_written_as_the_language_writes_one(glossary, source, 
         # Years, and a score whose first number is the larger.
         ("Sales fell between 2007 and 2011.", [(NUMBER, "2007"), (NUMBER, "2011")]),
         ("They won 3 to 1 at home.", [(NUMBER, "3"), (NUMBER, "1")]),
+        # Money: one currency, the same rules.
+        ("It will cost $5 to $10 million.", [(MONEY, "$5 to $10 million")]),
+        ("Damage is between $2 billion and $3 billion.", [(MONEY, "between $2 billion and $3 billion")]),
+        ("The firm lost £3m-£4m.", [(MONEY, "£3m-£4m")]),
+        ("It costs $5 to €10.", [(MONEY, "$5"), (MONEY, "€10")]),
+        ("TI climbed $1.37 to $19.25 yesterday.", [(MONEY, "$1.37"), (MONEY, "$19.25")]),
+        ("Prices rose from $5 to $10.", [(MONEY, "$5"), (MONEY, "$10")]),
     ],
 )
 def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
@@ -525,6 +533,29 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
 )
 def test_a_range_is_written_as_the_language_writes_one(glossary, source, lang, output, expected):
     assert _translated(glossary, source, lang, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "ru", "uk", "ko"),
+    [
+        # "$5 to $10 million" is from five million: the models wrote «5 $ до 10 млн $», five dollars.
+        ("$5 to $10 million", f"5–10{NBSP}млн{NBSP}$", f"5–10{NBSP}млн{NBSP}доларів США", "US$500만~1000만"),
+        ("between $2 billion and $3 billion", f"2–3{NBSP}млрд{NBSP}$", f"2–3{NBSP}млрд{NBSP}доларів США", "US$20억~30억"),
+        ("between $10.40 and $10.90", f"10,40–10,90{NBSP}$", f"10,40–10,90{NBSP}долара США", "US$10.40~10.90"),
+        (
+            "$500,000 to $1 million",
+            f"500{NBSP}000{NBSP}$–1{NBSP}млн{NBSP}$",
+            f"500{NBSP}000{NBSP}доларів США–1{NBSP}млн{NBSP}доларів США",
+            "US$500,000~100만",
+        ),
+    ],
+)
+def test_a_range_of_money_names_its_currency_and_shared_scale_once(source, ru, uk, ko):
+    (hit,) = find_figures(source, [])
+    assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [ru, uk, ko]
+    # The number check reads the first amount with the shared scale or without it.
+    for lang, written in (("ru", ru), ("uk", uk), ("ko", ko)):
+        assert list(checks.number_findings(f"It cost {source}.", f"{written}.")) == [], lang
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
