@@ -265,14 +265,16 @@ _AFTER_NO = re.compile(r"(?<=\bNo\.)\d+(?!\w|[.,]\d)", re.IGNORECASE)
 # A decimal without its leading zero (".179", a blood-alcohol level, a batting average), «0,179».
 _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
 # "500 to 600 people", "between 2,000 and 3,000 soldiers", "10 to 15 percent", "5 to 10 million": a
-# range, one figure written as the language writes one («500–600», «500~600»); apart, the models
+# range, one figure written as the language writes one («500–600», «500~600»); a percent after both
+# ("between 20% and 25%") is written once, after it, as the model copies it; apart, the models
 # dropped its end («#1 образовательных учреждений») or swapped the two («15로 10%»). Not "from 5 to
 # 10", "from version 5 to 10": a change as often, whose words the models keep; nor "to 5 to 10",
 # nor years ("between 2015 and 2020"), nor a larger first number (a score, "won 3 to 1").
 _A_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _RANGE = re.compile(
-    rf"(?:\b(?P<between>between)\s+)?{_NOT_IN_WORD}(?<![$€£¥₩₽₴])(?<!\d[ \u00a0\u202f])(?P<low>{_A_FIGURE})\s+(?(between)(?:and|to)|to)\s+"
-    rf"(?P<high>{_A_FIGURE})(?:\s+(?P<scale>{_SCALE_NAMES}))?(?![\w])(?![.,:]\d|[ \u00a0\u202f]\d)",
+    rf"(?:\b(?P<between>between)\s+)?{_NOT_IN_WORD}(?<![$€£¥₩₽₴])(?<!\d[ \u00a0\u202f])(?P<low>{_A_FIGURE})(?P<percent>\s?(?:%|per\s?cent))?"
+    rf"\s+(?(between)(?:and|to)|to)\s+(?P<high>{_A_FIGURE})(?:\s+(?P<scale>{_SCALE_NAMES}))?(?![\w])"
+    r"(?![.,:]\d|[ \u00a0\u202f]\d)",
     re.IGNORECASE,
 )
 _RANGE_BEFORE = re.compile(r"\b(?:from\s+(?:[^\W\d]+\s+)?|to\s+)$", re.IGNORECASE)  # "from Django 0.96 to 1.0"
@@ -310,11 +312,18 @@ def _in_range_context(m: re.Match[str], *, counts: bool) -> bool:
     return True
 
 
+def _is_range(m: re.Match[str]) -> bool:
+    """Whether ``_RANGE`` matched a range where it stands: its context (``_in_range_context``), a
+    percent after its last number where one follows its first, its numbers (``_range_ends``)."""
+    percent = not m["percent"] or _PERCENT_AFTER.match(m.string, m.end()) is not None
+    return percent and _in_range_context(m, counts=True) and _range_ends(m) is not None
+
+
 def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
     """The two amounts of a range ``_RANGE`` matched, each with the scale word it shares ("5 to 10
     million": "5 million", "10 million"; "500,000 to 1.5 million": "500,000", "1.5 million"); None
-    where the match is no range."""
-    if not _in_range_context(m, counts=True) or all(_YEAR_DIGITS.fullmatch(m[end]) for end in ("low", "high")):
+    where they make no range (years, a larger first number)."""
+    if all(_YEAR_DIGITS.fullmatch(m[end]) for end in ("low", "high")):
         return None
     low, high = (Decimal(re.sub(r"[^\d.]", "", m[end])) for end in ("low", "high"))
     scale = f" {m['scale']}" if m["scale"] else ""
@@ -374,7 +383,7 @@ def range_readings(text: str) -> dict[Decimal, Decimal]:
     2000000000 → 2)."""
     readings = {}
     for m in _RANGE.finditer(text):
-        if m["scale"] and (ends := _range_ends(m)) and ends[0] != m["low"]:
+        if m["scale"] and _is_range(m) and (ends := _range_ends(m)) and ends[0] != m["low"]:
             low = Decimal(re.sub(r"[^\d.]", "", m["low"]))
             readings[low] = low * _SCALES[_scale_name(m)]
     for m in _MONEY_RANGE.finditer(text):
@@ -675,7 +684,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
     (VERBATIM, [_DIGITS_CODE], 0, None),
     (YEAR, [_YEAR], "y", None),
-    (RANGE, [_RANGE], 0, lambda m: _range_ends(m) is not None),
+    (RANGE, [_RANGE], 0, _is_range),
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (QUANTITY, [_FRACTION, _MAGNITUDE], 0, None),

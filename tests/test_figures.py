@@ -485,6 +485,10 @@ def test_a_vote_s_tally_is_written_as_the_language_writes_one(glossary, source, 
         ("Some 500,000 to 1.5 million people fled.", [(RANGE, "500,000 to 1.5 million")]),
         ("Prices rose 10 to 15 percent.", [(RANGE, "10 to 15")]),
         ("HP expects to cut 25,000 to 30,000 jobs.", [(RANGE, "25,000 to 30,000")]),
+        # A percent after both numbers: the first's is the range's, the last's stays for the model.
+        ("Support fell to between 20% and 25%.", [(RANGE, "between 20% and 25")]),
+        ("It stood at 10 percent to 12 percent.", [(RANGE, "10 percent to 12")]),
+        ("It was 10% to 12 people.", [(NUMBER, "10"), (NUMBER, "12")]),
         # A change from one amount to another, not a range: the models keep its words.
         ("The Dow fell 189.02 to 7,683.13, a low.", [(NUMBER, "189.02"), (NUMBER, "7,683.13")]),
         ("Jobless claims rose by 10,000 to 1.82 million.", [(NUMBER, "10,000"), (NUMBER, "1.82 million")]),
@@ -523,6 +527,7 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         # A change by a range of percentages takes the preposition of "by".
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
+        ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
         (
             "They plan to cut 5 to 10 million jobs.",
             "ko",
