@@ -470,6 +470,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         of = re.match(r"\s+of\b", source[hit.end :])
         counted = inflect.counted_kind(source, TermHit(hit.term_id, hit.start, hit.end + of.end(), hit.text)) if of else "people"
         alone = of is None
+    elif hit.term_id in (NUMBER, RANGE, SPELLED) and _AGED.search(source, 0, hit.start):
+        counted = "ages"  # "men aged 18 to 60": Korean counts years of age («18~60세»)
     elif count is not None:
         counted, alone = inflect.counted_kind(source, hit), inflect.casualties(source, hit)
     partitive = hit.term_id == QUANTITY
@@ -481,7 +483,7 @@ _MAGNITUDE_COUNT = Decimal(10_000)
 _GLUED_ENGLISH = re.compile(r"[a-z]{2,}\b")
 _GENDERS = {"m": "masc", "f": "femn", "n": "neut"}  # a list's gender as the dictionary names it
 _YEARLIKE = re.compile(r"1[5-9]\d\d|20\d\d")
-_AGED = re.compile(r"\b(?:aged|age of)\s+$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages|age of)\s+$", re.IGNORECASE)
 _YEARS_AFTER = re.compile(r"(?:['’]s)?[\s-]*(?:years?|yr)\b", re.IGNORECASE)
 _HYPHEN_ENDING = re.compile(r"-[^\W\d]{1,3}(?!\w)")
 

@@ -528,6 +528,14 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # An age after "aged" takes Korean's counter of years of age (the model wrote «18~60이»).
+        ("Men aged 18 to 60 cannot leave.", "ko", "#1이 떠날 수 없다.", "18~60세가 떠날 수 없다."),
+        (
+            "By the age of 13, most have 28 teeth.",
+            "ko",
+            "#1의 나이에, 대부분 #2개의 치아가 있다.",
+            "13세의 나이에, 대부분 28개의 치아가 있다.",
+        ),
         (
             "They plan to cut 5 to 10 million jobs.",
             "ko",

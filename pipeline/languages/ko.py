@@ -79,6 +79,7 @@ KOREAN = Language(
         "buildings": "채",
         "animals": "마리",
         "items": "개",
+        "ages": "세",
     },
     generic_counter="개",
     count_nouns={"군": "병력"},
