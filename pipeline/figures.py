@@ -82,6 +82,7 @@ _CODE = re.compile(
 # A code that starts with its digits ("777X", "5G", "3D", "4K", "2FA"): the models wrote «77X» or
 # dropped it. Found after the measures and temperatures ("20C", "5MW"); not a time ("10PM").
 _DIGITS_CODE = re.compile(r"(?<![\w./@#$-])\d+(?![AP]M\b)[A-Z]{1,4}(?![\w/@]|-[A-Z\d]|[.,]\d)")
+_PLURAL_CODE = re.compile(r"^([A-Za-z]+(?:-\d+|\d{2,}))s$")  # not a name's letter, "BLAKE2s"
 _CODE_LETTERS = re.compile(r"[A-Z]+|[A-Z][a-z]?|[A-Za-z]+[A-Z][A-Za-z]*")
 
 
@@ -189,6 +190,10 @@ _YEARS = re.compile(r"(?<![\w.,–-])(?P<y1>1[5-9]\d\d|20\d\d)[-–](?P<y2>\d{2}
 # model wrote «2010에서» more often than not). Not after "of" or "to" ("of 1500 soldiers").
 _YEAR = re.compile(
     r"\b(?i:in|since|by|until|till|from|before|after|during|early|late|mid-?)\s*(?<=[\s-])(?P<y>1[5-9]\d\d|20\d\d)(?![\w.,]?\d|\w)"
+)
+# "the end of 2025", "the first half of 2024": a year as well, though "of 1500 soldiers" is none.
+_YEAR_OF = re.compile(
+    r"\b(?i:end|start|beginning|middle|spring|summer|autumn|fall|winter|half|quarter)\s+of\s+(?P<y>1[5-9]\d\d|20\d\d)(?![\w.,]?\d|\w)"
 )
 # "06:00", "21:45": a time on the 24-hour clock (the models wrote «В 06 году … 00»).
 _CLOCK24 = re.compile(r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\w:]|[.,]\d)")
@@ -683,7 +688,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_TEMPERATURE], 0, _is_temperature),
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
     (VERBATIM, [_DIGITS_CODE], 0, None),
-    (YEAR, [_YEAR], "y", None),
+    (YEAR, [_YEAR, _YEAR_OF], "y", None),
     (RANGE, [_RANGE], 0, _is_range),
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
@@ -849,7 +854,8 @@ def render(hit: TermHit, lang: str, following: str = "") -> str:
     """The figure as the target language writes it (Babel's CLDR data for locale ``lang``);
     ``following``: the source after it (the noun after an ordinal)."""
     if hit.term_id == VERBATIM:
-        return hit.text
+        # "F-16s", "Su-25s": a code in the plural, which the languages write in the singular («истребители F-16», «F-16 전투기»).
+        return _PLURAL_CODE.sub(r"\1", hit.text)
     if hit.term_id == DATE:
         return _render_date(hit.text, lang)
     if hit.term_id == MONTH:

@@ -18,6 +18,7 @@ from pipeline.figures import (
     TALLY,
     TIME,
     VERBATIM,
+    YEAR,
     as_translated,
     find_figures,
     for_language,
@@ -569,6 +570,28 @@ def test_a_range_of_money_names_its_currency_and_shared_scale_once(source, ru, u
     # The number check reads the first amount with the shared scale or without it.
     for lang, written in (("ru", ru), ("uk", uk), ("ko", ko)):
         assert list(checks.number_findings(f"It cost {source}.", f"{written}.")) == [], lang
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        # A code in the plural is written in the singular, as the languages write it («истребители
+        # F-16», «B-29 전폭기»; the models copied «F-16s»); not a name's last letter.
+        ("Ukraine received its first F-16s.", "F-16"),
+        ("It ordered 31 Airbus A350s.", "A350"),
+        ("BLAKE2s is a hash.", "BLAKE2s"),
+    ],
+)
+def test_a_code_in_the_plural_is_written_in_the_singular(text, rendered):
+    (hit,) = [h for h in find_figures(text, []) if h.term_id == VERBATIM]
+    assert [render(hit, lang) for lang in ("ru", "uk", "ko")] == [rendered] * 3
+
+
+def test_a_year_after_the_end_of_is_a_year():
+    """Korean news writes it with 년 («2025년 말»; the model wrote «2025의 끝에»)."""
+    assert [(h.term_id, h.text) for h in find_figures("It will end by the end of 2025.", [])] == [(YEAR, "2025")]
+    assert [(h.term_id, h.text) for h in find_figures("In the first half of 2024, it grew.", [])] == [(YEAR, "2024")]
+    assert [h.term_id for h in find_figures("He was in command of 1500 soldiers.", [])] == [NUMBER]
 
 
 def test_a_number_sign_of_the_source_is_no_placeholder(glossary):
