@@ -179,6 +179,8 @@ def counted_kind(source: str, hit: TermHit) -> str:
         return ""  # after a capitalised word inside the sentence: a model's number ("Mate 9")
     if casualties(source, hit):
         return "people"
+    if _MULTIPLE.match(source, hit.end):
+        return "multiples"  # "3 times faster": a multiple, not a count of times
     for word in re.findall(r"[A-Za-z]+", source[hit.end :])[:4]:
         lower = word.lower()
         if _COUNTED_NOUNS.get(lower) == "people" or (lower in _COUNTED_NOUNS and (word.islower() or title_case)):
@@ -190,6 +192,7 @@ def counted_kind(source: str, hit: TermHit) -> str:
     return ""
 
 
+_MULTIPLE = re.compile(r"\s+times\s+(?:as|more|less|the|over|[a-z]+er)\b", re.IGNORECASE)
 _CASUALTIES = re.compile(r"\s+(?:killed|wounded|injured|dead|hurt)\b", re.IGNORECASE)
 
 
@@ -217,6 +220,13 @@ def with_counter(figure: str, after: str, counter: str, lang: str, *, alone: boo
     particles = language.particles
     counter = (" " if re.search(r"[가-힣]$", figure) else "") + counter
     glued = re.match(r"[가-힣]+", after)
+    for wrong in language.counter_for.get(counter.strip(), ()):
+        # The model's word for another count («35번째로» for "35 times": the 35th, for the 35th
+        # time; «3 번» for "3 times faster"): the counter.
+        mistaken = re.match(rf" ?{wrong}(?:으?로(?![가-힣]))?", after)
+        rest = after[mistaken.end() :].split(" ", 1)[0] if mistaken else ""
+        if mistaken and (not re.match(r"[가-힣]", rest) or rest in particles or rest.startswith(("이", "입"))):  # «번입니다», not «번역»
+            return figure + counter, after[mistaken.end() :]
     for noun, written in language.count_nouns.items():
         if glued and glued.group().startswith(noun) and glued.group()[len(noun) :] in ("", *particles):
             return f"{figure}{counter}의 {written}", after[len(noun) :]

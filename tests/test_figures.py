@@ -529,6 +529,15 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # A count of times is no ordinal (the model wrote «35번째로», the 35th), a multiple takes 배.
+        ("Kherson was shelled 35 times.", "ko", "헤르손은 #1번째로 포격을 받았다.", "헤르손은 35번 포격을 받았다."),
+        (
+            "Prices rose 3 times faster than wages.",
+            "ko",
+            "물가는 임금보다 #1 번 더 빠르게 올랐다.",
+            "물가는 임금보다 3배 더 빠르게 올랐다.",
+        ),
+        ("It is 5 times the number of CPUs.", "ko", "CPU 수의 #1 번입니다.", "CPU 수의 5배입니다."),
         # An age after "aged" takes Korean's counter of years of age (the model wrote «18~60이»).
         ("Men aged 18 to 60 cannot leave.", "ko", "#1이 떠날 수 없다.", "18~60세가 떠날 수 없다."),
         (

@@ -145,6 +145,9 @@ class Language:
     # A range of numbers ("500 to 600"), the two as the language writes them in the braces: CLDR's
     # range pattern (its miscPatterns, which Babel does not load): «500–600», Korean «500~600».
     number_range: str = "{}–{}"
+    # A counter of ``counters`` → the model's words it takes the place of after a count, which say
+    # another thing («35번» for «35번째»: "35 times", not the 35th; «3배» for «3 번», "3 times faster»).
+    counter_for: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # A year after "in", "since", "by"… ("in 2010").
     year: str = "{}"
     # The least number spelt out in English ("fifteen years") that the language's news writes in
