@@ -119,10 +119,17 @@ def nominative_of(english: str, form: str, lang: str) -> str:
     Corbyn, «Тайлера» for Tyler: the dictionary, not knowing the name, takes the genitive for a
     woman's nominative): for a name ending in a consonant, a form ending in a consonant and «а»
     that neither language's dictionary knows as a nominative loses it; one it knows as a
-    genitive becomes its lemma («Кубка» → «Кубок»)."""
-    if english[-1:].lower() not in _CONSONANTS or not _GENITIVE_A.search(form):
+    genitive becomes its lemma («Кубка» → «Кубок»), as does one it knows as the genitive of a
+    surname or a place, before a woman's nominative it may also be («Гагарина» → «Гагарин»). A
+    final e English does not pronounce ends the name in a consonant («Ланкашира» → «Ланкашир»)."""
+    silent_e = english.lower().endswith(_SILENT_E)
+    if (english[-1:].lower() not in _CONSONANTS and not silent_e) or not _GENITIVE_A.search(form):
         return form
     parses = [p for code in ("ru", lang) for p in inflect.morph(code).parse(form.lower()) if p.is_known and p.tag.POS == "NOUN"]
+    if not silent_e and any(
+        p.tag.case == "gent" and p.normal_form == form[:-1].lower() and {"Surn", "Name", "Geox"} & p.tag.grammemes for p in parses
+    ):
+        return form[:-1]  # a man's surname or a place the dictionary knows in the genitive («Гагарина», «Орлеана»)
     if any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses):
         return form  # «Польша», «Мьянма», «Балтика»
     if genitive := next((p.normal_form for p in parses if p.tag.case == "gent"), ""):
@@ -131,6 +138,9 @@ def nominative_of(english: str, form: str, lang: str) -> str:
 
 
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+# English endings whose e is not pronounced, so that the name ends in a consonant (Lancashire:
+# «Ланкашир», Maguire, Merseyside, Plouffe); Simone, Felipe end in a vowel.
+_SILENT_E = ("le", "re", "de", "ffe")
 _GENITIVE_A = re.compile(r"[бвгґджзклмнпрстфхцчшщ]а$")
 
 

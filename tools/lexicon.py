@@ -44,6 +44,8 @@ MIN_SENTENCES = 3
 MIN_SENTENCES_UNLIKE = 10
 MIN_DICE = 0.35
 MIN_ACRONYM_SHARE = 0.25
+MIN_LIKENESS_SHARED = 0.56
+CLEAR_LIKENESS = 0.9
 
 
 def _references(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -108,7 +110,19 @@ def mine(pairs: list[tuple[str, str]], lang: str) -> dict[str, tuple[str, int]]:
         alike = not can_transliterate(lang) or spells_name(form, transliterate(w, lang))
         if alike or (both >= MIN_SENTENCES_UNLIKE and _only_partner(w, key, joint, word_count, key_count)):
             lexicon[w] = (form, both)
-    return lexicon
+    return _unshared(lexicon, lang) if can_transliterate(lang) else lexicon
+
+
+def _unshared(lexicon: dict[str, tuple[str, int]], lang: str) -> dict[str, tuple[str, int]]:
+    """``lexicon`` without a word that spells its form poorly where another spells it clearly: the
+    words of one name come together, so the first may take the second's form (Johns: Хопкинс,
+    Hopkins'; Grande: Ариана, Ariana's); two spellings of one name keep it both (Reid and Reed:
+    Рид), as do words no other spells clearly (Europe and European: Европа)."""
+    like = {w: likeness(transliterate(w, lang).lower(), form.lower()) for w, (form, _) in lexicon.items()}
+    best: dict[str, float] = defaultdict(float)
+    for w, (form, _) in lexicon.items():
+        best[form] = max(best[form], like[w])
+    return {w: row for w, row in lexicon.items() if like[w] >= MIN_LIKENESS_SHARED or best[row[0]] < CLEAR_LIKENESS}
 
 
 def acronyms(pairs: list[tuple[str, str]], lexicon: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
