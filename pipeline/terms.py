@@ -169,16 +169,22 @@ _CHANGE = re.compile(
     rf"(?:(?:{APPROXIMATELY}|(?P<more>over|more than|less than))\s+)?$",
     re.IGNORECASE,
 )
+# The amount a change starts from ("down from 4.3 percent", "rose from 5% to 7%").
+_CHANGE_FROM = re.compile(rf"\b(?:up|down|{CHANGE_VERB})\s+from\s+(?:{APPROXIMATELY}\s+)?$", re.IGNORECASE)
+# Between a level and the amount it changed from ("4.30 percent, down from").
+_LEVEL_BEFORE = re.compile(r"(?:\s?(?:%|per\s?cent))?(?:\s+[a-z]+){0,3},?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
 # A percentage right after such a verb is what it changes by ("fell 3 percentage points", "rose 5%"),
 # not a share of what follows ("cut 5% of jobs").
 _PERCENTAGE_AFTER = re.compile(r"\s?(?:%|per\s?cent|percentage)(?!\s+of\b)", re.IGNORECASE)
 
 
 def _change(source: str, hit: TermHit) -> tuple[str, bool]:
-    """("to" or "by", whether "over" or "more than" comes before it) where ``hit`` is the amount a
-    change goes to or by (``_CHANGE``); else ("", False)."""
-    if hit.term_id not in (NUMBER, RANGE, MONEY, MEASURE) or not (change := _CHANGE.search(source, 0, hit.start)):
+    """("to", "by" or "from", whether "over" or "more than" comes before it) where ``hit`` is the
+    amount a change goes to or by (``_CHANGE``) or starts from (``_CHANGE_FROM``); else ("", False)."""
+    if hit.term_id not in (NUMBER, RANGE, MONEY, MEASURE):
         return "", False
+    if not (change := _CHANGE.search(source, 0, hit.start)):
+        return ("from" if _CHANGE_FROM.search(source, 0, hit.start) else ""), False
     if change.group(1):
         return change.group(1).lower(), bool(change["more"])
     by = in_points(hit) or _PERCENTAGE_AFTER.match(source, hit.end) is not None
@@ -193,6 +199,18 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     for n, hit in enumerate(hits, 1):
         change, more = _change(source, hit)
         if not change or (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+            continue
+        if change == "from":
+            # Korean: the particle of "from" (the model wrote none or another, «4.3% 하락했다», fell by 4.3%).
+            after = re.match(r"(%|퍼센트)?+(?:으?로|에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
+            if language.change_from_particle and after:
+                end = placeholder.end() + len(after.group(1) or "")
+                target = f"{target[:end]}{language.change_from_particle}{target[placeholder.end() + after.end() :]}"
+                # "4.30 percent, down from 4.35 percent": the level before is no starting point,
+                # though the model gave it the particle («4.30%에서 4.35%에서»).
+                if n > 1 and _LEVEL_BEFORE.fullmatch(source, hits[n - 2].end, hit.start):
+                    level = re.compile(rf"(?<![\w#])(#{n - 1}(?:%|퍼센트)?){language.change_from_particle}(?![가-힣])")
+                    target = level.sub(rf"\1{language.change_to_particle}", target, count=1)
             continue
         if language.change_to_particle and change == "to":
             # After the model's percent sign, if any; fitted to the amount as any particle after a figure is («1,234로»).

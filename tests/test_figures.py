@@ -529,6 +529,15 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # The amount a change starts from takes the particle of "from", the level before it not
+        # (the model wrote «4.1%로 4.3% 하락했다», fell by 4.3%, and «4.38%에서 4.30%에서»).
+        ("It fell to 4.1 percent, down from 4.3 percent.", "ko", "#1%로 #2% 하락했다.", "4.1%로 4.3%에서 하락했다."),
+        (
+            "The yield was 4.38 percent, up from 4.30 percent.",
+            "ko",
+            "수익률은 #1%에서 #2%를 기록했다.",
+            "수익률은 4.38%로 4.30%에서 기록했다.",
+        ),
         # A count of times is no ordinal (the model wrote «35번째로», the 35th), a multiple takes 배.
         ("Kherson was shelled 35 times.", "ko", "헤르손은 #1번째로 포격을 받았다.", "헤르손은 35번 포격을 받았다."),
         (

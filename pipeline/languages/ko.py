@@ -27,6 +27,7 @@ KOREAN = Language(
     year_after_date=re.compile(r"(?:년|월|일|\s?명|세|개)" + _BEFORE_PARTICLE),
     particle_for_on_date=("에서", "에"),
     change_to_particle="로",
+    change_from_particle="에서",
     midnight_noon=(("자정",), ("정오",)),
     local_date=re.compile(r"(\d{1,2})일\s?\(현지\s?시간\)"),
     age_after_count=re.compile(r"세" + _BEFORE_PARTICLE),
