@@ -552,6 +552,10 @@ def is_preposition(word: str, lang: str) -> bool:
     return bool(word) and any(p.tag.POS == "PREP" for p in morph(lang).parse(word))
 
 
+def is_adverb(word: str, lang: str) -> bool:
+    return bool(word) and any(p.tag.POS == "ADVB" for p in morph(lang).parse(word))
+
+
 def fit(term: Term, lang: str, *, source: str, hit: TermHit, before: str, after: str) -> str:
     """The glossary's target term for ``lang`` in the form this position needs."""
     base = term.targets[lang]

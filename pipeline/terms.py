@@ -235,6 +235,29 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     return target
 
 
+def _multiple_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
+    """``target`` with the language's preposition before a multiple ("3 times faster": «в 3 раза
+    быстрее», «у 3 рази швидше»), which the models left out or replaced («3 раза быстрее», «на 3
+    рази», by three)."""
+    right, wrong = (words.split("|") for words in profile(lang).multiple_preposition or ("", ""))
+    for n, hit in enumerate(hits, 1):
+        if not right[0] or hit.term_id not in (NUMBER, RANGE) or inflect.counted_kind(source, hit) != "multiples":
+            continue
+        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+            continue
+        head, tail = target[: placeholder.start()], target[placeholder.start() :]
+        word = inflect.word_before(head)
+        if word in wrong:
+            head = head[: len(head.rstrip()) - len(word)]  # the model's other one («на 3 рази»)
+            word = inflect.word_before(head)
+        if word in right or (head and not head.endswith(" ")) or inflect.is_preposition(word, lang) or inflect.is_adverb(word, lang):
+            continue  # not after «более», «около», «почти»: «более чем в», «около», as the model has it
+        # Ukrainian's у after a consonant, в after a vowel.
+        written = right[-1] if re.search(r"[аеєиіїоуюяё]\s*$", head, re.IGNORECASE) else right[0]
+        target = f"{head}{written if head.strip() else written.capitalize()} {tail}"
+    return target
+
+
 def _list_commas(target: str, source: str, hits: list[TermHit]) -> str:
     """``target`` with the comma between two terms or figures of a list that the model left out
     («50, 100 500 и 1 000» for "50, 100, 500 and 1,000"): two numbers side by side read as one."""
@@ -247,7 +270,8 @@ def _list_commas(target: str, source: str, hits: list[TermHit]) -> str:
 def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, lang: str) -> Restored:
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
-    target = _list_commas(_change_prepositions(target, source, hits, lang), source, hits)
+    target = _multiple_prepositions(_change_prepositions(target, source, hits, lang), source, hits, lang)
+    target = _list_commas(target, source, hits)
     found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
     if not complete:

@@ -529,6 +529,16 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # A multiple takes its preposition (the models wrote «3 раза быстрее», «на 3 рази»), but not
+        # after «более», which wants «более чем в».
+        ("Prices rose 3 times faster than wages.", "ru", "Цены выросли #1 раза быстрее зарплат.", "Цены выросли в 3 раза быстрее зарплат."),
+        ("Prices rose 3 times faster than wages.", "uk", "Ціни зросли на #1 рази швидше.", "Ціни зросли в 3 рази швидше."),
+        (
+            "Smokers were 1.4 times more likely to die.",
+            "ru",
+            "Курильщики были более #1 раза вероятнее.",
+            "Курильщики были более 1,4 раза вероятнее.",
+        ),
         # The amount a change starts from takes the particle of "from", the level before it not
         # (the model wrote «4.1%로 4.3% 하락했다», fell by 4.3%, and «4.38%에서 4.30%에서»).
         ("It fell to 4.1 percent, down from 4.3 percent.", "ko", "#1%로 #2% 하락했다.", "4.1%로 4.3%에서 하락했다."),

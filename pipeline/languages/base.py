@@ -124,6 +124,10 @@ class Language:
     # The particle after an amount a change goes to (Korean «4.1%로 하락»; the model wrote «4.1%
     # 하락», fell by, and «3.5%에»), put in place of none or of a place's or a case's particle.
     change_to_particle: str = ""
+    # The preposition before a multiple ("3 times faster": «в 3 раза»), its other spellings after a
+    # bar ("у|в": Ukrainian alternates them by sound), then the prepositions a model wrote there
+    # instead («на 3 рази»); none: left to the model.
+    multiple_preposition: tuple[str, str] | None = None
     # The particle after the amount a change starts from ("down from 4.3 percent": «4.3%에서»).
     change_from_particle: str = ""
     # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.
