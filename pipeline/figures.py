@@ -273,8 +273,8 @@ _POINT = re.compile(r"(?<![\w.,])\.\d+(?!\w|[.,]\d)")
 # range, one figure written as the language writes one («500–600», «500~600»); a percent after both
 # ("between 20% and 25%") is written once, after it, as the model copies it; apart, the models
 # dropped its end («#1 образовательных учреждений») or swapped the two («15로 10%»). Not "from 5 to
-# 10", "from version 5 to 10": a change as often, whose words the models keep; nor "to 5 to 10",
-# nor years ("between 2015 and 2020"), nor a larger first number (a score, "won 3 to 1").
+# 10", "from version 5 to 10": a change as often, whose words the models keep; nor years
+# ("between 2015 and 2020"), nor a larger first number (a score, "won 3 to 1").
 _A_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _RANGE = re.compile(
     rf"(?:\b(?P<between>between)\s+)?{_NOT_IN_WORD}(?<![$€£¥₩₽₴])(?<!\d[ \u00a0\u202f])(?P<low>{_A_FIGURE})(?P<percent>\s?(?:%|per\s?cent))?"
@@ -282,7 +282,9 @@ _RANGE = re.compile(
     r"(?![.,:]\d|[ \u00a0\u202f]\d)",
     re.IGNORECASE,
 )
-_RANGE_BEFORE = re.compile(r"\b(?:from\s+(?:[^\W\d]+\s+)?|to\s+)$", re.IGNORECASE)  # "from Django 0.96 to 1.0"
+# "from 5", "from Django 0.96", "from 10 to 12 to 15": a range's first number is no change's end;
+# "a ratio changing to 17 to 23", "odds of 3 to 5": a ratio.
+_RANGE_BEFORE = re.compile(r"\bfrom\s+(?:[^\W\d]+\s+|\S+\s+to\s+)?$|\b(?:ratio|odds)\b[^.;:]{0,30}$", re.IGNORECASE)
 # A verb of a change of an amount ("rose", "fell", "went up"), whose amount ``terms`` gives the
 # preposition of "to" or "by".
 CHANGE_VERB = (
@@ -300,7 +302,7 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 def _in_range_context(m: re.Match[str], *, counts: bool) -> bool:
     """Whether a range ``_RANGE`` or ``_MONEY_RANGE`` matched stands where English writes a range:
-    after "between", or not after "from" or "to"; after a change, a range of percentages, or after
+    after "between", or not after "from"; after a change, a range of percentages, or after
     a verb one of what it ``counts`` ("cut 25,000 to 30,000 jobs"): "fell 189.02 to 7,683.13 on
     Friday", "climbed $1.37 to $19.25 yesterday" go by one amount to another."""
     if m["between"] or m.groupdict().get("dash"):
