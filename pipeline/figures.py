@@ -542,7 +542,8 @@ def is_change(hit: TermHit, source: str) -> bool:
 # as a count («5명의 병사가» for "one in five soldiers"): «5분의 1» where a language's profile says so
 # (``ratios``); the Russian and Ukrainian models write it as their references do («один из пяти»).
 _RATIO = re.compile(
-    rf"(?<![\w-])(?<![Nn]o )(?<!any)(?<!every)one\s+(?:in|out\s+of)\s+(?P<d>{'|'.join(_UNIT_WORDS[1:])}|ten|[1-9]\d{{0,2}}(?![\w,.]?\d))\b",
+    rf"(?<![\w.,-])(?<![Nn]o )(?<![Nn]o\. )(?<!any)(?<!every)(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>{'|'.join(_UNIT_WORDS[1:])}|ten|[1-9]\d{{0,2}}(?![\w,.]?\d))\b"
+    rf"(?!\s+(?:{_SCALE_NAMES})\b)",
     re.IGNORECASE,
 )
 
@@ -562,6 +563,14 @@ _MAGNITUDE = re.compile(
     r"|(?<!half )a\s+dozen\b)",  # "half a dozen" is six
     re.IGNORECASE,
 )
+
+
+def ratio_denominator(hit: TermHit, source: str) -> bool:
+    """Whether a number hit is what a ratio divides by ("one in 10", "1 in 4": the 10, the 4),
+    as ``for_language`` protects it where the language writes no ratio as a fraction."""
+    return (
+        hit.term_id == NUMBER and (ratio := _RATIO.search(source, max(0, hit.start - 20), hit.end)) is not None and ratio.end() == hit.end
+    )
 
 
 def quantity(text: str) -> str:
@@ -739,8 +748,11 @@ def for_language(hits: list[TermHit], lang: str, text: str) -> list[TermHit]:
                 and (language.half_inside or not _half_inside(hit, text))
             ):
                 kept.append(hit)
-            elif ratio and ratio["d"].isdigit():
-                kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))
+            elif ratio:
+                if hit.text[0] == "1":  # "1 in 4": both numbers
+                    kept.append(TermHit(NUMBER, hit.start, hit.start + 1, "1"))
+                if ratio["d"].isdigit():
+                    kept.append(TermHit(NUMBER, hit.start + ratio.start("d"), hit.end, ratio["d"]))
         elif hit.term_id == SPELLED:
             if language.spelled_from and spelled_value(hit.text) >= language.spelled_from:
                 kept.append(hit)

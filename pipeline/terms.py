@@ -47,6 +47,7 @@ from pipeline.figures import (
     named_time,
     ordinal_noun,
     quantity,
+    ratio_denominator,
     render,
 )
 from pipeline.glossary import Glossary
@@ -258,6 +259,23 @@ def _multiple_prepositions(target: str, source: str, hits: list[TermHit], lang: 
     return target
 
 
+def _ratio_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
+    """``target`` with the language's preposition of a ratio before its denominator ("one in 10":
+    «один из 10»), where the models wrote that of a place («одна в 10», «1 в 4 домах»)."""
+    preposition = profile(lang).ratio_preposition
+    for n, hit in enumerate(hits, 1):
+        if not preposition or not ratio_denominator(hit, source):
+            continue
+        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+            continue
+        head = target[: placeholder.start()]
+        word = inflect.word_before(head)
+        if word != preposition and inflect.is_preposition(word, lang) and head.endswith(" "):
+            cut = len(head.rstrip()) - len(word)
+            target = f"{head[:cut]}{preposition} {target[placeholder.start() :]}"
+    return target
+
+
 def _list_commas(target: str, source: str, hits: list[TermHit]) -> str:
     """``target`` with the comma between two terms or figures of a list that the model left out
     («50, 100 500 и 1 000» for "50, 100, 500 and 1,000"): two numbers side by side read as one."""
@@ -271,6 +289,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
     target = _multiple_prepositions(_change_prepositions(target, source, hits, lang), source, hits, lang)
+    target = _ratio_prepositions(target, source, hits, lang)
     target = _list_commas(target, source, hits)
     found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))
@@ -516,6 +535,8 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         counted = "ages"  # "men aged 18 to 60": Korean counts years of age («18~60세»)
     elif count is not None:
         counted, alone = inflect.counted_kind(source, hit), inflect.casualties(source, hit)
+        if ratio_denominator(hit, source):
+            count = _MAGNITUDE_COUNT  # what follows «из 4» is in the genitive plural, whatever the number
     partitive = hit.term_id == QUANTITY
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive, alone=alone)
 

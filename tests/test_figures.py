@@ -532,6 +532,21 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # A ratio's denominator takes the preposition of a ratio, and what follows is in the
+        # genitive plural (the models wrote «1 в 4 домах», «одна в 10»).
+        (
+            "Officials said 1 in 4 homes were damaged.",
+            "ru",
+            "Чиновники сказали, что #1 в #2 домов повреждены.",
+            "Чиновники сказали, что 1 из 4 домов повреждены.",
+        ),
+        ("One in 10 Ukrainians has left.", "uk", "Один в #1 українців виїхав.", "Один з 10 українців виїхав."),
+        (
+            "Officials said 1 in 4 homes were damaged.",
+            "ko",
+            "당국은 #1의 집이 피해를 입었다고 말했다.",
+            "당국은 4분의 1의 집이 피해를 입었다고 말했다.",
+        ),
         # A multiple takes its preposition (the models wrote «3 раза быстрее», «на 3 рази»), but not
         # after «более», which wants «более чем в».
         ("Prices rose 3 times faster than wages.", "ru", "Цены выросли #1 раза быстрее зарплат.", "Цены выросли в 3 раза быстрее зарплат."),
@@ -1035,12 +1050,12 @@ def test_a_day_the_english_spells_out_is_not_an_invented_date(glossary):
 
 
 def _translated(glossary, source: str, lang: str, output: str) -> str:
-    """``source``, whose figures the pipeline protects as #1, #2…, through a model that answers
-    ``output`` for the protected sentence."""
+    """``source``, whose figures the pipeline protects into ``lang`` as #1, #2…, through a model
+    that answers ``output`` for the protected sentence."""
     seg = Segment(id="x:p1:s1", source=source, paragraph=1, index=1)
     seg.figures = find_figures(source, [])
     protected = source
-    for n, hit in reversed(list(enumerate(seg.figures, 1))):
+    for n, hit in reversed(list(enumerate(for_language(seg.figures, lang, source), 1))):
         protected = protected[: hit.start] + f"#{n}" + protected[hit.end :]
     translate_segments([seg], ScriptedEngine({protected: [output]}), glossary, lang)
     return seg.target(lang).text

@@ -128,6 +128,9 @@ class Language:
     # bar ("у|в": Ukrainian alternates them by sound), then the prepositions a model wrote there
     # instead («на 3 рази»); none: left to the model.
     multiple_preposition: tuple[str, str] | None = None
+    # The preposition of a ratio before its denominator ("one in 10": «один из 10»), put in place
+    # of another the model wrote («одна в 10»); none: left to the model.
+    ratio_preposition: str = ""
     # The particle after the amount a change starts from ("down from 4.3 percent": «4.3%에서»).
     change_from_particle: str = ""
     # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.
