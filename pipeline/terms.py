@@ -172,6 +172,7 @@ _CHANGE = re.compile(
 )
 # The amount a change starts from ("down from 4.3 percent", "rose from 5% to 7%").
 _CHANGE_FROM = re.compile(rf"\b(?:up|down|{CHANGE_VERB})\s+from\s+(?:{APPROXIMATELY}\s+)?$", re.IGNORECASE)
+_BY_YEAR = re.compile(r"\bby\s+$", re.IGNORECASE)
 # Between a level and the amount it changed from ("4.30 percent, down from").
 _LEVEL_BEFORE = re.compile(r"(?:\s?(?:%|per\s?cent))?(?:\s+[a-z]+){0,3},?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
 # A percentage right after such a verb is what it changes by ("fell 3 percentage points", "rose 5%"),
@@ -276,6 +277,32 @@ def _ratio_prepositions(target: str, source: str, hits: list[TermHit], lang: str
     return target
 
 
+def _deadline_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
+    """``target`` with the language's preposition and year word for a year that is a deadline ("by
+    2030": «к 2030 году», «до 2030 року»), where the models wrote that of a time or of nothing («на
+    2027», «по 2027», «За 2025»: in, for, through 2025)."""
+    if not (by_year := profile(lang).by_year):
+        return target
+    preposition, year_word = by_year
+    for n, hit in enumerate(hits, 1):
+        if hit.term_id != YEAR or not _BY_YEAR.search(source, 0, hit.start):
+            continue
+        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+            continue
+        head, tail = target[: placeholder.start()], target[placeholder.end() :]
+        word = inflect.word_before(head)
+        if head and not head.endswith(" "):
+            continue
+        if word != preposition:
+            if inflect.is_preposition(word, lang):
+                head = head[: len(head.rstrip()) - len(word)]
+            head += f"{preposition if head.strip() else preposition.capitalize()} "
+        year = profile(lang).year_after_date.match(tail)
+        tail = f" {year_word}{tail[year.end() if year else 0 :]}"
+        target = f"{head}{placeholder.group()}{tail}"
+    return target
+
+
 def _list_commas(target: str, source: str, hits: list[TermHit]) -> str:
     """``target`` with the comma between two terms or figures of a list that the model left out
     («50, 100 500 и 1 000» for "50, 100, 500 and 1,000"): two numbers side by side read as one."""
@@ -289,7 +316,7 @@ def restore(target: str, source: str, hits: list[TermHit], glossary: Glossary, l
     """Replace placeholders in a machine translation by inflected glossary terms and rendered
     figures, the model's words after a count made to agree with it (``inflect.agree_with_count``)."""
     target = _multiple_prepositions(_change_prepositions(target, source, hits, lang), source, hits, lang)
-    target = _ratio_prepositions(target, source, hits, lang)
+    target = _deadline_prepositions(_ratio_prepositions(target, source, hits, lang), source, hits, lang)
     target = _list_commas(target, source, hits)
     found = _placeholders(target)
     complete = all(len(found.get(n, [])) == 1 for n in range(1, len(hits) + 1)) and set(found) <= set(range(1, len(hits) + 1))

@@ -532,6 +532,26 @@ def test_a_range_of_numbers_is_one_figure_and_a_change_is_two(text, figures):
         ("Prices rose 10 to 15 percent.", "uk", "Ціни зросли #1 відсотків.", "Ціни зросли на 10–15 відсотків."),
         ("Between 2,000 and 3,000 soldiers were deployed.", "ko", "#1 군인들이 배치되었다.", "2,000~3,000명의 군인들이 배치되었다."),
         ("Support fell to between 20% and 25%.", "ru", "Поддержка упала до #1%.", "Поддержка упала до 20–25%."),
+        # A year that is a deadline takes its preposition and year word (the models wrote «на 2027»,
+        # «За 2025», in or for, or nothing).
+        (
+            "The EU wants to end Russian gas imports by 2027.",
+            "ru",
+            "ЕС хочет прекратить импорт газа на #1.",
+            "ЕС хочет прекратить импорт газа к 2027 году.",
+        ),
+        (
+            "By 2025 the army will have 500,000 soldiers.",
+            "uk",
+            "За #1 армія матиме #2 солдатів.",
+            f"До 2025 року армія матиме 500{NBSP}000 солдатів.",
+        ),
+        (
+            "The plant should be rebuilt by 2026.",
+            "ru",
+            "Завод должен быть восстановлен #1 года.",
+            "Завод должен быть восстановлен к 2026 году.",
+        ),
         # A ratio's denominator takes the preposition of a ratio, and what follows is in the
         # genitive plural (the models wrote «1 в 4 домах», «одна в 10»).
         (

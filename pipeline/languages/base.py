@@ -131,6 +131,8 @@ class Language:
     # The preposition of a ratio before its denominator ("one in 10": «один из 10»), put in place
     # of another the model wrote («одна в 10»); none: left to the model.
     ratio_preposition: str = ""
+    # The preposition and year word of a deadline ("by 2030": «к 2030 году»); none: left to the model.
+    by_year: tuple[str, str] | None = None
     # The particle after the amount a change starts from ("down from 4.3 percent": «4.3%에서»).
     change_from_particle: str = ""
     # Another preposition a model wrote there ("by about a third": «о #1», «в #1»): replaced.

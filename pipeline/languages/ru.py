@@ -67,6 +67,7 @@ RUSSIAN = Language(
     },
     of_after_quantity=slavic.OF_AFTER_QUANTITY,
     change_prepositions=("до", "на"),
+    by_year=("к", "году"),
     ratio_preposition="из",
     multiple_preposition=("в", "на|по"),
     half_inside=False,

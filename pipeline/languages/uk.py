@@ -80,6 +80,7 @@ UKRAINIAN = Language(
     },
     of_after_quantity=slavic.OF_AFTER_QUANTITY,
     change_prepositions=("до", "на"),
+    by_year=("до", "року"),
     ratio_preposition="з",
     multiple_preposition=("у|в", "на|по"),
     preposition_for_change=slavic.FOR_CHANGE,
