@@ -562,8 +562,6 @@ def _figure(hit: TermHit, m: re.Match[str], target: str, source: str, lang: str,
         counted = "ages"  # "men aged 18 to 60": Korean counts years of age («18~60세»)
     elif count is not None:
         counted, alone = inflect.counted_kind(source, hit), inflect.casualties(source, hit)
-        if ratio_denominator(hit, source):
-            count = _MAGNITUDE_COUNT  # what follows «из 4» is in the genitive plural, whatever the number
     partitive = hit.term_id == QUANTITY
     return _Replacement(start, end, rendered, readable, count=count, counted=counted, subject=subject, partitive=partitive, alone=alone)
 
