@@ -200,7 +200,7 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     language = profile(lang)
     for n, hit in enumerate(hits, 1):
         change, more = _change(source, hit)
-        if not change or (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+        if not change or (placeholder := _placeholder(target, n)) is None:
             continue
         if change == "from":
             # Korean: the particle of "from" (the model wrote none or another, «4.3% 하락했다», fell by 4.3%).
@@ -245,7 +245,7 @@ def _multiple_prepositions(target: str, source: str, hits: list[TermHit], lang: 
     for n, hit in enumerate(hits, 1):
         if not right[0] or hit.term_id not in (NUMBER, RANGE) or inflect.counted_kind(source, hit) != "multiples":
             continue
-        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+        if (placeholder := _placeholder(target, n)) is None:
             continue
         head, tail = target[: placeholder.start()], target[placeholder.start() :]
         word = inflect.word_before(head)
@@ -267,7 +267,7 @@ def _ratio_prepositions(target: str, source: str, hits: list[TermHit], lang: str
     for n, hit in enumerate(hits, 1):
         if not preposition or not ratio_denominator(hit, source):
             continue
-        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+        if (placeholder := _placeholder(target, n)) is None:
             continue
         head = target[: placeholder.start()]
         word = inflect.word_before(head)
@@ -287,7 +287,7 @@ def _deadline_prepositions(target: str, source: str, hits: list[TermHit], lang: 
     for n, hit in enumerate(hits, 1):
         if hit.term_id != YEAR or not _BY_YEAR.search(source, 0, hit.start):
             continue
-        if (placeholder := re.search(rf"(?<![\w#])#{n}(?!\d)", target)) is None:
+        if (placeholder := _placeholder(target, n)) is None:
             continue
         head, tail = target[: placeholder.start()], target[placeholder.end() :]
         word = inflect.word_before(head)
@@ -672,6 +672,11 @@ def without_placeholders(text: str) -> str:
 def placeholder_numbers(text: str) -> list[int]:
     """The numbers of ``text``'s placeholders, sorted (each as often as it occurs)."""
     return sorted(int(m.group(1)) for m in _FOUND.finditer(text))
+
+
+def _placeholder(target: str, n: int) -> re.Match[str] | None:
+    """Where ``target`` first has placeholder ``n`` ("#2", not inside "#12" or "#21")."""
+    return re.search(rf"(?<![\w#])#{n}(?!\d)", target)
 
 
 def _placeholders(target: str) -> dict[int, list[re.Match[str]]]:
