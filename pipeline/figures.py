@@ -395,7 +395,7 @@ def range_readings(text: str) -> dict[Decimal, Decimal]:
             readings[low] = low * _SCALES[_scale_name(m)]
     for m in _MONEY_RANGE.finditer(text):
         if (ends := _money_range_ends(m)) and (first := _MONEY_SIGN.fullmatch(ends[0])) and first["scale"]:
-            bare = Decimal(re.sub(r"\D", "", first["int"]) + (f".{first['frac']}" if first["frac"] else ""))
+            bare = _unscaled(first)
             written = _MONEY_SIGN.fullmatch(m["low"])
             readings |= {_value(first): bare} if written and written["scale"] else {bare: _value(first)}
     return readings
@@ -992,9 +992,14 @@ def _render_money(text: str, lang: str) -> str:
     return format_currency(value, currency, format=pattern, locale=lang, currency_digits=False)
 
 
+def _unscaled(m: re.Match[str]) -> Decimal:
+    """The value of a number matched by ``_DIGITS``, before any scale word after it."""
+    return Decimal(re.sub(r"\D", "", m["int"]) + (f".{m['frac']}" if m["frac"] else ""))
+
+
 def _value(m: re.Match[str]) -> Decimal:
     """The value of a number matched by ``_DIGITS`` (the scale word of an ``_AMOUNT`` applied)."""
-    value = Decimal(re.sub(r"\D", "", m["int"]) + (f".{m['frac']}" if m["frac"] else ""))
+    value = _unscaled(m)
     if not m.groupdict().get("scale"):
         return value
     scale = _scale_name(m)
