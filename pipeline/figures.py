@@ -319,11 +319,12 @@ def _in_range_context(m: re.Match[str], *, counts: bool) -> bool:
     return True
 
 
-def _is_range(m: re.Match[str]) -> bool:
-    """Whether ``_RANGE`` matched a range where it stands: its context (``_in_range_context``), a
-    percent after its last number where one follows its first, its numbers (``_range_ends``)."""
+def _range_here(m: re.Match[str]) -> tuple[str, str] | None:
+    """The two amounts (``_range_ends``) where ``_RANGE`` matched a range where it stands: its
+    context (``_in_range_context``), a percent after its last number where one follows its first;
+    else None."""
     percent = not m["percent"] or _PERCENT_AFTER.match(m.string, m.end()) is not None
-    return percent and _in_range_context(m, counts=True) and _range_ends(m) is not None
+    return _range_ends(m) if percent and _in_range_context(m, counts=True) else None
 
 
 def _range_ends(m: re.Match[str]) -> tuple[str, str] | None:
@@ -390,7 +391,7 @@ def range_readings(text: str) -> dict[Decimal, Decimal]:
     2000000000 → 2)."""
     readings = {}
     for m in _RANGE.finditer(text):
-        if m["scale"] and _is_range(m) and (ends := _range_ends(m)) and ends[0] != m["low"]:
+        if m["scale"] and (ends := _range_here(m)) and ends[0] != m["low"]:
             low = Decimal(re.sub(r"[^\d.]", "", m["low"]))
             readings[low] = low * _SCALES[_scale_name(m)]
     for m in _MONEY_RANGE.finditer(text):
@@ -700,7 +701,7 @@ _FINDERS: list[tuple[str, list[re.Pattern[str]], str | int, Callable[[re.Match[s
     (MEASURE, [_MEASURE, _METRES, _EVENT_METRES, _PERCENTAGE_POINTS], 0, None),
     (VERBATIM, [_DIGITS_CODE], 0, None),
     (YEAR, [_YEAR, _YEAR_OF], "y", None),
-    (RANGE, [_RANGE], 0, _is_range),
+    (RANGE, [_RANGE], 0, lambda m: _range_here(m) is not None),
     (QUANTITY, [_RATIO], 0, None),
     (NUMBER, [_NUMBER, _AFTER_NO, _POINT, _DECIMAL_COMMA], 0, None),
     (QUANTITY, [_FRACTION, _MAGNITUDE], 0, None),
