@@ -204,22 +204,18 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
             continue
         if change == "from":
             # Korean: the particle of "from" (the model wrote none or another, «4.3% 하락했다», fell by 4.3%).
-            after = re.match(r"(%|퍼센트)?+(?:으?로|에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
-            if language.change_from_particle and after:
-                end = placeholder.end() + len(after.group(1) or "")
-                target = f"{target[:end]}{language.change_from_particle}{target[placeholder.end() + after.end() :]}"
+            particle = language.change_from_particle
+            if particle and (placed := _particle_after(target, placeholder, particle, f"으?로|{_AMOUNT_PARTICLES}")):
+                target = placed
                 # "4.30 percent, down from 4.35 percent": the level before is no starting point,
                 # though the model gave it the particle («4.30%에서 4.35%에서»).
                 if n > 1 and _LEVEL_BEFORE.fullmatch(source, hits[n - 2].end, hit.start):
-                    level = re.compile(rf"(?<![\w#])(#{n - 1}(?:%|퍼센트)?){language.change_from_particle}(?![가-힣])")
+                    level = re.compile(rf"(?<![\w#])(#{n - 1}(?:%|퍼센트)?){particle}(?![가-힣])")
                     target = level.sub(rf"\1{language.change_to_particle}", target, count=1)
             continue
         if language.change_to_particle and change == "to":
-            # After the model's percent sign, if any; fitted to the amount as any particle after a figure is («1,234로»).
-            after = re.match(r"(%|퍼센트)?+(?:에서|에|을|를|이|가|은|는)?+(?![가-힣])", target[placeholder.end() :])
-            if after:
-                end = placeholder.end() + len(after.group(1) or "")
-                target = f"{target[:end]}{language.change_to_particle}{target[placeholder.end() + after.end() :]}"
+            # Fitted to the amount as any particle after a figure is («1,234로»).
+            target = _particle_after(target, placeholder, language.change_to_particle, _AMOUNT_PARTICLES) or target
         elif language.change_to_particle:
             # By an amount: without the particle of "to" the model wrote («0.3포인트로 떨어졌다», fell to).
             to_particle = re.compile(rf"((?:%|퍼센트)?(?:\s?포인트)?)으?{language.change_to_particle}(?![가-힣])")
@@ -237,6 +233,27 @@ def _change_prepositions(target: str, source: str, hits: list[TermHit], lang: st
     return target
 
 
+# A place's or a case's particle after an amount, which the particle of a change takes the place of.
+_AMOUNT_PARTICLES = "에서|에|을|를|이|가|은|는"
+
+
+def _particle_after(target: str, placeholder: re.Match[str], particle: str, replaced: str) -> str | None:
+    """``target`` with ``particle`` after the amount at ``placeholder`` (after the model's percent
+    sign, if any), in place of none or of one of ``replaced``; None where the model glued another
+    word to it."""
+    after = re.match(rf"(%|퍼센트)?+(?:{replaced})?+(?![가-힣])", target[placeholder.end() :])
+    if after is None:
+        return None
+    end = placeholder.end() + len(after.group(1) or "")
+    return f"{target[:end]}{particle}{target[placeholder.end() + after.end() :]}"
+
+
+def _without_last_word(head: str, word: str) -> str:
+    """``head``, the translation before a placeholder, without its last word ``word`` (as
+    ``inflect.word_before`` read it: the model's preposition) and the space after it."""
+    return head[: len(head.rstrip()) - len(word)]
+
+
 def _multiple_prepositions(target: str, source: str, hits: list[TermHit], lang: str) -> str:
     """``target`` with the language's preposition before a multiple ("3 times faster": «в 3 раза
     быстрее», «у 3 рази швидше»), which the models left out or replaced («3 раза быстрее», «на 3
@@ -250,7 +267,7 @@ def _multiple_prepositions(target: str, source: str, hits: list[TermHit], lang: 
         head, tail = target[: placeholder.start()], target[placeholder.start() :]
         word = inflect.word_before(head)
         if word in wrong:
-            head = head[: len(head.rstrip()) - len(word)]  # the model's other one («на 3 рази»)
+            head = _without_last_word(head, word)  # the model's other one («на 3 рази»)
             word = inflect.word_before(head)
         if word in right or (head and not head.endswith(" ")) or inflect.is_preposition(word, lang) or inflect.is_adverb(word, lang):
             continue  # not after «более», «около», «почти»: «более чем в», «около», as the model has it
@@ -272,8 +289,7 @@ def _ratio_prepositions(target: str, source: str, hits: list[TermHit], lang: str
         head = target[: placeholder.start()]
         word = inflect.word_before(head)
         if word != preposition and inflect.is_preposition(word, lang) and head.endswith(" "):
-            cut = len(head.rstrip()) - len(word)
-            target = f"{head[:cut]}{preposition} {target[placeholder.start() :]}"
+            target = f"{_without_last_word(head, word)}{preposition} {target[placeholder.start() :]}"
     return target
 
 
@@ -295,7 +311,7 @@ def _deadline_prepositions(target: str, source: str, hits: list[TermHit], lang: 
             continue
         if word != preposition:
             if inflect.is_preposition(word, lang):
-                head = head[: len(head.rstrip()) - len(word)]
+                head = _without_last_word(head, word)
             head += f"{preposition if head.strip() else preposition.capitalize()} "
         year = profile(lang).year_after_date.match(tail)
         tail = f" {year_word}{tail[year.end() if year else 0 :]}"
